@@ -1,0 +1,81 @@
+package org.asicscm.allocation.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.asicscm.allocation.boundary.AllocationViews.AllocationRequest;
+import org.asicscm.allocation.boundary.AllocationViews.AllocationView;
+import org.asicscm.allocation.boundary.AllocationViews.BuildOrderRequest;
+import org.asicscm.allocation.boundary.AllocationViews.BuildOrderView;
+import org.asicscm.allocation.control.AllocationService;
+import org.asicscm.platform.Correlation;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("build-orders")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Allocation")
+public class BuildOrdersResource {
+
+    @EJB
+    AllocationService allocation;
+
+    @POST
+    @Operation(summary = "Open a build order")
+    public Response create(@Valid @NotNull BuildOrderRequest request,
+                           @HeaderParam(Correlation.HEADER) String correlationId,
+                           @Context UriInfo uri) {
+        var order = allocation.createBuildOrder(request.orderNumber(), request.product(), request.chipModel(),
+                request.chipsPerBoard(), request.boardsPerMachine(), request.machines(), request.dueDate(),
+                request.customerOrderRef(), Correlation.orNew(correlationId));
+        return Response.created(uri.getAbsolutePathBuilder().path(order.id()).build())
+                .entity(BuildOrderView.of(order)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A build order")
+    public BuildOrderView order(@PathParam("id") String id) {
+        return BuildOrderView.of(allocation.buildOrder(id));
+    }
+
+    @POST
+    @Path("{id}/allocations")
+    @Operation(summary = "Reserve dies of one lot and bin for the order",
+            description = "409 insufficient-dies with requested, available and shortBy when the bin cannot cover it")
+    public Response allocate(@PathParam("id") String id, @Valid @NotNull AllocationRequest request,
+                             @Context UriInfo uri) {
+        var allocation = this.allocation.allocate(id, request.lotId(), request.bin(), request.dies());
+        return Response.created(uri.getAbsolutePathBuilder().path(allocation.id()).build())
+                .entity(AllocationView.of(allocation)).build();
+    }
+
+    @GET
+    @Path("{id}/allocations")
+    @Operation(summary = "The order's allocations, oldest first")
+    public List<AllocationView> allocations(@PathParam("id") String id) {
+        return allocation.allocationsOf(id).stream().map(AllocationView::of).toList();
+    }
+
+    @POST
+    @Path("{id}/allocations/{allocationId}/release")
+    @Operation(summary = "Give an allocation's unconsumed dies back to the lot")
+    public AllocationView release(@PathParam("id") String id, @PathParam("allocationId") String allocationId) {
+        return AllocationView.of(allocation.release(id, allocationId));
+    }
+}

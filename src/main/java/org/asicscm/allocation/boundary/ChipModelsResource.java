@@ -1,0 +1,46 @@
+package org.asicscm.allocation.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.util.List;
+import org.asicscm.allocation.boundary.AllocationViews.ChipModelRequest;
+import org.asicscm.allocation.boundary.AllocationViews.ChipModelView;
+import org.asicscm.allocation.control.AllocationService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("chip-models")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Allocation")
+public class ChipModelsResource {
+
+    @EJB
+    AllocationService allocation;
+
+    @POST
+    @Operation(summary = "Register a chip model")
+    public Response register(@Valid @NotNull ChipModelRequest request, @Context UriInfo uri) {
+        var model = allocation.registerChipModel(request.code(), request.processNode(), request.description());
+        return Response.created(uri.getAbsolutePathBuilder().path(model.code()).build())
+                .entity(ChipModelView.of(model)).build();
+    }
+
+    @GET
+    @Operation(summary = "List chip models")
+    public List<ChipModelView> all() {
+        return allocation.chipModels().stream().map(ChipModelView::of).toList();
+    }
+}

@@ -1,0 +1,67 @@
+package org.asicscm.allocation.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.asicscm.allocation.boundary.AllocationViews.LotRequest;
+import org.asicscm.allocation.boundary.AllocationViews.LotView;
+import org.asicscm.allocation.control.AllocationService;
+import org.asicscm.platform.Correlation;
+import org.asicscm.platform.InvalidInputException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("wafer-lots")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Allocation")
+public class WaferLotsResource {
+
+    @EJB
+    AllocationService allocation;
+
+    @POST
+    @Operation(summary = "Receive a wafer lot from the foundry, with its good dies per bin")
+    public Response receive(@Valid @NotNull LotRequest request,
+                            @HeaderParam(Correlation.HEADER) String correlationId,
+                            @Context UriInfo uri) {
+        var goodDiesByBin = new LinkedHashMap<String, Integer>();
+        for (int i = 0; i < request.bins().size(); i++) {
+            var bin = request.bins().get(i);
+            if (goodDiesByBin.put(bin.bin(), bin.goodDies()) != null) {
+                throw new InvalidInputException("bins[" + i + "].bin", "bin " + bin.bin() + " is listed twice");
+            }
+        }
+        var lot = allocation.receiveLot(request.lotNumber(), request.chipModel(), request.wafers(), goodDiesByBin,
+                Correlation.orNew(correlationId));
+        return Response.created(uri.getAbsolutePathBuilder().path(lot.id()).build()).entity(LotView.of(lot)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A lot with its bins and the dies still available in each")
+    public LotView lot(@PathParam("id") String id) {
+        return LotView.of(allocation.lot(id));
+    }
+
+    @GET
+    @Operation(summary = "All lots, oldest first")
+    public List<LotView> all() {
+        return allocation.lots().stream().map(LotView::of).toList();
+    }
+}

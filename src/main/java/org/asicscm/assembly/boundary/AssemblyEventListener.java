@@ -1,0 +1,39 @@
+package org.asicscm.assembly.boundary;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import org.asicscm.assembly.control.AssemblyService;
+import org.asicscm.events.Stage;
+import org.asicscm.events.control.Inbox;
+import org.asicscm.platform.Messaging;
+
+/** Assembly's inbox: dies arrive and leave the kit, QA's verdicts move boards and machines. */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = Messaging.ASSEMBLY_DESTINATION),
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = Messaging.RESOURCE_ADAPTER),
+        @ActivationConfigProperty(propertyName = "maximumRedeliveries", propertyValue = Messaging.MAX_REDELIVERIES),
+        @ActivationConfigProperty(propertyName = "initialRedeliveryDelay", propertyValue = Messaging.REDELIVERY_DELAY_MS)
+})
+public class AssemblyEventListener implements MessageListener {
+
+    @EJB
+    Inbox inbox;
+    @EJB
+    AssemblyService assembly;
+
+    @Override
+    public void onMessage(Message message) {
+        inbox.claim(Stage.ASSEMBLY, message).ifPresent(event -> {
+            switch (event.type()) {
+                case DIES_ALLOCATED -> assembly.diesAllocated(event);
+                case ALLOCATION_RELEASED -> assembly.allocationReleased(event);
+                case UNIT_TESTED, UNIT_REWORKED, UNIT_SCRAPPED -> assembly.qaVerdict(event);
+                default -> throw new IllegalArgumentException("assembly does not consume " + event.type());
+            }
+        });
+    }
+}

@@ -1,0 +1,71 @@
+package org.asicscm.assembly.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.asicscm.assembly.boundary.AssemblyViews.FactoryRequest;
+import org.asicscm.assembly.boundary.AssemblyViews.FactoryView;
+import org.asicscm.assembly.boundary.AssemblyViews.LineRequest;
+import org.asicscm.assembly.boundary.AssemblyViews.LineView;
+import org.asicscm.assembly.control.AssemblyService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("factories")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Assembly")
+public class FactoriesResource {
+
+    @EJB
+    AssemblyService assembly;
+
+    @POST
+    @Operation(summary = "Register a contract factory in Bao'an")
+    public Response register(@Valid @NotNull FactoryRequest request, @Context UriInfo uri) {
+        var factory = assembly.registerFactory(request.code(), request.name(), request.subDistrict());
+        return Response.created(uri.getAbsolutePathBuilder().path(factory.id()).build())
+                .entity(FactoryView.of(factory)).build();
+    }
+
+    @GET
+    @Operation(summary = "List factories")
+    public List<FactoryView> all() {
+        return assembly.factories().stream().map(FactoryView::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A factory")
+    public FactoryView factory(@PathParam("id") String id) {
+        return FactoryView.of(assembly.factory(id));
+    }
+
+    @POST
+    @Path("{id}/lines")
+    @Operation(summary = "Add an assembly line with its capacity")
+    public Response addLine(@PathParam("id") String id, @Valid @NotNull LineRequest request, @Context UriInfo uri) {
+        var line = assembly.addLine(id, request.code(), request.boardsPerShift(), request.shiftsPerDay());
+        return Response.created(uri.getAbsolutePathBuilder().path(line.id()).build()).entity(LineView.of(line)).build();
+    }
+
+    @GET
+    @Path("{id}/lines")
+    @Operation(summary = "The factory's lines")
+    public List<LineView> lines(@PathParam("id") String id) {
+        return assembly.linesOf(id).stream().map(LineView::of).toList();
+    }
+}

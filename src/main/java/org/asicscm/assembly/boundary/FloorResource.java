@@ -1,0 +1,95 @@
+package org.asicscm.assembly.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.asicscm.assembly.boundary.AssemblyViews.BoardRequest;
+import org.asicscm.assembly.boundary.AssemblyViews.BoardView;
+import org.asicscm.assembly.boundary.AssemblyViews.KitView;
+import org.asicscm.assembly.boundary.AssemblyViews.MachineRequest;
+import org.asicscm.assembly.boundary.AssemblyViews.MachineView;
+import org.asicscm.assembly.boundary.AssemblyViews.ScheduleRequest;
+import org.asicscm.assembly.boundary.AssemblyViews.ScheduleView;
+import org.asicscm.assembly.control.AssemblyService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The factory floor: kits, schedules, boards and machines. */
+@Path("")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Assembly")
+public class FloorResource {
+
+    @EJB
+    AssemblyService assembly;
+
+    @GET
+    @Path("build-kits/{buildOrderId}")
+    @Operation(summary = "The dies on the floor for a build order, per allocation")
+    public KitView kit(@PathParam("buildOrderId") String buildOrderId) {
+        return KitView.of(assembly.kit(buildOrderId));
+    }
+
+    @POST
+    @Path("build-schedules")
+    @Operation(summary = "Schedule the boards whose dies are allocated onto a line from a start date")
+    public Response schedule(@Valid @NotNull ScheduleRequest request, @Context UriInfo uri) {
+        var schedule = assembly.schedule(request.buildOrderId(), request.lineId(), request.startDate());
+        return Response.created(uri.getAbsolutePathBuilder().path(schedule.id()).build())
+                .entity(ScheduleView.of(schedule)).build();
+    }
+
+    @GET
+    @Path("build-orders/{buildOrderId}/schedules")
+    @Operation(summary = "A build order's schedules")
+    public List<ScheduleView> schedules(@PathParam("buildOrderId") String buildOrderId) {
+        return assembly.schedulesOf(buildOrderId).stream().map(ScheduleView::of).toList();
+    }
+
+    @POST
+    @Path("hashboards")
+    @Operation(summary = "Record an assembled hashboard; its dies are taken from the order's kit")
+    public Response assembleBoard(@Valid @NotNull BoardRequest request, @Context UriInfo uri) {
+        var board = assembly.assembleBoard(request.serial(), request.buildOrderId(), request.lineId());
+        return Response.created(uri.getAbsolutePathBuilder().path(board.serial()).build())
+                .entity(BoardView.of(board)).build();
+    }
+
+    @GET
+    @Path("hashboards/{serial}")
+    @Operation(summary = "A hashboard with the lots and bins of its dies")
+    public BoardView board(@PathParam("serial") String serial) {
+        return BoardView.of(assembly.board(serial));
+    }
+
+    @POST
+    @Path("machines")
+    @Operation(summary = "Record a machine built from boards that passed QA")
+    public Response assembleMachine(@Valid @NotNull MachineRequest request, @Context UriInfo uri) {
+        var machine = assembly.assembleMachine(request.serial(), request.buildOrderId(), request.boardSerials(),
+                request.controlBoardSerial(), request.psuSerial());
+        return Response.created(uri.getAbsolutePathBuilder().path(machine.serial()).build())
+                .entity(MachineView.of(machine, assembly.boardsOf(machine.serial()))).build();
+    }
+
+    @GET
+    @Path("machines/{serial}")
+    @Operation(summary = "A machine with its boards and their wafer lots")
+    public MachineView machine(@PathParam("serial") String serial) {
+        return MachineView.of(assembly.machine(serial), assembly.boardsOf(serial));
+    }
+}

@@ -1,0 +1,277 @@
+package org.asicscm.assembly.control;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.asicscm.assembly.entity.AssemblyLine;
+import org.asicscm.assembly.entity.BoardDieSource;
+import org.asicscm.assembly.entity.BuildKit;
+import org.asicscm.assembly.entity.BuildSchedule;
+import org.asicscm.assembly.entity.Factory;
+import org.asicscm.assembly.entity.Hashboard;
+import org.asicscm.assembly.entity.Machine;
+import org.asicscm.assembly.entity.SubDistrict;
+import org.asicscm.assembly.entity.UnitStatus;
+import org.asicscm.events.EventEnvelope;
+import org.asicscm.events.Events;
+import org.asicscm.events.control.EventOutbox;
+import org.asicscm.platform.InvalidInputException;
+import org.asicscm.platform.RuleViolationException;
+import org.asicscm.platform.UnknownEntityException;
+
+/** Factories and lines, schedules, and the boards and machines built on them. */
+@Stateless
+public class AssemblyService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    EventOutbox outbox;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public Factory registerFactory(String code, String name, SubDistrict subDistrict) {
+        if (!em.createNamedQuery(Factory.BY_CODE, Factory.class).setParameter("code", code).getResultList().isEmpty()) {
+            throw new RuleViolationException("duplicate-factory", "code", "factory " + code + " already exists");
+        }
+        var factory = new Factory(code, name, subDistrict);
+        em.persist(factory);
+        return factory;
+    }
+
+    public List<Factory> factories() {
+        return em.createNamedQuery(Factory.ALL, Factory.class).getResultList();
+    }
+
+    public Factory factory(String id) {
+        Factory factory = em.find(Factory.class, id);
+        if (factory == null) {
+            throw new UnknownEntityException("factory", id);
+        }
+        return factory;
+    }
+
+    public List<AssemblyLine> linesOf(String factoryId) {
+        factory(factoryId);
+        return em.createNamedQuery(AssemblyLine.OF_FACTORY, AssemblyLine.class)
+                .setParameter("factoryId", factoryId).getResultList();
+    }
+
+    public AssemblyLine addLine(String factoryId, String code, int boardsPerShift, int shiftsPerDay) {
+        Factory factory = factory(factoryId);
+        if (linesOf(factoryId).stream().anyMatch(l -> l.code().equals(code))) {
+            throw new RuleViolationException("duplicate-line", "code", "factory " + factory.code() + " already has line " + code);
+        }
+        var line = new AssemblyLine(factory, code, boardsPerShift, shiftsPerDay);
+        em.persist(line);
+        return line;
+    }
+
+    public BuildKit kit(String buildOrderId) {
+        BuildKit kit = em.find(BuildKit.class, buildOrderId);
+        if (kit == null) {
+            throw new UnknownEntityException("build kit (no dies allocated yet)", buildOrderId);
+        }
+        return kit;
+    }
+
+    /** Reaction to DiesAllocated: the order's kit on the floor grows. */
+    public void diesAllocated(EventEnvelope event) {
+        var allocated = event.data(Events.DiesAllocated.class);
+        BuildKit kit = em.find(BuildKit.class, allocated.buildOrderId(), LockModeType.PESSIMISTIC_WRITE);
+        if (kit == null) {
+            kit = new BuildKit(allocated.buildOrderId(), allocated.orderNumber(), allocated.chipModel(),
+                    allocated.chipsPerBoard(), allocated.boardsPerMachine(), allocated.machines(), event.correlationId());
+            em.persist(kit);
+        }
+        kit.addAllocation(allocated.allocationId(), allocated.lotId(), allocated.lotNumber(), allocated.bin(),
+                allocated.dies(), event.occurredAt());
+    }
+
+    /** Reaction to AllocationReleased: the allocation's unconsumed dies leave the kit. */
+    public void allocationReleased(EventEnvelope event) {
+        var released = event.data(Events.AllocationReleased.class);
+        BuildKit kit = em.find(BuildKit.class, released.buildOrderId(), LockModeType.PESSIMISTIC_WRITE);
+        // overtaking its DiesAllocated is possible with concurrent consumers: fail, and the redelivery finds it
+        var line = kit == null ? null : kit.line(released.allocationId()).orElse(null);
+        if (line == null) {
+            throw new IllegalStateException("release of allocation " + released.allocationId() + " arrived before its allocation");
+        }
+        line.release();
+    }
+
+    public BuildSchedule schedule(String buildOrderId, String lineId, LocalDate startDate) {
+        BuildKit kit = em.find(BuildKit.class, buildOrderId, LockModeType.PESSIMISTIC_WRITE);
+        if (kit == null) {
+            throw new RuleViolationException("no-dies-allocated", "buildOrderId",
+                    "build order " + buildOrderId + " has no dies allocated on the floor yet");
+        }
+        AssemblyLine line = em.find(AssemblyLine.class, lineId);
+        if (line == null) {
+            throw new InvalidInputException("lineId", "no assembly line with id '" + lineId + "'");
+        }
+        if (startDate.isBefore(LocalDate.now(clock))) {
+            throw new InvalidInputException("startDate", "must not be in the past");
+        }
+        int alreadyScheduled = schedulesOf(buildOrderId).stream().mapToInt(BuildSchedule::boards).sum();
+        int boards = kit.boardsCovered() - alreadyScheduled;
+        if (boards <= 0) {
+            throw new RuleViolationException("nothing-to-schedule", "buildOrderId", "the dies allocated to "
+                    + kit.orderNumber() + " cover " + kit.boardsCovered() + " boards, all already scheduled",
+                    Map.of("boardsCovered", kit.boardsCovered(), "boardsScheduled", alreadyScheduled));
+        }
+        var schedule = new BuildSchedule(buildOrderId, line, boards, startDate, now());
+        em.persist(schedule);
+        outbox.publish(new Events.BuildScheduled(schedule.id(), buildOrderId, line.id(), line.factory().code(),
+                line.code(), boards, schedule.startDate(), schedule.endDate()), kit.correlationId(), null);
+        return schedule;
+    }
+
+    public List<BuildSchedule> schedulesOf(String buildOrderId) {
+        return em.createNamedQuery(BuildSchedule.OF_ORDER, BuildSchedule.class)
+                .setParameter("buildOrderId", buildOrderId).getResultList();
+    }
+
+    /** Records a board off the line; its dies come out of the order's kit, oldest allocation first. */
+    public Hashboard assembleBoard(String serial, String buildOrderId, String lineId) {
+        if (em.find(Hashboard.class, serial) != null) {
+            throw new RuleViolationException("duplicate-serial", "serial", "board " + serial + " was already recorded");
+        }
+        BuildKit kit = em.find(BuildKit.class, buildOrderId, LockModeType.PESSIMISTIC_WRITE);
+        if (kit == null) {
+            throw new InvalidInputException("buildOrderId", "build order " + buildOrderId + " has no dies on the floor");
+        }
+        AssemblyLine line = em.find(AssemblyLine.class, lineId);
+        if (line == null) {
+            throw new InvalidInputException("lineId", "no assembly line with id '" + lineId + "'");
+        }
+        if (schedulesOf(buildOrderId).stream().noneMatch(s -> s.line().id().equals(lineId))) {
+            throw new RuleViolationException("not-scheduled-on-line", "lineId",
+                    "build order " + kit.orderNumber() + " is not scheduled on line " + line.code());
+        }
+        var taken = kit.takeBoard().orElseThrow(() -> new RuleViolationException("insufficient-kit", "buildOrderId",
+                "the kit of " + kit.orderNumber() + " has " + kit.diesAvailable() + " dies, a board takes "
+                        + kit.chipsPerBoard(), Map.of("available", kit.diesAvailable(), "perBoard", kit.chipsPerBoard())));
+        var sources = taken.stream().map(t -> new BoardDieSource(t.line().allocationId(), t.line().lotId(),
+                t.line().lotNumber(), t.line().bin(), t.dies())).toList();
+        var board = new Hashboard(serial, kit, line, sources, now());
+        em.persist(board);
+        outbox.publish(new Events.BoardAssembled(serial, buildOrderId, lineId, kit.chipModel(), board.dies(),
+                sources.stream().map(s -> new Events.DieSource(s.allocationId(), s.lotId(), s.lotNumber(), s.bin(),
+                        s.dies())).toList()), kit.correlationId(), null);
+        return board;
+    }
+
+    public Hashboard board(String serial) {
+        Hashboard board = em.find(Hashboard.class, serial);
+        if (board == null) {
+            throw new UnknownEntityException("hashboard", serial);
+        }
+        return board;
+    }
+
+    /** Builds a machine from boards of one order that have all passed QA. */
+    public Machine assembleMachine(String serial, String buildOrderId, List<String> boardSerials,
+                                   String controlBoardSerial, String psuSerial) {
+        if (em.find(Machine.class, serial) != null) {
+            throw new RuleViolationException("duplicate-serial", "serial", "machine " + serial + " was already recorded");
+        }
+        BuildKit kit = em.find(BuildKit.class, buildOrderId);
+        if (kit == null) {
+            throw new InvalidInputException("buildOrderId", "no build order " + buildOrderId + " on the floor");
+        }
+        if (boardSerials.size() != kit.boardsPerMachine() || new HashSet<>(boardSerials).size() != boardSerials.size()) {
+            throw new InvalidInputException("boardSerials", "a machine of " + kit.orderNumber() + " takes "
+                    + kit.boardsPerMachine() + " distinct boards");
+        }
+        var boards = new ArrayList<Hashboard>();
+        for (int i = 0; i < boardSerials.size(); i++) {
+            Hashboard board = em.find(Hashboard.class, boardSerials.get(i), LockModeType.PESSIMISTIC_WRITE);
+            String field = "boardSerials[" + i + "]";
+            if (board == null) {
+                throw new InvalidInputException(field, "no hashboard " + boardSerials.get(i));
+            }
+            if (!board.buildOrderId().equals(buildOrderId)) {
+                throw new RuleViolationException("board-of-other-order", field, "board " + board.serial()
+                        + " belongs to another build order");
+            }
+            if (board.status() != UnitStatus.PASSED) {
+                throw new RuleViolationException("board-not-passed", field, "board " + board.serial() + " is "
+                        + board.status() + "; only boards that passed QA go into a machine",
+                        Map.of("board", board.serial(), "boardStatus", board.status().name()));
+            }
+            boards.add(board);
+        }
+        var machine = new Machine(serial, buildOrderId, controlBoardSerial, psuSerial, now());
+        em.persist(machine);
+        // the machine row must exist before boards reference it
+        em.flush();
+        boards.forEach(b -> b.installIn(serial));
+        outbox.publish(new Events.MachineAssembled(serial, buildOrderId, List.copyOf(boardSerials), kit.chipsPerBoard(),
+                controlBoardSerial, psuSerial), kit.correlationId(), null);
+        return machine;
+    }
+
+    public Machine machine(String serial) {
+        Machine machine = em.find(Machine.class, serial);
+        if (machine == null) {
+            throw new UnknownEntityException("machine", serial);
+        }
+        return machine;
+    }
+
+    public List<Hashboard> boardsOf(String machineSerial) {
+        return em.createNamedQuery(Hashboard.OF_MACHINE, Hashboard.class).setParameter("serial", machineSerial)
+                .getResultList();
+    }
+
+    /** Reaction to QA's verdicts on boards and machines. */
+    public void qaVerdict(EventEnvelope event) {
+        switch (event.type()) {
+            case UNIT_TESTED -> {
+                var tested = event.data(Events.UnitTested.class);
+                applyVerdict(tested.kind(), tested.serial(), tested.passed() ? UnitStatus.PASSED : UnitStatus.FAILED);
+            }
+            case UNIT_REWORKED -> {
+                var reworked = event.data(Events.UnitReworked.class);
+                applyVerdict(reworked.kind(), reworked.serial(), UnitStatus.IN_REWORK);
+            }
+            case UNIT_SCRAPPED -> {
+                var scrapped = event.data(Events.UnitScrapped.class);
+                applyVerdict(scrapped.kind(), scrapped.serial(), UnitStatus.SCRAPPED);
+            }
+            default -> throw new IllegalArgumentException("not a QA verdict: " + event.type());
+        }
+    }
+
+    private void applyVerdict(String kind, String serial, UnitStatus status) {
+        if ("BOARD".equals(kind)) {
+            Hashboard board = em.find(Hashboard.class, serial, LockModeType.PESSIMISTIC_WRITE);
+            if (board == null) {
+                throw new IllegalStateException("QA verdict on unknown board " + serial);
+            }
+            board.qaVerdict(status);
+        } else {
+            Machine machine = em.find(Machine.class, serial, LockModeType.PESSIMISTIC_WRITE);
+            if (machine == null) {
+                throw new IllegalStateException("QA verdict on unknown machine " + serial);
+            }
+            machine.qaVerdict(status);
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,68 @@
+package org.asicscm.assembly.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.util.Objects;
+import java.util.UUID;
+
+/** An SMT and assembly line in a factory, with its capacity in boards per shift. */
+@Entity
+@Table(name = "assembly_line")
+@NamedQuery(name = AssemblyLine.OF_FACTORY, query = "select l from AssemblyLine l where l.factory.id = :factoryId order by l.code")
+public class AssemblyLine {
+    public static final String OF_FACTORY = "AssemblyLine.ofFactory";
+
+    @Id
+    private String id;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "factory_id")
+    private Factory factory;
+    private String code;
+    @Column(name = "boards_per_shift")
+    private int boardsPerShift;
+    @Column(name = "shifts_per_day")
+    private int shiftsPerDay;
+
+    protected AssemblyLine() {
+    }
+
+    public AssemblyLine(Factory factory, String code, int boardsPerShift, int shiftsPerDay) {
+        if (boardsPerShift <= 0 || shiftsPerDay < 1 || shiftsPerDay > 3) {
+            throw new IllegalArgumentException("a line builds a positive number of boards in 1 to 3 shifts a day");
+        }
+        this.id = UUID.randomUUID().toString();
+        this.factory = Objects.requireNonNull(factory);
+        this.code = Objects.requireNonNull(code);
+        this.boardsPerShift = boardsPerShift;
+        this.shiftsPerDay = shiftsPerDay;
+    }
+
+    public int boardsPerDay() {
+        return boardsPerShift * shiftsPerDay;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Factory factory() {
+        return factory;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int boardsPerShift() {
+        return boardsPerShift;
+    }
+
+    public int shiftsPerDay() {
+        return shiftsPerDay;
+    }
+}

@@ -1,0 +1,101 @@
+package org.asicscm.assembly.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+/** Dies of one allocation (one lot and bin) available to a build order on the floor. */
+@Entity
+@Table(name = "kit_line")
+public class KitLine {
+    @Id
+    @Column(name = "allocation_id")
+    private String allocationId;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "build_order_id")
+    private BuildKit kit;
+    @Column(name = "lot_id")
+    private String lotId;
+    @Column(name = "lot_number")
+    private String lotNumber;
+    private String bin;
+    private int dies;
+    @Column(name = "dies_consumed")
+    private int diesConsumed;
+    private boolean released;
+    @Column(name = "allocated_at")
+    private OffsetDateTime allocatedAt;
+    @Version
+    private long version;
+
+    protected KitLine() {
+    }
+
+    KitLine(BuildKit kit, String allocationId, String lotId, String lotNumber, String bin, int dies,
+            OffsetDateTime allocatedAt) {
+        this.kit = Objects.requireNonNull(kit);
+        this.allocationId = Objects.requireNonNull(allocationId);
+        this.lotId = lotId;
+        this.lotNumber = lotNumber;
+        this.bin = bin;
+        this.dies = dies;
+        this.allocatedAt = allocatedAt;
+    }
+
+    public int remaining() {
+        return released ? 0 : dies - diesConsumed;
+    }
+
+    /** Dies still held for the order: all of them, or the consumed ones once released. */
+    public int held() {
+        return released ? diesConsumed : dies;
+    }
+
+    int take(int wanted) {
+        int taken = Math.min(wanted, remaining());
+        diesConsumed += taken;
+        return taken;
+    }
+
+    public void release() {
+        released = true;
+    }
+
+    public String allocationId() {
+        return allocationId;
+    }
+
+    public String lotId() {
+        return lotId;
+    }
+
+    public String lotNumber() {
+        return lotNumber;
+    }
+
+    public String bin() {
+        return bin;
+    }
+
+    public int dies() {
+        return dies;
+    }
+
+    public int diesConsumed() {
+        return diesConsumed;
+    }
+
+    public boolean released() {
+        return released;
+    }
+
+    public OffsetDateTime allocatedAt() {
+        return allocatedAt;
+    }
+}

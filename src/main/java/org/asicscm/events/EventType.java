@@ -1,0 +1,65 @@
+package org.asicscm.events;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.asicscm.events.Events.*;
+
+/**
+ * The event catalogue: wire name, schema version, payload record and the stages that consume
+ * it. Every event also goes to the {@code scm.events} topic for outside listeners.
+ * docs/events.md describes the envelope and each type.
+ */
+public enum EventType {
+    LOT_RECEIVED("LotReceived", LotReceived.class),
+    BUILD_ORDER_CREATED("BuildOrderCreated", BuildOrderCreated.class),
+    DIES_ALLOCATED("DiesAllocated", DiesAllocated.class, Stage.ASSEMBLY),
+    ALLOCATION_RELEASED("AllocationReleased", AllocationReleased.class, Stage.ASSEMBLY),
+    BUILD_SCHEDULED("BuildScheduled", BuildScheduled.class, Stage.ALLOCATION),
+    BOARD_ASSEMBLED("BoardAssembled", BoardAssembled.class, Stage.QA, Stage.ALLOCATION),
+    MACHINE_ASSEMBLED("MachineAssembled", MachineAssembled.class, Stage.QA),
+    UNIT_TESTED("UnitTested", UnitTested.class, Stage.ASSEMBLY),
+    UNIT_REWORKED("UnitReworked", UnitReworked.class, Stage.ASSEMBLY),
+    UNIT_SCRAPPED("UnitScrapped", UnitScrapped.class, Stage.ASSEMBLY),
+    MACHINE_READY_TO_SHIP("MachineReadyToShip", MachineReadyToShip.class, Stage.SHIPPING),
+    SHIPMENT_BOOKED("ShipmentBooked", ShipmentBooked.class),
+    SHIPMENT_MILESTONE_REACHED("ShipmentMilestoneReached", ShipmentMilestoneReached.class);
+
+    public static final int SCHEMA_VERSION = 1;
+
+    private final String wireName;
+    private final Class<? extends Event> payloadType;
+    private final Set<Stage> consumers;
+
+    EventType(String wireName, Class<? extends Event> payloadType, Stage... consumers) {
+        this.wireName = wireName;
+        this.payloadType = payloadType;
+        this.consumers = consumers.length == 0 ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(Arrays.asList(consumers));
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public Class<? extends Event> payloadType() {
+        return payloadType;
+    }
+
+    public Set<Stage> consumers() {
+        return consumers;
+    }
+
+    public static EventType of(Event event) {
+        for (EventType type : values()) {
+            if (type.payloadType == event.getClass()) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("event not in the catalogue: " + event.getClass());
+    }
+
+    public static Optional<EventType> byWireName(String wireName) {
+        return Arrays.stream(values()).filter(t -> t.wireName.equals(wireName)).findFirst();
+    }
+}

@@ -1,0 +1,123 @@
+package org.asicscm.events;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Every event the stages exchange, as immutable records: the {@code data} part of an event's
+ * JSON envelope. {@link EventType} maps each record to its wire name, schema version and the
+ * stages that receive it. Changing a record's fields means a new schema version.
+ */
+public final class Events {
+    private Events() {
+    }
+
+    /** Marker for the records below. */
+    public sealed interface Event {
+        /** The id of the thing the event is about (lot, order, serial, shipment). */
+        String subjectId();
+    }
+
+    public record BinCount(String bin, int goodDies) {
+    }
+
+    public record LotReceived(String lotId, String lotNumber, String chipModel, int wafers,
+                              List<BinCount> bins) implements Event {
+        public String subjectId() {
+            return lotId;
+        }
+    }
+
+    public record BuildOrderCreated(String buildOrderId, String orderNumber, String product, String chipModel,
+                                    int chipsPerBoard, int boardsPerMachine, int machines,
+                                    LocalDate dueDate) implements Event {
+        public String subjectId() {
+            return buildOrderId;
+        }
+    }
+
+    /** Self-contained so that assembly can build its kit without asking allocation. */
+    public record DiesAllocated(String allocationId, String buildOrderId, String orderNumber, String chipModel,
+                                int chipsPerBoard, int boardsPerMachine, int machines,
+                                String lotId, String lotNumber, String bin, int dies) implements Event {
+        public String subjectId() {
+            return buildOrderId;
+        }
+    }
+
+    public record AllocationReleased(String allocationId, String buildOrderId, String lotId, String bin,
+                                     int diesReturned) implements Event {
+        public String subjectId() {
+            return buildOrderId;
+        }
+    }
+
+    public record BuildScheduled(String scheduleId, String buildOrderId, String lineId, String factoryCode,
+                                 String lineCode, int boards, LocalDate startDate, LocalDate endDate)
+            implements Event {
+        public String subjectId() {
+            return buildOrderId;
+        }
+    }
+
+    public record DieSource(String allocationId, String lotId, String lotNumber, String bin, int dies) {
+    }
+
+    public record BoardAssembled(String serial, String buildOrderId, String lineId, String chipModel, int chips,
+                                 List<DieSource> sources) implements Event {
+        public String subjectId() {
+            return serial;
+        }
+    }
+
+    public record MachineAssembled(String serial, String buildOrderId, List<String> boardSerials,
+                                   int chipsPerBoard, String controlBoardSerial, String psuSerial)
+            implements Event {
+        public String subjectId() {
+            return serial;
+        }
+    }
+
+    /** kind is BOARD or MACHINE; failureCode is null when the unit passed. */
+    public record UnitTested(String serial, String kind, String buildOrderId, int attempt, boolean passed,
+                             String failureCode, BigDecimal hashrateThs) implements Event {
+        public String subjectId() {
+            return serial;
+        }
+    }
+
+    public record UnitReworked(String serial, String kind, String buildOrderId, String note) implements Event {
+        public String subjectId() {
+            return serial;
+        }
+    }
+
+    public record UnitScrapped(String serial, String kind, String buildOrderId, String reason) implements Event {
+        public String subjectId() {
+            return serial;
+        }
+    }
+
+    public record MachineReadyToShip(String serial, String buildOrderId, BigDecimal hashrateThs)
+            implements Event {
+        public String subjectId() {
+            return serial;
+        }
+    }
+
+    public record ShipmentBooked(String shipmentId, String customerId, String destinationCountry, String mode,
+                                 String incoterm, List<String> machineSerials) implements Event {
+        public String subjectId() {
+            return shipmentId;
+        }
+    }
+
+    public record ShipmentMilestoneReached(String shipmentId, String milestone, OffsetDateTime occurredAt,
+                                           String location) implements Event {
+        public String subjectId() {
+            return shipmentId;
+        }
+    }
+}

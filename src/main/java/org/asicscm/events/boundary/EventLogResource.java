@@ -1,0 +1,89 @@
+package org.asicscm.events.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.io.StringReader;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import org.asicscm.events.EventType;
+import org.asicscm.events.entity.EventLogEntry;
+import org.asicscm.platform.InvalidInputException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("events")
+@Stateless
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Event log")
+public class EventLogResource {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @GET
+    @Operation(summary = "Read the event log, oldest first",
+            description = "Filter by correlation id, event type (wire name) and a time window [from, to).")
+    public JsonArray events(@QueryParam("correlationId") @Size(max = 64) String correlationId,
+                            @QueryParam("type") @Size(max = 64) String type,
+                            @QueryParam("from") String from,
+                            @QueryParam("to") String to,
+                            @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(2000) int limit) {
+        var where = new StringBuilder("select e from EventLogEntry e where 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (correlationId != null) {
+            where.append(" and e.correlationId = :correlationId");
+            parameters.put("correlationId", correlationId);
+        }
+        if (type != null) {
+            if (EventType.byWireName(type).isEmpty()) {
+                throw new InvalidInputException("type", "no event type named " + type);
+            }
+            where.append(" and e.type = :type");
+            parameters.put("type", type);
+        }
+        if (from != null) {
+            where.append(" and e.occurredAt >= :from");
+            parameters.put("from", time("from", from));
+        }
+        if (to != null) {
+            where.append(" and e.occurredAt < :to");
+            parameters.put("to", time("to", to));
+        }
+        where.append(" order by e.occurredAt, e.eventId");
+        var query = em.createQuery(where.toString(), EventLogEntry.class).setMaxResults(limit);
+        parameters.forEach(query::setParameter);
+        var result = Json.createArrayBuilder();
+        for (EventLogEntry entry : query.getResultList()) {
+            JsonObject event = Json.createReader(new StringReader(entry.payload())).readObject();
+            var withState = Json.createObjectBuilder(event);
+            if (entry.publishedAt() != null) {
+                withState.add("publishedAt", entry.publishedAt().toString());
+            }
+            result.add(withState);
+        }
+        return result.build();
+    }
+
+    private static OffsetDateTime time(String field, String value) {
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "must be an ISO-8601 time with an offset, e.g. 2026-11-23T08:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.asicscm.events.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import org.asicscm.events.EventEnvelope;
+
+/**
+ * One event, written in the transaction of the change it reports (the outbox) and kept as the
+ * event log. {@code publishedAt} is set once the relay has handed it to the broker.
+ */
+@Entity
+@Table(name = "event_log")
+@NamedQuery(name = EventLogEntry.UNPUBLISHED,
+        query = "select e.eventId from EventLogEntry e where e.publishedAt is null and e.occurredAt < :before order by e.occurredAt")
+public class EventLogEntry {
+    public static final String UNPUBLISHED = "EventLogEntry.unpublished";
+
+    @Id
+    @Column(name = "event_id")
+    private String eventId;
+    @Column(name = "event_type")
+    private String type;
+    @Column(name = "schema_version")
+    private int schemaVersion;
+    @Column(name = "occurred_at")
+    private OffsetDateTime occurredAt;
+    @Column(name = "correlation_id")
+    private String correlationId;
+    @Column(name = "causation_id")
+    private String causationId;
+    @Column(name = "subject_id")
+    private String subjectId;
+    private String payload;
+    @Column(name = "published_at")
+    private OffsetDateTime publishedAt;
+    @Column(name = "publish_attempts")
+    private int publishAttempts;
+
+    protected EventLogEntry() {
+    }
+
+    public EventLogEntry(EventEnvelope envelope) {
+        this.eventId = envelope.eventId();
+        this.type = envelope.type().wireName();
+        this.schemaVersion = envelope.schemaVersion();
+        this.occurredAt = envelope.occurredAt();
+        this.correlationId = envelope.correlationId();
+        this.causationId = envelope.causationId();
+        this.subjectId = envelope.data().subjectId();
+        this.payload = envelope.toJson();
+    }
+
+    public void markPublished(OffsetDateTime at) {
+        this.publishedAt = at;
+        this.publishAttempts++;
+    }
+
+    public boolean isPublished() {
+        return publishedAt != null;
+    }
+
+    public String eventId() {
+        return eventId;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    public OffsetDateTime occurredAt() {
+        return occurredAt;
+    }
+
+    public String correlationId() {
+        return correlationId;
+    }
+
+    public String causationId() {
+        return causationId;
+    }
+
+    public String subjectId() {
+        return subjectId;
+    }
+
+    public String payload() {
+        return payload;
+    }
+
+    public OffsetDateTime publishedAt() {
+        return publishedAt;
+    }
+}

@@ -1,0 +1,54 @@
+package org.asicscm.events.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+/** A consumer's record that it has applied an event: the key of idempotent consumption. */
+@Entity
+@Table(name = "processed_event")
+public class ProcessedEvent {
+
+    @Embeddable
+    public static class Key implements Serializable {
+        private String consumer;
+        @Column(name = "event_id")
+        private String eventId;
+
+        protected Key() {
+        }
+
+        public Key(String consumer, String eventId) {
+            this.consumer = Objects.requireNonNull(consumer);
+            this.eventId = Objects.requireNonNull(eventId);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && consumer.equals(k.consumer) && eventId.equals(k.eventId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(consumer, eventId);
+        }
+    }
+
+    @EmbeddedId
+    private Key key;
+    @Column(name = "processed_at")
+    private OffsetDateTime processedAt;
+
+    protected ProcessedEvent() {
+    }
+
+    public ProcessedEvent(Key key, OffsetDateTime processedAt) {
+        this.key = key;
+        this.processedAt = processedAt;
+    }
+}

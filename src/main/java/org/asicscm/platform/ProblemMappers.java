@@ -1,0 +1,203 @@
+package org.asicscm.platform;
+
+import jakarta.ejb.EJBException;
+import jakarta.json.bind.JsonbException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Every error leaves the API as application/problem+json. */
+public final class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+    private ProblemMappers() {
+    }
+
+    static Response toProblem(Throwable error) {
+        Throwable cause = unwrap(error);
+        if (cause instanceof ConstraintViolationException violations) {
+            return invalid(violations);
+        }
+        if (cause instanceof UnknownEntityException unknown) {
+            return Problem.response(404, "not-found", "Not found", unknown.getMessage(), null,
+                    Map.of("entity", unknown.entity(), "id", unknown.id()));
+        }
+        if (cause instanceof InvalidInputException invalid) {
+            return Problem.response(400, "invalid-input", "Invalid input", invalid.field() + " " + invalid.getMessage(),
+                    List.of(new Problem.FieldError(invalid.field(), invalid.getMessage())), null);
+        }
+        if (cause instanceof RuleViolationException rule) {
+            var extensions = new LinkedHashMap<String, Object>();
+            extensions.put("code", rule.code());
+            extensions.putAll(rule.details());
+            List<Problem.FieldError> errors = rule.field() == null ? null
+                    : List.of(new Problem.FieldError(rule.field(), rule.getMessage()));
+            return Problem.response(409, rule.code(), "Refused by a business rule", rule.getMessage(), errors, extensions);
+        }
+        if (cause instanceof OptimisticLockException) {
+            return Problem.response(409, "concurrent-update", "Changed concurrently",
+                    "someone else changed this record at the same time; read it again and retry", null, null);
+        }
+        if (cause instanceof JsonbException || cause instanceof ProcessingException) {
+            return Problem.response(400, "unreadable-body", "Unreadable request body",
+                    rootMessage(cause), List.of(new Problem.FieldError("body", rootMessage(cause))), null);
+        }
+        if (cause instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            List<Problem.FieldError> errors = status == 400
+                    ? List.of(new Problem.FieldError("body", rootMessage(web))) : null;
+            return Problem.response(status, "http-" + status, web.getResponse().getStatusInfo().getReasonPhrase(),
+                    status == 400 ? rootMessage(web) : web.getMessage(), errors, null);
+        }
+        LOG.log(Level.SEVERE, "unexpected failure", error);
+        return Problem.response(500, "internal", "Internal error", "the failure has been logged", null, null);
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        while ((current instanceof EJBException || current.getClass().getName().startsWith("jakarta.transaction"))
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        // JSON-B failures arrive wrapped by the JAX-RS runtime
+        if (current instanceof ProcessingException && current.getCause() instanceof JsonbException json) {
+            return json;
+        }
+        return current;
+    }
+
+    private static Response invalid(ConstraintViolationException violations) {
+        List<Problem.FieldError> errors = violations.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(e -> e.field() + " " + e.message())
+                .reduce((a, b) -> a + "; " + b).orElse("invalid request");
+        return Problem.response(400, "invalid-input", "Invalid input", detail, errors, null);
+    }
+
+    /** The field's path inside the request body ("dies[0].goodDies"), or the parameter's name. */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        var field = new StringBuilder();
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                continue;
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (!field.isEmpty()) {
+                field.append('.');
+            }
+            field.append(node.getName());
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        if (!field.isEmpty()) {
+            return field.toString();
+        }
+        return parameter == null ? "body" : parameter;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable current = error;
+        while (current.getCause() != null && current.getCause() != current) {
+            current = current.getCause();
+        }
+        return current.getMessage() == null ? current.getClass().getSimpleName() : current.getMessage();
+    }
+
+    @Provider
+    public static class ConstraintViolations implements ExceptionMapper<ConstraintViolationException> {
+        @Override
+        public Response toResponse(ConstraintViolationException e) {
+            return toProblem(e);
+        }
+    }
+
+    @Provider
+    public static class Ejb implements ExceptionMapper<EJBException> {
+        @Override
+        public Response toResponse(EJBException e) {
+            return toProblem(e);
+        }
+    }
+
+    @Provider
+    public static class UnknownEntity implements ExceptionMapper<UnknownEntityException> {
+        @Override
+        public Response toResponse(UnknownEntityException e) {
+            return toProblem(e);
+        }
+    }
+
+    @Provider
+    public static class RuleViolation implements ExceptionMapper<RuleViolationException> {
+        @Override
+        public Response toResponse(RuleViolationException e) {
+            return toProblem(e);
+        }
+    }
+
+    @Provider
+    public static class InvalidInput implements ExceptionMapper<InvalidInputException> {
+        @Override
+        public Response toResponse(InvalidInputException e) {
+            return toProblem(e);
+        }
+    }
+
+    @Provider
+    public static class Json implements ExceptionMapper<JsonbException> {
+        @Override
+        public Response toResponse(JsonbException e) {
+            return toProblem(e);
+        }
+    }
+
+    @Provider
+    public static class Processing implements ExceptionMapper<ProcessingException> {
+        @Override
+        public Response toResponse(ProcessingException e) {
+            return toProblem(e);
+        }
+    }
+
+    @Provider
+    public static class WebApplication implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            return toProblem(e);
+        }
+    }
+
+    @Provider
+    public static class OptimisticLock implements ExceptionMapper<OptimisticLockException> {
+        @Override
+        public Response toResponse(OptimisticLockException e) {
+            return toProblem(e);
+        }
+    }
+}

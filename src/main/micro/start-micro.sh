@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Starts the application WAR on Payara Micro with the ActiveMQ resource adapter.
+# Used by `mvn -Prun package` and by docker/Dockerfile, so both start the same way.
+#
+# Settings (environment variables; defaults are the embedded, single-instance setup):
+#   SCM_DATA_DIR      data directory holding the H2 database and the broker store (./data)
+#   SCM_HTTP_PORT     HTTP port (8080)
+#   SCM_HTTP_ADDRESS  address the HTTP listener binds (127.0.0.1)
+#   SCM_BROKER_URL    external broker, e.g. tcp://127.0.0.1:61616; empty = embedded broker
+#   SCM_BROKER_LISTEN extra connector for the embedded broker, e.g. tcp://127.0.0.1:61616
+#   SCM_DB_URL        JDBC URL (file H2 under SCM_DATA_DIR); PostgreSQL e.g.
+#                     jdbc:postgresql://127.0.0.1:5432/scm with SCM_DB_CLASS=org.postgresql.ds.PGSimpleDataSource
+#   SCM_DB_CLASS, SCM_DB_USER, SCM_DB_PASSWORD
+#                     The application reads the SCM_DB_* values through MicroProfile Config
+#                     (scm.db.url and so on); Payara resolves them before the application's own
+#                     config file is visible, so their defaults are set here, not in the WAR.
+#   MICRO_JAR, ACTIVEMQ_RAR  paths of the runtime jars (set by the Maven run profile)
+#   JAVA_OPTS         JVM options
+set -euo pipefail
+
+war="${1:?usage: start-micro.sh PATH/TO/app.war}"
+: "${MICRO_JAR:?MICRO_JAR must point at payara-micro.jar}"
+: "${ACTIVEMQ_RAR:?ACTIVEMQ_RAR must point at activemq-rar-*.rar}"
+
+export SCM_DATA_DIR="$(mkdir -p "${SCM_DATA_DIR:-$PWD/data}" && cd "${SCM_DATA_DIR:-$PWD/data}" && pwd)"
+# WRITE_DELAY=0: H2 writes each commit to disk before acknowledging it, so a 201 survives a
+# SIGKILL (with the default delay the last half second of acknowledged commits is lost).
+export SCM_DB_URL="${SCM_DB_URL:-jdbc:h2:file:$SCM_DATA_DIR/h2/scm;WRITE_DELAY=0}"
+export SCM_DB_CLASS="${SCM_DB_CLASS:-org.h2.jdbcx.JdbcDataSource}"
+export SCM_DB_USER="${SCM_DB_USER:-sa}"
+export SCM_DB_PASSWORD="${SCM_DB_PASSWORD:-}"
+port="${SCM_HTTP_PORT:-8080}"
+address="${SCM_HTTP_ADDRESS:-127.0.0.1}"
+rar_name="$(basename "$ACTIVEMQ_RAR" .rar)"
+
+# asadmin separates properties with ':' and splits on '=': escape both inside values
+escape() { sed -e 's/:/\\:/g' -e 's/=/\\=/g' <<<"$1"; }
+
+if [[ -n "${SCM_BROKER_URL:-}" ]]; then
+  ra_props="ServerUrl=$(escape "$SCM_BROKER_URL")"
+else
+  connectors="vm://localhost"
+  [[ -n "${SCM_BROKER_LISTEN:-}" ]] && connectors="${SCM_BROKER_LISTEN},vm://localhost"
+  broker="broker:(${connectors})?persistent=true&useJmx=false&dataDirectory=${SCM_DATA_DIR}/broker"
+  ra_props="ServerUrl=$(escape "vm://localhost?create=false"):BrokerXmlConfig=$(escape "$broker")"
+fi
+
+boot_dir="$SCM_DATA_DIR/micro"
+mkdir -p "$boot_dir"
+cat >"$boot_dir/pre-boot.asadmin" <<PRE
+set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=${address}
+PRE
+cat >"$boot_dir/post-boot.asadmin" <<POST
+create-resource-adapter-config --property ${ra_props} ${rar_name}
+deploy --type rar ${ACTIVEMQ_RAR}
+POST
+
+exec java ${JAVA_OPTS:-} -Duser.timezone=UTC -jar "$MICRO_JAR" \
+  --nocluster \
+  --port "$port" \
+  --prebootcommandfile "$boot_dir/pre-boot.asadmin" \
+  --postbootcommandfile "$boot_dir/post-boot.asadmin" \
+  --deploy "$war"
