@@ -1,0 +1,115 @@
+package org.asicscm.qa.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.asicscm.qa.control.QaService;
+import org.asicscm.qa.entity.FailureCode;
+import org.asicscm.qa.entity.Measurement;
+import org.asicscm.qa.entity.QaTest;
+import org.asicscm.qa.entity.QaUnit;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("qa/units")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "QA")
+public class QaResource {
+
+    public record TestRequest(
+            @NotNull @DecimalMin("0") @DecimalMax("10000") BigDecimal hashrateThs,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100000") BigDecimal powerW,
+            @NotEmpty @Size(max = 10) List<@NotNull @Min(0) @Max(1000) Integer> chipsDetected,
+            @DecimalMin("-40") @DecimalMax("200") BigDecimal maxTempC,
+            FailureCode failureCode,
+            @Size(max = 500) String note) {
+    }
+
+    public record DispositionRequest(@NotBlank @Size(max = 500) String note) {
+    }
+
+    public record TestView(int attempt, BigDecimal hashrateThs, BigDecimal powerW, BigDecimal efficiencyJth,
+                           List<Integer> chipsDetected, BigDecimal maxTempC, boolean passed, FailureCode failureCode,
+                           String note, OffsetDateTime testedAt) {
+        static TestView of(QaTest t) {
+            return new TestView(t.attempt(), t.hashrateThs(), t.powerW(), t.efficiencyJth(), t.chipsDetected(),
+                    t.maxTempC(), t.passed(), t.failureCode(), t.note(), t.testedAt());
+        }
+    }
+
+    public record UnitView(String serial, String kind, String buildOrderId, int chains, int chipsPerChain,
+                           String status, int attempts, OffsetDateTime updatedAt, List<TestView> tests) {
+        static UnitView of(QaUnit u, List<QaTest> tests) {
+            return new UnitView(u.serial(), u.kind().name(), u.buildOrderId(), u.chains(), u.chipsPerChain(),
+                    u.status().name(), u.attempts(), u.updatedAt(), tests.stream().map(TestView::of).toList());
+        }
+    }
+
+    @EJB
+    QaService qa;
+
+    @GET
+    @Operation(summary = "Units in one QA status (default: waiting for a test)")
+    public List<UnitView> units(@QueryParam("status") @DefaultValue("AWAITING_TEST") QaUnit.Status status) {
+        return qa.unitsIn(status).stream().map(u -> UnitView.of(u, List.of())).toList();
+    }
+
+    @GET
+    @Path("{serial}")
+    @Operation(summary = "A unit with its test history")
+    public UnitView unit(@PathParam("serial") String serial) {
+        return UnitView.of(qa.unit(serial), qa.testsOf(serial));
+    }
+
+    @POST
+    @Path("{serial}/tests")
+    @Operation(summary = "Log a test: readings per chain, and a failure code for what the bench cannot see",
+            description = "The unit fails when a chain detects fewer chips than it carries, when it overheats, "
+                    + "or when a failure code is given.")
+    public Response test(@PathParam("serial") String serial, @Valid @NotNull TestRequest request,
+                         @Context UriInfo uri) {
+        var test = qa.recordTest(serial, new Measurement(request.hashrateThs(), request.powerW(),
+                request.chipsDetected(), request.maxTempC()), request.failureCode(), request.note());
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(test.attempt())).build())
+                .entity(TestView.of(test)).build();
+    }
+
+    @POST
+    @Path("{serial}/rework")
+    @Operation(summary = "Send a failed unit to rework; it is retested afterwards")
+    public UnitView rework(@PathParam("serial") String serial, @Valid @NotNull DispositionRequest request) {
+        return UnitView.of(qa.rework(serial, request.note()), qa.testsOf(serial));
+    }
+
+    @POST
+    @Path("{serial}/scrap")
+    @Operation(summary = "Scrap a failed unit")
+    public UnitView scrap(@PathParam("serial") String serial, @Valid @NotNull DispositionRequest request) {
+        return UnitView.of(qa.scrap(serial, request.note()), qa.testsOf(serial));
+    }
+}

@@ -1,0 +1,137 @@
+package org.asicscm.qa.control;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.asicscm.events.EventEnvelope;
+import org.asicscm.events.Events;
+import org.asicscm.events.control.EventOutbox;
+import org.asicscm.platform.InvalidInputException;
+import org.asicscm.platform.RuleViolationException;
+import org.asicscm.platform.UnknownEntityException;
+import org.asicscm.qa.entity.FailureCode;
+import org.asicscm.qa.entity.Measurement;
+import org.asicscm.qa.entity.QaDisposition;
+import org.asicscm.qa.entity.QaTest;
+import org.asicscm.qa.entity.QaUnit;
+import org.asicscm.qa.entity.Verdict;
+
+/** Tests, verdicts, rework and scrap of boards and machines. */
+@Stateless
+public class QaService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    EventOutbox outbox;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Reaction to BoardAssembled: the board waits for its test. */
+    public void boardAssembled(EventEnvelope event) {
+        var board = event.data(Events.BoardAssembled.class);
+        if (em.find(QaUnit.class, board.serial()) == null) {
+            em.persist(new QaUnit(board.serial(), QaUnit.Kind.BOARD, board.buildOrderId(), 1, board.chips(),
+                    event.correlationId(), now()));
+        }
+    }
+
+    /** Reaction to MachineAssembled: the machine waits for its test, one chain per board. */
+    public void machineAssembled(EventEnvelope event) {
+        var machine = event.data(Events.MachineAssembled.class);
+        if (em.find(QaUnit.class, machine.serial()) == null) {
+            em.persist(new QaUnit(machine.serial(), QaUnit.Kind.MACHINE, machine.buildOrderId(),
+                    machine.boardSerials().size(), machine.chipsPerBoard(), event.correlationId(), now()));
+        }
+    }
+
+    public QaUnit unit(String serial) {
+        QaUnit unit = em.find(QaUnit.class, serial);
+        if (unit == null) {
+            throw new UnknownEntityException("unit in QA", serial);
+        }
+        return unit;
+    }
+
+    public List<QaUnit> unitsIn(QaUnit.Status status) {
+        return em.createNamedQuery(QaUnit.BY_STATUS, QaUnit.class).setParameter("status", status)
+                .setMaxResults(1000).getResultList();
+    }
+
+    public List<QaTest> testsOf(String serial) {
+        unit(serial);
+        return em.createNamedQuery(QaTest.OF_UNIT, QaTest.class).setParameter("serial", serial).getResultList();
+    }
+
+    public QaTest recordTest(String serial, Measurement measurement, FailureCode loggedFailure, String note) {
+        QaUnit unit = lockedUnit(serial);
+        if (!unit.awaitsTest()) {
+            throw new RuleViolationException("not-awaiting-test", null, unit.kind() + " " + serial + " is "
+                    + unit.status() + " and not waiting for a test", Map.of("unitStatus", unit.status().name()));
+        }
+        Verdict verdict;
+        try {
+            verdict = Verdict.judge(unit, measurement, loggedFailure, note);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("chipsDetected", e.getMessage());
+        }
+        OffsetDateTime at = now();
+        int attempt = unit.recordTest(verdict.passed(), at);
+        var test = new QaTest(unit, attempt, measurement, verdict, at);
+        em.persist(test);
+        outbox.publish(new Events.UnitTested(serial, unit.kind().name(), unit.buildOrderId(), attempt, verdict.passed(),
+                verdict.failureCode() == null ? null : verdict.failureCode().name(), measurement.hashrateThs()),
+                unit.correlationId(), null);
+        if (verdict.passed() && unit.kind() == QaUnit.Kind.MACHINE) {
+            outbox.publish(new Events.MachineReadyToShip(serial, unit.buildOrderId(), measurement.hashrateThs()),
+                    unit.correlationId(), null);
+        }
+        return test;
+    }
+
+    public QaUnit rework(String serial, String note) {
+        QaUnit unit = lockedUnit(serial);
+        try {
+            unit.sendToRework(now());
+        } catch (IllegalStateException e) {
+            throw new RuleViolationException("not-failed", null, e.getMessage(), Map.of("unitStatus", unit.status().name()));
+        }
+        em.persist(new QaDisposition(serial, QaDisposition.Action.REWORK, note, now()));
+        outbox.publish(new Events.UnitReworked(serial, unit.kind().name(), unit.buildOrderId(), note),
+                unit.correlationId(), null);
+        return unit;
+    }
+
+    public QaUnit scrap(String serial, String reason) {
+        QaUnit unit = lockedUnit(serial);
+        try {
+            unit.scrap(now());
+        } catch (IllegalStateException e) {
+            throw new RuleViolationException("not-failed", null, e.getMessage(), Map.of("unitStatus", unit.status().name()));
+        }
+        em.persist(new QaDisposition(serial, QaDisposition.Action.SCRAP, reason, now()));
+        outbox.publish(new Events.UnitScrapped(serial, unit.kind().name(), unit.buildOrderId(), reason),
+                unit.correlationId(), null);
+        return unit;
+    }
+
+    private QaUnit lockedUnit(String serial) {
+        QaUnit unit = em.find(QaUnit.class, serial, LockModeType.PESSIMISTIC_WRITE);
+        if (unit == null) {
+            throw new UnknownEntityException("unit in QA", serial);
+        }
+        return unit;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,168 @@
+package org.asicscm.shipping.control;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.asicscm.events.EventEnvelope;
+import org.asicscm.events.Events;
+import org.asicscm.events.control.EventOutbox;
+import org.asicscm.platform.InvalidInputException;
+import org.asicscm.platform.RuleViolationException;
+import org.asicscm.platform.UnknownEntityException;
+import org.asicscm.shipping.entity.Customer;
+import org.asicscm.shipping.entity.Milestone;
+import org.asicscm.shipping.entity.ShipmentMilestone;
+import org.asicscm.shipping.entity.ShippableMachine;
+import org.asicscm.shipping.entity.Shipment;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Customers, the warehouse of machines ready to ship, and export shipments. */
+@Stateless
+public class ShippingService {
+    private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    EventOutbox outbox;
+
+    /** Destinations no shipment may be booked to (ISO codes, comma separated). */
+    @Inject
+    @ConfigProperty(name = "scm.shipping.embargoed-countries", defaultValue = "CU,IR,KP,SY")
+    String embargoedCountries;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public Customer registerCustomer(String name, String country) {
+        requireCountry("country", country);
+        var customer = new Customer(name, country);
+        em.persist(customer);
+        return customer;
+    }
+
+    public Customer customer(String id) {
+        Customer customer = em.find(Customer.class, id);
+        if (customer == null) {
+            throw new UnknownEntityException("customer", id);
+        }
+        return customer;
+    }
+
+    /** Reaction to MachineReadyToShip: the machine enters the warehouse. */
+    public void machineReady(EventEnvelope event) {
+        var ready = event.data(Events.MachineReadyToShip.class);
+        if (em.find(ShippableMachine.class, ready.serial()) == null) {
+            em.persist(new ShippableMachine(ready.serial(), ready.buildOrderId(), event.correlationId(), now()));
+        }
+    }
+
+    public List<ShippableMachine> availableMachines() {
+        return em.createNamedQuery(ShippableMachine.AVAILABLE, ShippableMachine.class).setMaxResults(1000)
+                .getResultList();
+    }
+
+    public List<ShippableMachine> machinesOn(String shipmentId) {
+        return em.createNamedQuery(ShippableMachine.ON_SHIPMENT, ShippableMachine.class)
+                .setParameter("shipmentId", shipmentId).getResultList();
+    }
+
+    public Shipment book(String customerId, List<String> machineSerials, Shipment.Mode mode, String carrier,
+                         Shipment.Incoterm incoterm, String destinationCountry, String hsCode,
+                         BigDecimal declaredValueUsd, String correlationId) {
+        Customer customer = em.find(Customer.class, customerId);
+        if (customer == null) {
+            throw new InvalidInputException("customerId", "no customer with id '" + customerId + "'");
+        }
+        requireCountry("destinationCountry", destinationCountry);
+        if (embargoed().contains(destinationCountry)) {
+            throw new RuleViolationException("embargoed-destination", "destinationCountry",
+                    "shipments to " + destinationCountry + " are embargoed");
+        }
+        if (new HashSet<>(machineSerials).size() != machineSerials.size()) {
+            throw new InvalidInputException("machineSerials", "a machine is listed twice");
+        }
+        var machines = new ArrayList<ShippableMachine>();
+        for (int i = 0; i < machineSerials.size(); i++) {
+            String serial = machineSerials.get(i);
+            ShippableMachine machine = em.find(ShippableMachine.class, serial, LockModeType.PESSIMISTIC_WRITE);
+            if (machine == null) {
+                throw new RuleViolationException("machine-not-ready", "machineSerials[" + i + "]",
+                        "machine " + serial + " has not passed QA (or is unknown)", Map.of("machine", serial));
+            }
+            if (!machine.isAvailable()) {
+                throw new RuleViolationException("machine-already-booked", "machineSerials[" + i + "]",
+                        "machine " + serial + " is already on shipment " + machine.shipmentId(), Map.of("machine", serial));
+            }
+            machines.add(machine);
+        }
+        String correlation = correlationId != null ? correlationId : machines.get(0).correlationId();
+        var shipment = new Shipment(customer, mode, carrier, incoterm, destinationCountry, hsCode, declaredValueUsd,
+                correlation, now());
+        em.persist(shipment);
+        machines.forEach(m -> m.bookOn(shipment.id()));
+        outbox.publish(new Events.ShipmentBooked(shipment.id(), customer.id(), destinationCountry, mode.name(),
+                incoterm.name(), List.copyOf(machineSerials)), correlation, null);
+        return shipment;
+    }
+
+    public Shipment shipment(String id) {
+        Shipment shipment = em.find(Shipment.class, id);
+        if (shipment == null) {
+            throw new UnknownEntityException("shipment", id);
+        }
+        return shipment;
+    }
+
+    public ShipmentMilestone recordMilestone(String shipmentId, Milestone milestone, OffsetDateTime occurredAt,
+                                             String location, String note) {
+        Shipment shipment = em.find(Shipment.class, shipmentId, LockModeType.PESSIMISTIC_WRITE);
+        if (shipment == null) {
+            throw new UnknownEntityException("shipment", shipmentId);
+        }
+        OffsetDateTime at = occurredAt == null ? now() : occurredAt.withOffsetSameInstant(ZoneOffset.UTC);
+        if (at.isAfter(now().plusMinutes(5))) {
+            throw new InvalidInputException("occurredAt", "must not be in the future");
+        }
+        ShipmentMilestone recorded;
+        try {
+            recorded = shipment.record(milestone, at, location, note);
+        } catch (IllegalStateException e) {
+            throw new RuleViolationException("milestone-out-of-order", "milestone", e.getMessage(),
+                    Map.of("shipmentStatus", shipment.status().name()));
+        }
+        outbox.publish(new Events.ShipmentMilestoneReached(shipmentId, milestone.name(), at, location),
+                shipment.correlationId(), null);
+        return recorded;
+    }
+
+    private Set<String> embargoed() {
+        return Arrays.stream(embargoedCountries.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
+    }
+
+    private static void requireCountry(String field, String country) {
+        if (!ISO_COUNTRIES.contains(country)) {
+            throw new InvalidInputException(field, "'" + country + "' is not an ISO 3166-1 alpha-2 country code");
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}
