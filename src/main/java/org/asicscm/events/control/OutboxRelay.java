@@ -85,7 +85,8 @@ public class OutboxRelay {
         EventType type = EventType.byWireName(entry.type())
                 .orElseThrow(() -> new IllegalStateException("outbox holds an unknown type " + entry.type()));
         try (var connection = connectionFactory.createConnection();
-             Session session = connection.createSession()) {
+             // the adapter supports only the JMS 1.1 form; inside JTA both arguments are ignored
+             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             for (Destination destination : destinationsOf(type)) {
                 Message message = session.createTextMessage(entry.payload());
                 message.setJMSCorrelationID(entry.correlationId());
