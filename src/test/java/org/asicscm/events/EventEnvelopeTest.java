@@ -1,0 +1,68 @@
+package org.asicscm.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import java.io.StringReader;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventEnvelopeTest {
+
+    @Test
+    void anEventSurvivesTheWireWithItsMetadata() {
+        var data = new Events.BoardAssembled("HB-1", "bo-1", "line-1", "BM1398", 114,
+                List.of(new Events.DieSource("a-1", "lot-1", "LOT-1", "B1", 100),
+                        new Events.DieSource("a-2", "lot-2", "LOT-2", "B2", 14)));
+        var sent = EventEnvelope.create(data, "corr-1", "cause-1");
+
+        var received = EventEnvelope.fromJson(sent.toJson());
+
+        assertEquals(sent, received);
+        assertEquals(EventType.BOARD_ASSEMBLED, received.type());
+        assertEquals(data, received.data(Events.BoardAssembled.class));
+    }
+
+    @Test
+    void theEnvelopeCarriesIdTypeVersionTimeCorrelationAndSubject() {
+        var json = Json.createReader(new StringReader(
+                EventEnvelope.create(new Events.UnitScrapped("HB-9", "BOARD", "bo-1", "burnt"), "corr-9", null).toJson()))
+                .readObject();
+        assertEquals("UnitScrapped", json.getString("type"));
+        assertEquals(1, json.getInt("schemaVersion"));
+        assertEquals("corr-9", json.getString("correlationId"));
+        assertEquals("HB-9", json.getString("subjectId"));
+        assertTrue(json.getString("occurredAt").endsWith("Z"));
+        assertTrue(!json.containsKey("causationId"));
+        assertEquals("burnt", json.getJsonObject("data").getString("reason"));
+    }
+
+    @Test
+    void unreadableOrUnknownMessagesAreRejected() {
+        assertThrows(EventEnvelope.MalformedEventException.class, () -> EventEnvelope.fromJson("not json"));
+        assertThrows(EventEnvelope.MalformedEventException.class, () -> EventEnvelope.fromJson(
+                "{\"eventId\":\"e\",\"type\":\"Nope\",\"schemaVersion\":1,\"occurredAt\":\"2026-11-23T08:00:00Z\","
+                        + "\"correlationId\":\"c\",\"data\":{}}"));
+        var future = EventEnvelope.create(new Events.UnitScrapped("HB-9", "BOARD", "bo-1", "x"), "c", null).toJson()
+                .replace("\"schemaVersion\":1", "\"schemaVersion\":2");
+        var refused = assertThrows(EventEnvelope.MalformedEventException.class, () -> EventEnvelope.fromJson(future));
+        assertEquals("unsupported schema version 2 of UnitScrapped", refused.getMessage());
+    }
+
+    @Test
+    void everyRecordIsInTheCatalogueOnceWithAUniqueWireName() {
+        var names = new HashSet<String>();
+        for (EventType type : EventType.values()) {
+            assertTrue(names.add(type.wireName()), type.wireName());
+            assertEquals(type, EventType.byWireName(type.wireName()).orElseThrow());
+        }
+        assertEquals(Events.Event.class.getPermittedSubclasses().length, EventType.values().length);
+        assertNull(EventType.byWireName("BoardAssembledd").orElse(null));
+        assertEquals(EnumSet.of(Stage.QA, Stage.ALLOCATION), EventType.BOARD_ASSEMBLED.consumers());
+    }
+}

@@ -1,0 +1,33 @@
+package org.asicscm.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+/** The migrations apply on the H2 that Payara Micro bundles, and the schema guards stock itself. */
+class MigrationTest {
+
+    @Test
+    void migrationsApplyAndTheDatabaseRefusesOverAllocation() throws SQLException {
+        var dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:migration-test;DB_CLOSE_DELAY=-1");
+        var result = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        assertEquals("1", result.targetSchemaVersion);
+
+        try (var connection = DriverManager.getConnection("jdbc:h2:mem:migration-test");
+             var statement = connection.createStatement()) {
+            statement.execute("insert into chip_model (code, process_node) values ('BM1398', '7nm')");
+            statement.execute("insert into wafer_lot values ('lot-1', 'LOT-1', 'BM1398', 25, current_timestamp, 'c', 1)");
+            statement.execute("insert into lot_bin values ('bin-1', 'lot-1', 'B1', 100, 100, 1)");
+            assertThrows(SQLException.class,
+                    () -> statement.execute("update lot_bin set allocated_dies = 101 where id = 'bin-1'"));
+            assertThrows(SQLException.class,
+                    () -> statement.execute("insert into lot_bin values ('bin-2', 'lot-1', 'B1', 5, 0, 1)"));
+        }
+    }
+}
