@@ -89,31 +89,35 @@ public final class ProblemMappers {
         return Problem.response(400, "invalid-input", "Invalid input", detail, errors, null);
     }
 
-    /** The field's path inside the request body ("dies[0].goodDies"), or the parameter's name. */
+    /** The field's path inside the request body ("bins[0].goodDies"), or the parameter's name. */
     static String fieldOf(ConstraintViolation<?> violation) {
         var field = new StringBuilder();
         String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
-                continue;
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> {
+                    continue;
+                }
+                case PARAMETER -> {
+                    parameter = node.getName();
+                    continue;
+                }
+                default -> {
+                }
             }
-            if (node.getKind() == ElementKind.PARAMETER) {
-                parameter = node.getName();
-                continue;
+            // the validator puts an element's index on the node below it
+            if (node.isInIterable() && node.getIndex() != null && !field.isEmpty()) {
+                field.append('[').append(node.getIndex()).append(']');
+            } else if (node.isInIterable() && node.getKey() != null && !field.isEmpty()) {
+                field.append('[').append(node.getKey()).append(']');
             }
-            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                continue;
-            }
-            if (node.getName() == null) {
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getName() == null) {
                 continue;
             }
             if (!field.isEmpty()) {
                 field.append('.');
             }
             field.append(node.getName());
-            if (node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
-            }
         }
         if (!field.isEmpty()) {
             return field.toString();

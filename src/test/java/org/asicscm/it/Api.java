@@ -1,0 +1,90 @@
+package org.asicscm.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** A small JSON client for the application's REST API, as an outside caller sees it. */
+public final class Api {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI base;
+
+    public Api(URL deployment) {
+        // Micro reports the machine's own address; everything here stays on loopback
+        this.base = URI.create("http://127.0.0.1:" + deployment.getPort()
+                + deployment.getPath().replaceAll("/?$", "/") + "api/");
+    }
+
+    public record Reply(int status, String contentType, String text) {
+        public JsonObject json() {
+            return Json.createReader(new StringReader(text)).readObject();
+        }
+
+        public JsonArray array() {
+            return Json.createReader(new StringReader(text)).readArray();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + text;
+        }
+    }
+
+    public Reply post(String path, String json, String... headers) {
+        var request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
+    public Reply get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET().build());
+    }
+
+    private Reply send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits for what JMS carries to another stage; fails with the message after the timeout. */
+    public static void eventually(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("not within 30 s: " + what);
+    }
+
+    public static String str(JsonValue value) {
+        return ((jakarta.json.JsonString) value).getString();
+    }
+}

@@ -1,0 +1,377 @@
+package org.asicscm.it;
+
+import static org.asicscm.it.Api.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URL;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The four stages on a real Payara Micro with the real database and the embedded ActiveMQ
+ * broker, driven through REST only; every hop between stages is a JMS message.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SupplyChainIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    String run;
+    String chipModel;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(base);
+        run = Deployments.unique();
+        chipModel = "BM1398-" + run;
+        assertEquals(201, api.post("chip-models", "{\"code\":\"" + chipModel + "\",\"processNode\":\"7nm\"}").status());
+    }
+
+    private String lot(String lotNumber, int b1, int b2, String... headers) {
+        var reply = api.post("wafer-lots", """
+                {"lotNumber":"%s","chipModel":"%s","wafers":25,
+                 "bins":[{"bin":"B1","goodDies":%d},{"bin":"B2","goodDies":%d}]}""".formatted(lotNumber, chipModel, b1, b2),
+                headers);
+        assertEquals(201, reply.status(), reply.toString());
+        return reply.json().getString("id");
+    }
+
+    private String buildOrder(String number, int chipsPerBoard, int machines, String... headers) {
+        var reply = api.post("build-orders", """
+                {"orderNumber":"%s","product":"S9 13.5 TH/s","chipModel":"%s","chipsPerBoard":%d,
+                 "boardsPerMachine":3,"machines":%d,"dueDate":"%s"}"""
+                .formatted(number, chipModel, chipsPerBoard, machines, LocalDate.now().plusDays(30)), headers);
+        assertEquals(201, reply.status(), reply.toString());
+        return reply.json().getString("id");
+    }
+
+    private Api.Reply allocate(String order, String lot, String bin, int dies) {
+        return api.post("build-orders/" + order + "/allocations",
+                "{\"lotId\":\"" + lot + "\",\"bin\":\"" + bin + "\",\"dies\":" + dies + "}");
+    }
+
+    private String line() {
+        var factory = api.post("factories", "{\"code\":\"XX" + run + "\",\"name\":\"Xixiang Hashboard Works\","
+                + "\"subDistrict\":\"XIXIANG\"}");
+        assertEquals(201, factory.status(), factory.toString());
+        var line = api.post("factories/" + factory.json().getString("id") + "/lines",
+                "{\"code\":\"SMT-1\",\"boardsPerShift\":400,\"shiftsPerDay\":2}");
+        assertEquals(201, line.status(), line.toString());
+        return line.json().getString("id");
+    }
+
+    private void test(String serial, String chips, int expectedStatus) {
+        var reply = api.post("qa/units/" + serial + "/tests",
+                "{\"hashrateThs\":13.5,\"powerW\":1323,\"chipsDetected\":" + chips + ",\"maxTempC\":76}");
+        assertEquals(expectedStatus, reply.status(), reply.toString());
+    }
+
+    private String qaStatus(String serial) {
+        var reply = api.get("qa/units/" + serial);
+        return reply.status() == 200 ? reply.json().getString("status") : "ABSENT";
+    }
+
+    @Test
+    void aLotBecomesAShipmentDeliveredAbroadWithJmsCarryingEveryHop() {
+        String correlation = "flow-" + run;
+        String[] traced = {"X-Correlation-Id", correlation};
+        String lot = lot("TSMC-N7-" + run, 5000, 3000, traced);
+        String order = buildOrder("BO-" + run, 63, 1, traced);
+
+        var allocation = allocate(order, lot, "B1", 189);
+        assertEquals(201, allocation.status(), allocation.toString());
+        String line = line();
+
+        // allocation -> assembly: the kit appears on the floor only through DiesAllocated
+        eventually("the kit reaches assembly", () -> api.get("build-kits/" + order).status() == 200);
+        assertEquals(3, api.get("build-kits/" + order).json().getInt("boardsCovered"));
+
+        var schedule = api.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line
+                + "\",\"startDate\":\"" + LocalDate.now().plusDays(1) + "\"}");
+        assertEquals(201, schedule.status(), schedule.toString());
+        assertEquals(3, schedule.json().getInt("boards"));
+        eventually("allocation learns the order is scheduled",
+                () -> "SCHEDULED".equals(api.get("build-orders/" + order).json().getString("status")));
+
+        List<String> boards = List.of("HB-" + run + "-1", "HB-" + run + "-2", "HB-" + run + "-3");
+        for (String serial : boards) {
+            var board = api.post("hashboards", "{\"serial\":\"" + serial + "\",\"buildOrderId\":\"" + order
+                    + "\",\"lineId\":\"" + line + "\"}");
+            assertEquals(201, board.status(), board.toString());
+            assertEquals("TSMC-N7-" + run, board.json().getJsonArray("dieSources").getJsonObject(0).getString("lotNumber"));
+        }
+        // assembly -> qa and assembly -> allocation (dies consumed)
+        eventually("boards reach QA", () -> boards.stream().allMatch(b -> "AWAITING_TEST".equals(qaStatus(b))));
+        eventually("allocation counts the dies mounted on boards", () -> api.get("build-orders/" + order + "/allocations")
+                .array().getJsonObject(0).getInt("diesConsumed") == 189);
+
+        test(boards.get(0), "[63]", 201);
+        test(boards.get(1), "[0]", 201); // "chain detected 0 of 63 chips"
+        test(boards.get(2), "[63]", 201);
+        assertEquals("FAILED", qaStatus(boards.get(1)));
+        assertEquals("ASIC_MISSING", api.get("qa/units/" + boards.get(1)).json().getJsonArray("tests")
+                .getJsonObject(0).getString("failureCode"));
+
+        // a machine cannot take a failed board: assembly knows the verdict through UnitTested
+        eventually("assembly learns the verdicts", () -> "FAILED".equals(
+                api.get("hashboards/" + boards.get(1)).json().getString("status")));
+        var refused = machine("M-" + run, order, boards);
+        assertEquals(409, refused.status(), refused.toString());
+        assertEquals("board-not-passed", refused.json().getString("code"));
+
+        assertEquals(200, api.post("qa/units/" + boards.get(1) + "/rework", "{\"note\":\"reflowed chain 0 connector\"}").status());
+        test(boards.get(1), "[63]", 201);
+        eventually("assembly learns the retest passed", () -> boards.stream().allMatch(b ->
+                "PASSED".equals(api.get("hashboards/" + b).json().getString("status"))));
+
+        var machine = machine("M-" + run, order, boards);
+        assertEquals(201, machine.status(), machine.toString());
+        eventually("the machine reaches QA", () -> "AWAITING_TEST".equals(qaStatus("M-" + run)));
+        test("M-" + run, "[63,63,63]", 201);
+
+        // qa -> shipping
+        eventually("the machine becomes available to ship", () -> api.get("shippable-machines").array().stream()
+                .anyMatch(m -> ("M-" + run).equals(m.asJsonObject().getString("serial"))));
+        var customer = api.post("customers", "{\"name\":\"Novosibirsk Hosting LLC\",\"country\":\"RU\"}");
+        var shipment = api.post("shipments", """
+                {"customerId":"%s","machineSerials":["M-%s"],"mode":"AIR","carrier":"SF Express",
+                 "incoterm":"DAP","destinationCountry":"RU","hsCode":"8471.50","declaredValueUsd":2450.00}"""
+                .formatted(customer.json().getString("id"), run));
+        assertEquals(201, shipment.status(), shipment.toString());
+        assertEquals(correlation, shipment.json().getString("correlationId"));
+        String shipmentId = shipment.json().getString("id");
+        for (String milestone : List.of("PICKED_UP", "DEPARTED", "ARRIVED", "CUSTOMS_CLEARED", "DELIVERED")) {
+            var reply = api.post("shipments/" + shipmentId + "/milestones", "{\"milestone\":\"" + milestone + "\"}");
+            assertEquals(201, reply.status(), reply.toString());
+        }
+        assertEquals("DELIVERED", api.get("shipments/" + shipmentId).json().getString("status"));
+
+        // traceability: the delivered machine's chips come from the lot
+        var tracedMachine = api.get("machines/M-" + run).json();
+        assertTrue(tracedMachine.getJsonArray("boards").stream().allMatch(b -> b.asJsonObject().getJsonArray("dieSources")
+                .getJsonObject(0).getString("lotId").equals(lot)));
+
+        // the event log tells the whole story under one correlation id, every event sent to the broker
+        eventually("every event of the chain is published", () -> api.get("events?correlationId=" + correlation)
+                .array().stream().allMatch(e -> e.asJsonObject().containsKey("publishedAt")));
+        List<String> types = api.get("events?correlationId=" + correlation).array().stream()
+                .map(e -> e.asJsonObject().getString("type")).toList();
+        assertEquals(List.of("LotReceived", "BuildOrderCreated", "DiesAllocated", "BuildScheduled",
+                "BoardAssembled", "BoardAssembled", "BoardAssembled", "UnitTested", "UnitTested", "UnitTested",
+                "UnitReworked", "UnitTested", "MachineAssembled", "UnitTested", "MachineReadyToShip", "ShipmentBooked",
+                "ShipmentMilestoneReached", "ShipmentMilestoneReached", "ShipmentMilestoneReached",
+                "ShipmentMilestoneReached", "ShipmentMilestoneReached"), types);
+        var byType = api.get("events?correlationId=" + correlation + "&type=MachineReadyToShip").array();
+        assertEquals(1, byType.size());
+        assertEquals("M-" + run, byType.getJsonObject(0).getString("subjectId"));
+    }
+
+    private Api.Reply machine(String serial, String order, List<String> boards) {
+        return api.post("machines", """
+                {"serial":"%s","buildOrderId":"%s","boardSerials":["%s","%s","%s"],
+                 "controlBoardSerial":"CB-%s","psuSerial":"PSU-%s"}"""
+                .formatted(serial, order, boards.get(0), boards.get(1), boards.get(2), serial, serial));
+    }
+
+    @Test
+    void overAllocationIsRefusedWithTheShortageAndChangesNothing() {
+        String lot = lot("LOT-SHORT-" + run, 1000, 200);
+        String order = buildOrder("BO-SHORT-" + run, 114, 10);
+        assertEquals(201, allocate(order, lot, "B2", 150).status());
+
+        var refused = allocate(order, lot, "B2", 51);
+
+        assertEquals(409, refused.status(), refused.toString());
+        assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
+        JsonObject problem = refused.json();
+        assertEquals("insufficient-dies", problem.getString("code"));
+        assertEquals(51, problem.getInt("requested"));
+        assertEquals(50, problem.getInt("available"));
+        assertEquals(1, problem.getInt("shortBy"));
+        assertEquals("dies", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
+        var bin = api.get("wafer-lots/" + lot).json().getJsonArray("bins").getJsonObject(1);
+        assertEquals(150, bin.getInt("allocatedDies"));
+        assertEquals(1, api.get("build-orders/" + order + "/allocations").array().size());
+        assertEquals(1, api.get("events?correlationId=" + api.get("build-orders/" + order).json()
+                .getString("correlationId") + "&type=DiesAllocated").array().size());
+    }
+
+    @Test
+    void concurrentPlannersNeverAllocateMoreThanTheBinHolds() throws Exception {
+        String lot = lot("LOT-RACE-" + run, 2050, 0);
+        List<String> orders = IntStream.range(0, 10).mapToObj(i -> buildOrder("BO-RACE-" + run + "-" + i, 100, 10)).toList();
+        List<Callable<Api.Reply>> planners = IntStream.range(0, 50)
+                .mapToObj(i -> (Callable<Api.Reply>) () -> allocate(orders.get(i % 10), lot, "B1", 100)).toList();
+
+        var pool = Executors.newFixedThreadPool(16);
+        List<Api.Reply> replies;
+        try {
+            replies = pool.invokeAll(planners).stream().map(f -> {
+                try {
+                    return f.get();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+        } finally {
+            pool.shutdown();
+        }
+
+        long granted = replies.stream().filter(r -> r.status() == 201).count();
+        long refused = replies.stream().filter(r -> r.status() == 409
+                && "insufficient-dies".equals(r.json().getString("code"))).count();
+        assertEquals(50, granted + refused, replies.toString());
+        assertEquals(20, granted);
+        var bin = api.get("wafer-lots/" + lot).json().getJsonArray("bins").getJsonObject(0);
+        assertEquals(2000, bin.getInt("allocatedDies"));
+        int recorded = orders.stream().mapToInt(o -> api.get("build-orders/" + o + "/allocations").array().stream()
+                .mapToInt(a -> a.asJsonObject().getInt("dies")).sum()).sum();
+        assertEquals(2000, recorded);
+    }
+
+    @Test
+    void badInputGets400NamingTheFieldAndWritesNothing() {
+        int lotsBefore = api.get("wafer-lots").array().size();
+        Map<String, String> cases = Map.of(
+                "wafers", "{\"lotNumber\":\"L-" + run + "\",\"chipModel\":\"" + chipModel + "\",\"wafers\":-3,"
+                        + "\"bins\":[{\"bin\":\"B1\",\"goodDies\":10}]}",
+                "lotNumber", "{\"chipModel\":\"" + chipModel + "\",\"wafers\":25,\"bins\":[{\"bin\":\"B1\",\"goodDies\":10}]}",
+                "bins[0].goodDies", "{\"lotNumber\":\"L-" + run + "\",\"chipModel\":\"" + chipModel + "\",\"wafers\":25,"
+                        + "\"bins\":[{\"bin\":\"B1\",\"goodDies\":-1}]}",
+                "chipModel", "{\"lotNumber\":\"L-" + run + "\",\"chipModel\":\"NOPE-" + run + "\",\"wafers\":25,"
+                        + "\"bins\":[{\"bin\":\"B1\",\"goodDies\":10}]}",
+                "bins[1].bin", "{\"lotNumber\":\"L-" + run + "\",\"chipModel\":\"" + chipModel + "\",\"wafers\":25,"
+                        + "\"bins\":[{\"bin\":\"B1\",\"goodDies\":10},{\"bin\":\"B1\",\"goodDies\":5}]}",
+                "body", "{\"lotNumber\": ");
+        cases.forEach((field, body) -> {
+            var reply = api.post("wafer-lots", body);
+            assertEquals(400, reply.status(), field + ": " + reply);
+            assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
+            assertTrue(reply.json().getJsonArray("errors").stream()
+                    .anyMatch(e -> field.equals(e.asJsonObject().getString("field"))), field + ": " + reply);
+        });
+        assertEquals(lotsBefore, api.get("wafer-lots").array().size());
+
+        var pastDue = api.post("build-orders", """
+                {"orderNumber":"BO-PAST-%s","product":"S19 Pro","chipModel":"%s","chipsPerBoard":114,
+                 "boardsPerMachine":3,"machines":5,"dueDate":"2020-01-01"}""".formatted(run, chipModel));
+        assertEquals(400, pastDue.status(), pastDue.toString());
+        assertEquals("dueDate", pastDue.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+
+        String lot = lot("LOT-BAD-" + run, 100, 100);
+        String order = buildOrder("BO-BAD-" + run, 63, 1);
+        assertEquals("dies", allocate(order, lot, "B1", -5).json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        var noSuchBin = allocate(order, lot, "B9", 5);
+        assertEquals(400, noSuchBin.status());
+        assertEquals("bin", noSuchBin.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(0, api.get("build-orders/" + order + "/allocations").array().size());
+        var badCorrelation = api.post("wafer-lots", "{}", "X-Correlation-Id", "has spaces in it");
+        assertEquals(400, badCorrelation.status());
+    }
+
+    @Test
+    void unknownIdsGet404() {
+        for (String path : List.of("wafer-lots/nope", "build-orders/nope", "build-kits/nope", "hashboards/nope",
+                "machines/nope", "qa/units/nope", "shipments/nope", "customers/nope", "factories/nope")) {
+            var reply = api.get(path);
+            assertEquals(404, reply.status(), path + ": " + reply);
+            assertTrue(reply.contentType().startsWith("application/problem+json"), path);
+        }
+        var release = api.post("build-orders/nope/allocations/nope/release", "{}");
+        assertEquals(404, release.status());
+        var test = api.post("qa/units/nope/tests", "{\"hashrateThs\":1,\"powerW\":1,\"chipsDetected\":[1]}");
+        assertEquals(404, test.status());
+    }
+
+    @Test
+    void aDuplicatedEventIsAppliedOnce() throws Exception {
+        String lot = lot("LOT-DUP-" + run, 1000, 0);
+        String order = buildOrder("BO-DUP-" + run, 63, 1);
+        assertEquals(201, allocate(order, lot, "B1", 189).status());
+        String line = line();
+        eventually("kit on the floor", () -> api.get("build-kits/" + order).status() == 200);
+        api.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line + "\",\"startDate\":\""
+                + LocalDate.now() + "\"}");
+        assertEquals(201, api.post("hashboards", "{\"serial\":\"HB-DUP-" + run + "\",\"buildOrderId\":\"" + order
+                + "\",\"lineId\":\"" + line + "\"}").status());
+        eventually("dies consumed once", () -> api.get("build-orders/" + order + "/allocations").array()
+                .getJsonObject(0).getInt("diesConsumed") == 63);
+        String correlation = api.get("build-orders/" + order).json().getString("correlationId");
+        JsonObject boardAssembled = api.get("events?correlationId=" + correlation + "&type=BoardAssembled").array()
+                .getJsonObject(0);
+        String original = jsonWithoutPublishedAt(boardAssembled);
+
+        try (var broker = new Broker()) {
+            // the broker delivering the same event again, to both stages that consume it
+            broker.send("scm.allocation", original, "dup-" + run);
+            broker.send("scm.qa", original, "dup-qa-" + run);
+            eventually("the duplicates are consumed", () -> {
+                try {
+                    return broker.browse("scm.allocation").isEmpty() && broker.browse("scm.qa").isEmpty();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertFalse(broker.holds(Broker.DEAD_LETTERS, "dup-" + run), "a duplicate is no error");
+        }
+        assertEquals(63, api.get("build-orders/" + order + "/allocations").array().getJsonObject(0).getInt("diesConsumed"));
+        assertEquals(0, api.get("qa/units/HB-DUP-" + run).json().getInt("attempts"));
+    }
+
+    private static String jsonWithoutPublishedAt(JsonObject event) {
+        var copy = jakarta.json.Json.createObjectBuilder(event);
+        copy.remove("publishedAt");
+        return copy.build().toString();
+    }
+
+    @Test
+    void aPoisonMessageEndsInTheDeadLetterQueueInsteadOfLooping() throws Exception {
+        try (var broker = new Broker()) {
+            broker.send("scm.qa", "{\"this is\": \"not an event\"}", "poison-" + run);
+            eventually("the poison message is dead-lettered", () -> broker.holds(Broker.DEAD_LETTERS, "poison-" + run));
+            eventually("and is no longer on the stage's queue", () -> !broker.holds("scm.qa", "poison-" + run));
+        }
+        // the stage still works after it
+        String lot = lot("LOT-AFTER-POISON-" + run, 500, 0);
+        assertNotNull(api.get("wafer-lots/" + lot).json().getString("id"));
+    }
+
+    @Test
+    void theEventLogIsReadByTypeAndTime() {
+        String start = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(1).toString();
+        String lot = lot("LOT-LOG-" + run, 10, 10, "X-Correlation-Id", "log-" + run);
+        var received = api.get("events?type=LotReceived&from=" + start).array();
+        assertTrue(received.stream().anyMatch(e -> lot.equals(e.asJsonObject().getString("subjectId"))));
+        var none = api.get("events?correlationId=log-" + run + "&to=" + start).array();
+        assertEquals(0, none.size());
+        JsonValue first = api.get("events?correlationId=log-" + run).array().get(0);
+        assertEquals("log-" + run, first.asJsonObject().getString("correlationId"));
+        assertEquals(400, api.get("events?type=NoSuchEvent").status());
+        assertEquals(400, api.get("events?from=yesterday").status());
+    }
+}
