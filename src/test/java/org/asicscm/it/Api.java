@@ -50,6 +50,11 @@ public final class Api {
         return send(request.build());
     }
 
+    /** MicroProfile Health readiness of the whole server. */
+    public Reply health() {
+        return send(HttpRequest.newBuilder(base.resolve("/health/ready")).timeout(Duration.ofSeconds(10)).GET().build());
+    }
+
     public Reply get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET().build());
     }
