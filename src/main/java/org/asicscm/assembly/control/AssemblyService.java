@@ -1,6 +1,7 @@
 package org.asicscm.assembly.control;
 
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -38,6 +39,9 @@ public class AssemblyService {
 
     @EJB
     EventOutbox outbox;
+
+    @EJB
+    KitRegistry kits;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -91,9 +95,12 @@ public class AssemblyService {
         var allocated = event.data(Events.DiesAllocated.class);
         BuildKit kit = em.find(BuildKit.class, allocated.buildOrderId(), LockModeType.PESSIMISTIC_WRITE);
         if (kit == null) {
-            kit = new BuildKit(allocated.buildOrderId(), allocated.orderNumber(), allocated.chipModel(),
-                    allocated.chipsPerBoard(), allocated.boardsPerMachine(), allocated.machines(), event.correlationId());
-            em.persist(kit);
+            try {
+                kits.open(allocated, event.correlationId());
+            } catch (EJBException concurrentlyOpened) {
+                // another delivery opened it a moment ago: its row is there now
+            }
+            kit = em.find(BuildKit.class, allocated.buildOrderId(), LockModeType.PESSIMISTIC_WRITE);
         }
         kit.addAllocation(allocated.allocationId(), allocated.lotId(), allocated.lotNumber(), allocated.bin(),
                 allocated.dies(), event.occurredAt());
