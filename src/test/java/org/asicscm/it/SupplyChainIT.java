@@ -189,6 +189,10 @@ class SupplyChainIT {
         var byType = api.get("events?correlationId=" + correlation + "&type=MachineReadyToShip").array();
         assertEquals(1, byType.size());
         assertEquals("M-" + run, byType.getJsonObject(0).getString("subjectId"));
+        assertTrue(byType.getJsonObject(0).getJsonObject("consumedAt").containsKey("shipping"), byType.toString());
+        var boardAssembled = api.get("events?correlationId=" + correlation + "&type=BoardAssembled").array()
+                .getJsonObject(0).getJsonObject("consumedAt");
+        assertEquals(java.util.Set.of("qa", "allocation"), boardAssembled.keySet());
     }
 
     private Api.Reply machine(String serial, String order, List<String> boards) {
@@ -346,6 +350,7 @@ class SupplyChainIT {
     private static String jsonWithoutPublishedAt(JsonObject event) {
         var copy = jakarta.json.Json.createObjectBuilder(event);
         copy.remove("publishedAt");
+        copy.remove("consumedAt");
         return copy.build().toString();
     }
 

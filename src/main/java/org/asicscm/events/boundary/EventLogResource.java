@@ -19,9 +19,12 @@ import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import org.asicscm.events.EventType;
 import org.asicscm.events.entity.EventLogEntry;
+import org.asicscm.events.entity.ProcessedEvent;
 import org.asicscm.platform.InvalidInputException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,7 +40,8 @@ public class EventLogResource {
 
     @GET
     @Operation(summary = "Read the event log, oldest first",
-            description = "Filter by correlation id, event type (wire name) and a time window [from, to).")
+            description = "Filter by correlation id, event type (wire name) and a time window [from, to). "
+                    + "Each event says when it was published to the broker and when each consuming stage applied it.")
     public JsonArray events(@QueryParam("correlationId") @Size(max = 64) String correlationId,
                             @QueryParam("type") @Size(max = 64) String type,
                             @QueryParam("from") String from,
@@ -67,13 +71,23 @@ public class EventLogResource {
         where.append(" order by e.occurredAt, e.eventId");
         var query = em.createQuery(where.toString(), EventLogEntry.class).setMaxResults(limit);
         parameters.forEach(query::setParameter);
+        List<EventLogEntry> entries = query.getResultList();
+        Map<String, List<ProcessedEvent>> deliveries = entries.isEmpty() ? Map.of()
+                : em.createNamedQuery(ProcessedEvent.OF_EVENTS, ProcessedEvent.class)
+                .setParameter("eventIds", entries.stream().map(EventLogEntry::eventId).toList())
+                .getResultList().stream().collect(Collectors.groupingBy(p -> p.key().eventId()));
         var result = Json.createArrayBuilder();
-        for (EventLogEntry entry : query.getResultList()) {
+        for (EventLogEntry entry : entries) {
             JsonObject event = Json.createReader(new StringReader(entry.payload())).readObject();
             var withState = Json.createObjectBuilder(event);
             if (entry.publishedAt() != null) {
                 withState.add("publishedAt", entry.publishedAt().toString());
             }
+            // when each consuming stage applied it: the end of each hop
+            var consumed = Json.createObjectBuilder();
+            deliveries.getOrDefault(entry.eventId(), List.of())
+                    .forEach(p -> consumed.add(p.key().consumer(), p.processedAt().toString()));
+            withState.add("consumedAt", consumed);
             result.add(withState);
         }
         return result.build();

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
@@ -12,7 +13,10 @@ import java.util.Objects;
 /** A consumer's record that it has applied an event: the key of idempotent consumption. */
 @Entity
 @Table(name = "processed_event")
+@NamedQuery(name = ProcessedEvent.OF_EVENTS,
+        query = "select p from ProcessedEvent p where p.key.eventId in :eventIds order by p.processedAt")
 public class ProcessedEvent {
+    public static final String OF_EVENTS = "ProcessedEvent.ofEvents";
 
     @Embeddable
     public static class Key implements Serializable {
@@ -21,6 +25,14 @@ public class ProcessedEvent {
         private String eventId;
 
         protected Key() {
+        }
+
+        public String consumer() {
+            return consumer;
+        }
+
+        public String eventId() {
+            return eventId;
         }
 
         public Key(String consumer, String eventId) {
@@ -50,5 +62,13 @@ public class ProcessedEvent {
     public ProcessedEvent(Key key, OffsetDateTime processedAt) {
         this.key = key;
         this.processedAt = processedAt;
+    }
+
+    public Key key() {
+        return key;
+    }
+
+    public OffsetDateTime processedAt() {
+        return processedAt;
     }
 }
