@@ -115,6 +115,7 @@ class SupplyChainIT {
                 + "\",\"startDate\":\"" + LocalDate.now().plusDays(1) + "\"}");
         assertEquals(201, schedule.status(), schedule.toString());
         assertEquals(3, schedule.json().getInt("boards"));
+        assertEquals(line, api.get("build-schedules?buildOrderId=" + order).array().getJsonObject(0).getString("lineId"));
         eventually("allocation learns the order is scheduled",
                 () -> "SCHEDULED".equals(api.get("build-orders/" + order).json().getString("status")));
 
@@ -301,7 +302,8 @@ class SupplyChainIT {
     @Test
     void unknownIdsGet404() {
         for (String path : List.of("wafer-lots/nope", "build-orders/nope", "build-kits/nope", "hashboards/nope",
-                "machines/nope", "qa/units/nope", "shipments/nope", "customers/nope", "factories/nope")) {
+                "machines/nope", "qa/units/nope", "shipments/nope", "customers/nope", "factories/nope",
+                "shippable-machines/nope")) {
             var reply = api.get(path);
             assertEquals(404, reply.status(), path + ": " + reply);
             assertTrue(reply.contentType().startsWith("application/problem+json"), path);

@@ -3,6 +3,7 @@ package org.asicscm.assembly.boundary;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -54,9 +56,9 @@ public class FloorResource {
     }
 
     @GET
-    @Path("build-orders/{buildOrderId}/schedules")
+    @Path("build-schedules")
     @Operation(summary = "A build order's schedules")
-    public List<ScheduleView> schedules(@PathParam("buildOrderId") String buildOrderId) {
+    public List<ScheduleView> schedules(@QueryParam("buildOrderId") @NotBlank String buildOrderId) {
         return assembly.schedulesOf(buildOrderId).stream().map(ScheduleView::of).toList();
     }
 

@@ -117,6 +117,13 @@ public class ShippingResource {
         return shipping.availableMachines().stream().map(ShippableView::of).toList();
     }
 
+    @GET
+    @Path("shippable-machines/{serial}")
+    @Operation(summary = "A machine that passed QA: where it is (shipmentId once booked)")
+    public ShippableView shippable(@PathParam("serial") String serial) {
+        return ShippableView.of(shipping.shippable(serial));
+    }
+
     @POST
     @Path("shipments")
     @Operation(summary = "Book an export shipment of machines that passed QA")

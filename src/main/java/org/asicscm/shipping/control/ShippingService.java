@@ -72,6 +72,14 @@ public class ShippingService {
         }
     }
 
+    public ShippableMachine shippable(String serial) {
+        ShippableMachine machine = em.find(ShippableMachine.class, serial);
+        if (machine == null) {
+            throw new UnknownEntityException("machine ready to ship", serial);
+        }
+        return machine;
+    }
+
     public List<ShippableMachine> availableMachines() {
         return em.createNamedQuery(ShippableMachine.AVAILABLE, ShippableMachine.class).setMaxResults(1000)
                 .getResultList();

@@ -1,0 +1,157 @@
+package org.asicscm.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs every measurement {@code bench.runs} times and prints medians and spreads:
+ * start-up and memory of a bare Payara Micro and of the application, pipeline throughput and
+ * per-hop latency through the application, and the same pipeline without an application server.
+ * Settings: -Dbench.boards (per run, a multiple of 3), -Dbench.clients, -Dbench.runs, -Dbench.warmup.
+ */
+public final class Benchmark {
+    private static final Path OUT = Path.of("target", "bench").toAbsolutePath();
+
+    public static void main(String[] args) throws Exception {
+        int boards = Integer.getInteger("bench.boards", 300);
+        int clients = Integer.getInteger("bench.clients", 8);
+        int runs = Integer.getInteger("bench.runs", 3);
+        int warmup = Integer.getInteger("bench.warmup", 30);
+        Path war = Path.of(System.getProperty("bench.war"));
+        Path microJar = Path.of(System.getProperty("bench.micro.jar"));
+        Path rar = Path.of(System.getProperty("bench.rar"));
+        deleteRecursively(OUT);
+        Files.createDirectories(OUT);
+        say("%d boards per run (%d machines), %d clients, %d runs, %d warm-up boards; %d cores, %s %s",
+                boards, boards / 3, clients, runs, warmup, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"));
+
+        List<Double> bareReady = new ArrayList<>();
+        List<Double> bareRss = new ArrayList<>();
+        List<Double> appReady = new ArrayList<>();
+        List<Double> appRss = new ArrayList<>();
+        List<Pipeline> app = new ArrayList<>();
+        List<Pipeline> raw = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            try (var bare = MicroProcess.bare(microJar, OUT.resolve("bare-" + run), freePort())) {
+                bareReady.add(bare.secondsToReady);
+                bareRss.add(bare.residentMegabytes());
+                say("bare Payara Micro run %d: ready in %.1f s, %.0f MB resident", run, bare.secondsToReady, bare.residentMegabytes());
+            }
+            try (var micro = MicroProcess.application(war, microJar, rar, OUT.resolve("app-" + run), freePort())) {
+                appReady.add(micro.secondsToReady);
+                var pipeline = new RestPipeline(micro.port(), clients);
+                pipeline.run("warmup" + run, warmup / 3);
+                Pipeline measured = pipeline.run("app" + run, boards / 3);
+                app.add(measured);
+                appRss.add(micro.residentMegabytes());
+                say("application run %d: ready in %.1f s; %.1f boards/s; %.0f MB resident after the run",
+                        run, micro.secondsToReady, measured.boardsPerSecond(), micro.residentMegabytes());
+            }
+            try (var limit = new RawPipeline(OUT.resolve("raw-" + run), clients)) {
+                limit.run("warmup" + run, warmup / 3);
+                Pipeline measured = limit.run("raw" + run, boards / 3);
+                raw.add(measured);
+                say("raw limit run %d: %.1f boards/s", run, measured.boardsPerSecond());
+            }
+        }
+        report(boards, clients, runs, bareReady, bareRss, appReady, appRss, app, raw);
+    }
+
+    private static void report(int boards, int clients, int runs, List<Double> bareReady, List<Double> bareRss,
+                               List<Double> appReady, List<Double> appRss, List<Pipeline> app, List<Pipeline> raw)
+            throws IOException {
+        List<Double> appRate = app.stream().map(Pipeline::boardsPerSecond).toList();
+        List<Double> rawRate = raw.stream().map(Pipeline::boardsPerSecond).toList();
+        List<Double> ratio = new ArrayList<>();
+        for (int i = 0; i < app.size(); i++) {
+            ratio.add(appRate.get(i) / rawRate.get(i));
+        }
+        var rows = new ArrayList<String[]>();
+        var json = Json.createObjectBuilder()
+                .add("date", OffsetDateTime.now(ZoneOffset.UTC).toString())
+                .add("host", InetAddress.getLocalHost().getHostName())
+                .add("cores", Runtime.getRuntime().availableProcessors())
+                .add("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"))
+                .add("payaraMicro", System.getProperty("bench.payara.version", "?"))
+                .add("activemq", System.getProperty("bench.activemq.version", "?"))
+                .add("h2", org.h2.engine.Constants.VERSION)
+                .add("boardsPerRun", boards).add("clients", clients).add("runs", runs);
+        var figures = Json.createObjectBuilder();
+        row(rows, figures, "bare Payara Micro: launch to ready (s)", bareReady);
+        row(rows, figures, "bare Payara Micro: resident memory (MB)", bareRss);
+        row(rows, figures, "application: launch to ready (s)", appReady);
+        row(rows, figures, "application: resident memory after the run (MB)", appRss);
+        row(rows, figures, "application: boards/s end to end", appRate);
+        row(rows, figures, "raw limit: boards/s end to end", rawRate);
+        row(rows, figures, "ratio application / raw limit", ratio);
+        for (String hop : Pipeline.HOPS) {
+            row(rows, figures, "application hop " + hop + " p50 (ms)", perRun(app, hop, 50));
+            row(rows, figures, "application hop " + hop + " p99 (ms)", perRun(app, hop, 99));
+            row(rows, figures, "raw hop " + hop + " p50 (ms)", perRun(raw, hop, 50));
+            row(rows, figures, "raw hop " + hop + " p99 (ms)", perRun(raw, hop, 99));
+        }
+        json.add("figures", figures);
+
+        int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(40);
+        var table = new StringBuilder(String.format("%n%-" + width + "s | %10s | %10s | %s%n", "measure", "median",
+                "spread", "runs"));
+        rows.forEach(r -> table.append(String.format("%-" + width + "s | %10s | %10s | %s%n", r[0], r[1], r[2], r[3])));
+        System.out.println(table);
+        Files.writeString(OUT.resolve("results.json"), json.build().toString());
+        var csv = new StringBuilder("measure,median,spread,runs\n");
+        rows.forEach(r -> csv.append('"').append(r[0]).append("\",").append(r[1]).append(',').append(r[2])
+                .append(",\"").append(r[3]).append("\"\n"));
+        Files.writeString(OUT.resolve("results.csv"), csv.toString());
+        say("written %s and results.csv", OUT.resolve("results.json"));
+    }
+
+    private static List<Double> perRun(List<Pipeline> runs, String hop, double percentile) {
+        return runs.stream().map(p -> Stats.percentile(p.hopLatenciesMs().getOrDefault(hop, List.of()), percentile)).toList();
+    }
+
+    private static void row(List<String[]> rows, JsonObjectBuilder figures, String name, List<Double> values) {
+        String runs = values.stream().map(Benchmark::fmt).reduce((a, b) -> a + " " + b).orElse("");
+        rows.add(new String[] {name, fmt(Stats.median(values)), fmt(Stats.spread(values)), runs});
+        var entry = Json.createObjectBuilder().add("median", Stats.median(values)).add("spread", Stats.spread(values));
+        var each = Json.createArrayBuilder();
+        values.forEach(each::add);
+        figures.add(name, entry.add("runs", each));
+    }
+
+    private static String fmt(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.1f", value);
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.printf("[bench] " + format + "%n", args);
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (Files.exists(path)) {
+            try (var walk = Files.walk(path)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private Benchmark() {
+    }
+}
