@@ -1,9 +1,9 @@
 package org.asicscm.events;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,6 +21,8 @@ public record EventEnvelope(String eventId, EventType type, int schemaVersion, O
                             String correlationId, String causationId, Event data) {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
+    /** Looked up once: every static Json.createX call searches for the provider again (seen in JFR). */
+    static final JsonProvider JSON = JsonProvider.provider();
 
     public EventEnvelope {
         Objects.requireNonNull(eventId, "eventId");
@@ -43,7 +45,7 @@ public record EventEnvelope(String eventId, EventType type, int schemaVersion, O
     }
 
     public String toJson() {
-        var json = Json.createObjectBuilder()
+        var json = JSON.createObjectBuilder()
                 .add("eventId", eventId)
                 .add("type", type.wireName())
                 .add("schemaVersion", schemaVersion)
@@ -53,14 +55,14 @@ public record EventEnvelope(String eventId, EventType type, int schemaVersion, O
             json.add("causationId", causationId);
         }
         json.add("subjectId", data.subjectId());
-        json.add("data", Json.createReader(new StringReader(JSONB.toJson(data))).readObject());
+        json.add("data", JSON.createReader(new StringReader(JSONB.toJson(data))).readObject());
         return json.build().toString();
     }
 
     /** @throws MalformedEventException when the text is not an event of the catalogue */
     public static EventEnvelope fromJson(String text) {
         try {
-            JsonObject json = Json.createReader(new StringReader(text)).readObject();
+            JsonObject json = JSON.createReader(new StringReader(text)).readObject();
             String wireName = json.getString("type");
             EventType type = EventType.byWireName(wireName)
                     .orElseThrow(() -> new MalformedEventException("unknown event type " + wireName));

@@ -131,7 +131,8 @@ public final class Benchmark {
     }
 
     private static String fmt(double value) {
-        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.1f", value);
+        return Double.isNaN(value) ? "-"
+                : String.format(Locale.ROOT, value >= 100 ? "%.0f" : value >= 10 ? "%.1f" : "%.2f", value);
     }
 
     private static void say(String format, Object... args) {

@@ -41,6 +41,10 @@ final class MicroProcess implements AutoCloseable {
         env.put("SCM_DATA_DIR", dataDir.toString());
         env.put("SCM_HTTP_PORT", String.valueOf(port));
         List.of("SCM_DB_URL", "SCM_DB_CLASS", "SCM_DB_USER", "SCM_DB_PASSWORD", "SCM_BROKER_URL").forEach(env::remove);
+        if (Boolean.getBoolean("bench.jfr")) {
+            // a profile of the application during the run, written when the process stops
+            env.put("JAVA_OPTS", "-XX:StartFlightRecording=filename=" + dataDir.resolve("app.jfr") + ",settings=profile");
+        }
         Files.createDirectories(dataDir);
         Path log = dataDir.resolve("micro.log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());

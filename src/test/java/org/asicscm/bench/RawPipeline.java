@@ -368,9 +368,10 @@ final class RawPipeline implements AutoCloseable {
                     OffsetDateTime processed = now();
                     db.update("insert into processed_event values (?, ?, ?)", stage, event.eventId(), processed);
                     react(db, stage, event);
-                    db.c.commit();
+                    // noted before the commit, which makes the reaction visible to the waiting client
                     hops.computeIfAbsent(event.type().wireName() + "->" + stage, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
                             .add(Duration.between(event.occurredAt(), processed).toNanos() / 1e6);
+                    db.c.commit();
                 }
                 session.commit();
             }

@@ -1,7 +1,7 @@
 package org.asicscm.events.boundary;
 
 import jakarta.ejb.Stateless;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Event log")
 public class EventLogResource {
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @PersistenceContext
     EntityManager em;
@@ -76,15 +77,15 @@ public class EventLogResource {
                 : em.createNamedQuery(ProcessedEvent.OF_EVENTS, ProcessedEvent.class)
                 .setParameter("eventIds", entries.stream().map(EventLogEntry::eventId).toList())
                 .getResultList().stream().collect(Collectors.groupingBy(p -> p.key().eventId()));
-        var result = Json.createArrayBuilder();
+        var result = JSON.createArrayBuilder();
         for (EventLogEntry entry : entries) {
-            JsonObject event = Json.createReader(new StringReader(entry.payload())).readObject();
-            var withState = Json.createObjectBuilder(event);
+            JsonObject event = JSON.createReader(new StringReader(entry.payload())).readObject();
+            var withState = JSON.createObjectBuilder(event);
             if (entry.publishedAt() != null) {
                 withState.add("publishedAt", entry.publishedAt().toString());
             }
             // when each consuming stage applied it: the end of each hop
-            var consumed = Json.createObjectBuilder();
+            var consumed = JSON.createObjectBuilder();
             deliveries.getOrDefault(entry.eventId(), List.of())
                     .forEach(p -> consumed.add(p.key().consumer(), p.processedAt().toString()));
             withState.add("consumedAt", consumed);
