@@ -13,6 +13,8 @@ import org.asicscm.events.Events.*;
  */
 public enum EventType {
     LOT_RECEIVED("LotReceived", LotReceived.class),
+    LOT_HELD("LotHeld", LotHeld.class),
+    LOT_RELEASED("LotReleased", LotReleased.class),
     BUILD_ORDER_CREATED("BuildOrderCreated", BuildOrderCreated.class),
     DIES_ALLOCATED("DiesAllocated", DiesAllocated.class, Stage.ASSEMBLY),
     ALLOCATION_RELEASED("AllocationReleased", AllocationReleased.class, Stage.ASSEMBLY),

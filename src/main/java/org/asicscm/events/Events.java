@@ -30,6 +30,18 @@ public final class Events {
         }
     }
 
+    public record LotHeld(String lotId, String lotNumber, String reason) implements Event {
+        public String subjectId() {
+            return lotId;
+        }
+    }
+
+    public record LotReleased(String lotId, String lotNumber, String reason) implements Event {
+        public String subjectId() {
+            return lotId;
+        }
+    }
+
     public record BuildOrderCreated(String buildOrderId, String orderNumber, String product, String chipModel,
                                     int chipsPerBoard, int boardsPerMachine, int machines,
                                     LocalDate dueDate) implements Event {

@@ -156,7 +156,8 @@ final class RawPipeline implements AutoCloseable {
             String line = uuid();
             int dies = machines * 3 * 108;
             update("insert into chip_model (code, process_node) values (?, '5nm')", chip);
-            update("insert into wafer_lot values (?, ?, ?, 25, ?, ?, 1)", lot, "LOT-" + tag, chip, now(), correlation);
+            update("insert into wafer_lot (id, lot_number, chip_model, wafer_count, received_at, correlation_id, version)"
+                    + " values (?, ?, ?, 25, ?, ?, 1)", lot, "LOT-" + tag, chip, now(), correlation);
             update("insert into lot_bin values (?, ?, 'B1', ?, ?, 1)", bin, lot, dies, dies);
             update("insert into build_order values (?, ?, 'S21 200 TH/s', ?, 108, 3, ?, ?, null, 'SCHEDULED', ?, ?, 1)",
                     order, "BO-" + tag, chip, machines, java.sql.Date.valueOf(LocalDate.now().plusDays(60)), correlation, now());

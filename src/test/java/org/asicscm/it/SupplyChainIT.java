@@ -227,6 +227,31 @@ class SupplyChainIT {
     }
 
     @Test
+    void aLotOnQualityHoldCannotBeAllocatedFromUntilReleased() {
+        String lot = lot("LOT-HOLD-" + run, 1000, 500);
+        String order = buildOrder("BO-HOLD-" + run, 63, 2);
+        var held = api.post("wafer-lots/" + lot + "/hold", "{\"reason\":\"wafer-sort excursion on wafers 7-9\"}");
+        assertEquals(200, held.status(), held.toString());
+        assertTrue(held.json().getBoolean("onHold"));
+
+        var refused = allocate(order, lot, "B1", 126);
+        assertEquals(409, refused.status(), refused.toString());
+        assertEquals("lot-on-hold", refused.json().getString("code"));
+        assertEquals(0, api.get("wafer-lots/" + lot).json().getJsonArray("bins").getJsonObject(0).getInt("allocatedDies"));
+        assertEquals(409, api.post("wafer-lots/" + lot + "/hold", "{\"reason\":\"again\"}").status());
+        assertEquals(400, api.post("wafer-lots/" + lot + "/hold", "{\"reason\":\"\"}").status());
+
+        assertEquals(200, api.post("wafer-lots/" + lot + "/release", "{\"reason\":\"retest passed\"}").status());
+        assertEquals(201, allocate(order, lot, "B1", 126).status());
+        var trail = api.get("wafer-lots/" + lot + "/holds").array();
+        assertEquals(List.of("HOLD", "RELEASE"), trail.stream().map(h -> h.asJsonObject().getString("action")).toList());
+        String correlation = api.get("wafer-lots/" + lot).json().getString("correlationId");
+        assertEquals(1, api.get("events?correlationId=" + correlation + "&type=LotHeld").array().size());
+        assertEquals(1, api.get("events?correlationId=" + correlation + "&type=LotReleased").array().size());
+        assertEquals(404, api.post("wafer-lots/nope/hold", "{\"reason\":\"x\"}").status());
+    }
+
+    @Test
     void concurrentPlannersNeverAllocateMoreThanTheBinHolds() throws Exception {
         String lot = lot("LOT-RACE-" + run, 2050, 0);
         List<String> orders = IntStream.range(0, 10).mapToObj(i -> buildOrder("BO-RACE-" + run + "-" + i, 100, 10)).toList();

@@ -17,12 +17,13 @@ class MigrationTest {
         var dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:migration-test;DB_CLOSE_DELAY=-1");
         var result = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        assertEquals("1", result.targetSchemaVersion);
+        assertEquals("2", result.targetSchemaVersion);
 
         try (var connection = DriverManager.getConnection("jdbc:h2:mem:migration-test");
              var statement = connection.createStatement()) {
             statement.execute("insert into chip_model (code, process_node) values ('BM1398', '7nm')");
-            statement.execute("insert into wafer_lot values ('lot-1', 'LOT-1', 'BM1398', 25, current_timestamp, 'c', 1)");
+            statement.execute("insert into wafer_lot (id, lot_number, chip_model, wafer_count, received_at, correlation_id, version)"
+                    + " values ('lot-1', 'LOT-1', 'BM1398', 25, current_timestamp, 'c', 1)");
             statement.execute("insert into lot_bin values ('bin-1', 'lot-1', 'B1', 100, 100, 1)");
             assertThrows(SQLException.class,
                     () -> statement.execute("update lot_bin set allocated_dies = 101 where id = 'bin-1'"));

@@ -52,10 +52,10 @@ public final class AllocationViews {
     }
 
     public record LotView(String id, String lotNumber, String chipModel, int wafers, OffsetDateTime receivedAt,
-                          String correlationId, int goodDies, List<BinView> bins) {
+                          String correlationId, boolean onHold, int goodDies, List<BinView> bins) {
         static LotView of(WaferLot lot) {
             return new LotView(lot.id(), lot.lotNumber(), lot.chipModel(), lot.waferCount(), lot.receivedAt(),
-                    lot.correlationId(), lot.goodDies(), lot.bins().stream()
+                    lot.correlationId(), lot.onHold(), lot.goodDies(), lot.bins().stream()
                     .map(b -> new BinView(b.bin(), b.goodDies(), b.allocatedDies(), b.available())).toList());
         }
     }

@@ -59,6 +59,34 @@ public class WaferLotsResource {
         return LotView.of(allocation.lot(id));
     }
 
+    public record HoldRequest(@jakarta.validation.constraints.NotBlank
+                              @jakarta.validation.constraints.Size(max = 300) String reason) {
+    }
+
+    public record HoldView(String action, String reason, java.time.OffsetDateTime decidedAt) {
+    }
+
+    @POST
+    @Path("{id}/hold")
+    @Operation(summary = "Put a lot on quality hold; no die of it can be allocated until it is released")
+    public LotView hold(@PathParam("id") String id, @Valid @NotNull HoldRequest request) {
+        return LotView.of(allocation.holdLot(id, request.reason()));
+    }
+
+    @POST
+    @Path("{id}/release")
+    @Operation(summary = "Release a lot from quality hold")
+    public LotView release(@PathParam("id") String id, @Valid @NotNull HoldRequest request) {
+        return LotView.of(allocation.releaseHold(id, request.reason()));
+    }
+
+    @GET
+    @Path("{id}/holds")
+    @Operation(summary = "The lot's holds and releases, oldest first")
+    public List<HoldView> holds(@PathParam("id") String id) {
+        return allocation.holdsOf(id).stream().map(h -> new HoldView(h.action(), h.reason(), h.decidedAt())).toList();
+    }
+
     @GET
     @Operation(summary = "All lots, oldest first")
     public List<LotView> all() {

@@ -16,6 +16,7 @@ import org.asicscm.allocation.entity.BuildOrder;
 import org.asicscm.allocation.entity.ChipModel;
 import org.asicscm.allocation.entity.DieAllocation;
 import org.asicscm.allocation.entity.LotBin;
+import org.asicscm.allocation.entity.LotHold;
 import org.asicscm.allocation.entity.WaferLot;
 import org.asicscm.events.EventEnvelope;
 import org.asicscm.events.Events;
@@ -76,6 +77,44 @@ public class AllocationService {
         return em.createNamedQuery(WaferLot.ALL, WaferLot.class).getResultList();
     }
 
+    /** Puts a lot on quality hold: allocation from it is refused until it is released. */
+    public WaferLot holdLot(String lotId, String reason) {
+        WaferLot lot = lockedLot(lotId);
+        try {
+            lot.hold();
+        } catch (IllegalStateException e) {
+            throw new RuleViolationException("already-on-hold", null, e.getMessage());
+        }
+        em.persist(new LotHold(lot, LotHold.Action.HOLD, reason, now()));
+        outbox.publish(new Events.LotHeld(lot.id(), lot.lotNumber(), reason), lot.correlationId(), null);
+        return lot;
+    }
+
+    public WaferLot releaseHold(String lotId, String reason) {
+        WaferLot lot = lockedLot(lotId);
+        try {
+            lot.release();
+        } catch (IllegalStateException e) {
+            throw new RuleViolationException("not-on-hold", null, e.getMessage());
+        }
+        em.persist(new LotHold(lot, LotHold.Action.RELEASE, reason, now()));
+        outbox.publish(new Events.LotReleased(lot.id(), lot.lotNumber(), reason), lot.correlationId(), null);
+        return lot;
+    }
+
+    public List<LotHold> holdsOf(String lotId) {
+        lot(lotId);
+        return em.createNamedQuery(LotHold.OF_LOT, LotHold.class).setParameter("lotId", lotId).getResultList();
+    }
+
+    private WaferLot lockedLot(String lotId) {
+        WaferLot lot = em.find(WaferLot.class, lotId, LockModeType.PESSIMISTIC_WRITE);
+        if (lot == null) {
+            throw new UnknownEntityException("wafer lot", lotId);
+        }
+        return lot;
+    }
+
     public BuildOrder createBuildOrder(String orderNumber, String product, String chipModelCode, int chipsPerBoard,
                                        int boardsPerMachine, int machines, LocalDate dueDate, String customerOrderRef,
                                        String correlationId) {
@@ -133,8 +172,14 @@ public class AllocationService {
         }
         LotBin lotBin = lot.bin(bin).orElseThrow(() ->
                 new InvalidInputException("bin", "lot " + lot.lotNumber() + " has no bin '" + bin + "'"));
+        // a shared lock on the lot: allocations from its bins go on in parallel, a hold waits for them
+        em.refresh(lot, LockModeType.PESSIMISTIC_READ);
         em.lock(lotBin, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(lotBin);
+        if (lot.onHold()) {
+            throw new RuleViolationException("lot-on-hold", "lotId", "lot " + lot.lotNumber()
+                    + " is on quality hold; no dies can be allocated from it", Map.of("lotId", lot.id()));
+        }
 
         int stillNeeded = order.diesRequired() - diesHeldBy(order);
         if (dies > stillNeeded) {

@@ -39,6 +39,8 @@ public class WaferLot {
     private OffsetDateTime receivedAt;
     @Column(name = "correlation_id")
     private String correlationId;
+    @Column(name = "on_hold")
+    private boolean onHold;
     @OneToMany(mappedBy = "lot", cascade = CascadeType.PERSIST)
     @OrderBy("bin")
     private List<LotBin> bins = new ArrayList<>();
@@ -64,6 +66,25 @@ public class WaferLot {
         this.receivedAt = Objects.requireNonNull(receivedAt);
         this.correlationId = Objects.requireNonNull(correlationId);
         goodDiesByBin.forEach((bin, dies) -> bins.add(new LotBin(this, bin, dies)));
+    }
+
+    /** Quality hold: no die of the lot may be allocated until it is released. */
+    public void hold() {
+        if (onHold) {
+            throw new IllegalStateException("lot " + lotNumber + " is already on hold");
+        }
+        onHold = true;
+    }
+
+    public void release() {
+        if (!onHold) {
+            throw new IllegalStateException("lot " + lotNumber + " is not on hold");
+        }
+        onHold = false;
+    }
+
+    public boolean onHold() {
+        return onHold;
     }
 
     public Optional<LotBin> bin(String name) {

@@ -51,6 +51,16 @@ class AllocationRulesTest {
     }
 
     @Test
+    void aHoldIsReleasedOnceAndNotTwice() {
+        WaferLot lot = lot(100, 100);
+        lot.hold();
+        assertThrows(IllegalStateException.class, lot::hold);
+        lot.release();
+        assertThrows(IllegalStateException.class, lot::release);
+        assertEquals(false, lot.onHold());
+    }
+
+    @Test
     void anOrderNeedsMachinesTimesBoardsTimesChips() {
         var order = new BuildOrder("BO-1", "S19 Pro 110 TH/s", bm1398, 114, 3, 200, LocalDate.of(2027, 1, 31),
                 null, "c-1", NOW);
