@@ -23,11 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.activemq.ActiveMQConnectionFactory;
 import org.apache.activemq.broker.BrokerService;
 import org.asicscm.events.EventEnvelope;
@@ -93,28 +89,14 @@ final class RawPipeline implements AutoCloseable {
             order = UUID.randomUUID().toString();
             line = db.fixture(tag, order, correlation, machines);
         }
-        var next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long start = System.nanoTime();
-        try {
-            List<Future<?>> work = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                work.add(pool.submit(() -> {
-                    try (var db = new Db(); var relay = new Relay()) {
-                        for (int m = next.getAndIncrement(); m < machines; m = next.getAndIncrement()) {
-                            buildAndShip(db, relay, tag + "-" + m, order, line, correlation);
-                        }
-                    }
-                    return null;
-                }));
+        double seconds = Clients.run(clients, machines, items -> {
+            try (var db = new Db(); var relay = new Relay()) {
+                for (int m = items.take(); m >= 0; m = items.take()) {
+                    buildAndShip(db, relay, tag + "-" + m, order, line, correlation);
+                }
             }
-            for (Future<?> f : work) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        return new Pipeline(name, machines * 3, (System.nanoTime() - start) / 1e9, Map.copyOf(hops));
+        });
+        return new Pipeline(name, machines * 3, seconds, Map.copyOf(hops));
     }
 
     private void buildAndShip(Db db, Relay relay, String id, String order, String line, String correlation) throws Exception {

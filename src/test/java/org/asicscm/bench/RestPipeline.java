@@ -9,10 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.asicscm.it.Api;
 
@@ -36,26 +32,11 @@ final class RestPipeline {
         String order = setUp(tag, correlation, machines);
         String line = api.get("build-schedules?buildOrderId=" + order).array().getJsonObject(0).getString("lineId");
 
-        var next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long start = System.nanoTime();
-        try {
-            List<Future<?>> work = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                work.add(pool.submit(() -> {
-                    for (int m = next.getAndIncrement(); m < machines; m = next.getAndIncrement()) {
-                        buildAndShip(tag + "-" + m, order, line);
-                    }
-                    return null;
-                }));
+        double seconds = Clients.run(clients, machines, items -> {
+            for (int m = items.take(); m >= 0; m = items.take()) {
+                buildAndShip(tag + "-" + m, order, line);
             }
-            for (Future<?> f : work) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        });
         return new Pipeline(name, machines * 3, seconds, hopLatencies(correlation));
     }
 
