@@ -52,7 +52,12 @@ public final class Api {
 
     /** MicroProfile Health readiness of the whole server. */
     public Reply health() {
-        return send(HttpRequest.newBuilder(base.resolve("/health/ready")).timeout(Duration.ofSeconds(10)).GET().build());
+        return server("/health/ready");
+    }
+
+    /** A path of the server itself, outside the application (/openapi, /health, /metrics). */
+    public Reply server(String absolutePath) {
+        return send(HttpRequest.newBuilder(base.resolve(absolutePath)).timeout(Duration.ofSeconds(30)).GET().build());
     }
 
     public Reply get(String path) {

@@ -322,6 +322,27 @@ class SupplyChainIT {
         assertEquals(0, api.get("build-orders/" + order + "/allocations").array().size());
         var badCorrelation = api.post("wafer-lots", "{}", "X-Correlation-Id", "has spaces in it");
         assertEquals(400, badCorrelation.status());
+        var negativeChain = api.post("qa/units/HB-X/tests", "{\"hashrateThs\":1,\"powerW\":1,\"chipsDetected\":[63,-1]}");
+        assertEquals(400, negativeChain.status(), negativeChain.toString());
+        assertEquals("chipsDetected[1]", negativeChain.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        var nullBin = api.post("wafer-lots", "{\"lotNumber\":\"L-N-" + run + "\",\"chipModel\":\"" + chipModel
+                + "\",\"wafers\":25,\"bins\":[null]}");
+        assertEquals(400, nullBin.status(), nullBin.toString());
+        assertEquals("bins[0]", nullBin.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+    }
+
+    @Test
+    void openApiDocumentsEveryEndpoint() {
+        var document = api.server("/openapi");
+        assertEquals(200, document.status(), document.toString());
+        for (String path : List.of("/chip-models", "/wafer-lots", "/wafer-lots/{id}/hold", "/build-orders/{id}/allocations",
+                "/build-orders/{id}/allocations/{allocationId}/release", "/factories/{id}/lines", "/build-kits/{buildOrderId}",
+                "/build-schedules", "/hashboards/{serial}", "/machines/{serial}", "/qa/units/{serial}/tests",
+                "/qa/units/{serial}/rework", "/qa/units/{serial}/scrap", "/customers", "/shippable-machines/{serial}",
+                "/shipments/{id}/milestones", "/events")) {
+            assertTrue(document.text().contains("api" + path + ":"), "not in /openapi: " + path);
+        }
+        assertTrue(document.text().contains("Reserve dies of one lot and bin for the order"));
     }
 
     @Test
@@ -405,5 +426,8 @@ class SupplyChainIT {
         assertEquals("log-" + run, first.asJsonObject().getString("correlationId"));
         assertEquals(400, api.get("events?type=NoSuchEvent").status());
         assertEquals(400, api.get("events?from=yesterday").status());
+        var badLimit = api.get("events?limit=0");
+        assertEquals(400, badLimit.status());
+        assertEquals("limit", badLimit.json().getJsonArray("errors").getJsonObject(0).getString("field"));
     }
 }

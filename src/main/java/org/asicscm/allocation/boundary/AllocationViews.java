@@ -28,6 +28,12 @@ public final class AllocationViews {
             @NotBlank @Size(max = 32) @Pattern(regexp = CODE) String code,
             @NotBlank @Size(max = 16) String processNode,
             @Size(max = 200) String description) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public ChipModelRequest(String code, String processNode, String description) {
+            this.code = code;
+            this.processNode = processNode;
+            this.description = description;
+        }
     }
 
     public record ChipModelView(String code, String processNode, String description) {
@@ -39,13 +45,25 @@ public final class AllocationViews {
     public record BinRequest(
             @NotBlank @Size(max = 16) @Pattern(regexp = CODE) String bin,
             @NotNull @Min(0) @Max(10_000_000) Integer goodDies) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public BinRequest(String bin, Integer goodDies) {
+            this.bin = bin;
+            this.goodDies = goodDies;
+        }
     }
 
     public record LotRequest(
             @NotBlank @Size(max = 40) @Pattern(regexp = CODE) String lotNumber,
             @NotBlank @Size(max = 32) String chipModel,
             @NotNull @Min(1) @Max(50) Integer wafers,
-            @NotEmpty @Size(max = 20) List<@Valid @NotNull BinRequest> bins) {
+            @NotEmpty @Size(max = 20) @Valid List<BinRequest> bins) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public LotRequest(String lotNumber, String chipModel, Integer wafers, List<BinRequest> bins) {
+            this.lotNumber = lotNumber;
+            this.chipModel = chipModel;
+            this.wafers = wafers;
+            this.bins = bins;
+        }
     }
 
     public record BinView(String bin, int goodDies, int allocatedDies, int availableDies) {
@@ -69,6 +87,17 @@ public final class AllocationViews {
             @NotNull @Min(1) @Max(100_000) Integer machines,
             @NotNull LocalDate dueDate,
             @Size(max = 40) String customerOrderRef) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public BuildOrderRequest(String orderNumber, String product, String chipModel, Integer chipsPerBoard, Integer boardsPerMachine, Integer machines, LocalDate dueDate, String customerOrderRef) {
+            this.orderNumber = orderNumber;
+            this.product = product;
+            this.chipModel = chipModel;
+            this.chipsPerBoard = chipsPerBoard;
+            this.boardsPerMachine = boardsPerMachine;
+            this.machines = machines;
+            this.dueDate = dueDate;
+            this.customerOrderRef = customerOrderRef;
+        }
     }
 
     public record BuildOrderView(String id, String orderNumber, String product, String chipModel, int chipsPerBoard,
@@ -85,6 +114,12 @@ public final class AllocationViews {
             @NotBlank @Size(max = 36) String lotId,
             @NotBlank @Size(max = 16) String bin,
             @NotNull @Min(1) @Max(10_000_000) Integer dies) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public AllocationRequest(String lotId, String bin, Integer dies) {
+            this.lotId = lotId;
+            this.bin = bin;
+            this.dies = dies;
+        }
     }
 
     public record AllocationView(String id, String buildOrderId, String lotId, String lotNumber, String bin, int dies,

@@ -22,6 +22,7 @@ import org.asicscm.allocation.boundary.AllocationViews.LotView;
 import org.asicscm.allocation.control.AllocationService;
 import org.asicscm.platform.Correlation;
 import org.asicscm.platform.InvalidInputException;
+import org.asicscm.platform.ListElements;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,6 +41,7 @@ public class WaferLotsResource {
     public Response receive(@Valid @NotNull LotRequest request,
                             @HeaderParam(Correlation.HEADER) String correlationId,
                             @Context UriInfo uri) {
+        ListElements.require("bins", request.bins(), b -> true, "must not be null");
         var goodDiesByBin = new LinkedHashMap<String, Integer>();
         for (int i = 0; i < request.bins().size(); i++) {
             var bin = request.bins().get(i);
@@ -61,6 +63,10 @@ public class WaferLotsResource {
 
     public record HoldRequest(@jakarta.validation.constraints.NotBlank
                               @jakarta.validation.constraints.Size(max = 300) String reason) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public HoldRequest(String reason) {
+            this.reason = reason;
+        }
     }
 
     public record HoldView(String action, String reason, java.time.OffsetDateTime decidedAt) {

@@ -30,6 +30,12 @@ public final class AssemblyViews {
             @NotBlank @Size(max = 20) @Pattern(regexp = CODE) String code,
             @NotBlank @Size(max = 120) String name,
             @NotNull SubDistrict subDistrict) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public FactoryRequest(String code, String name, SubDistrict subDistrict) {
+            this.code = code;
+            this.name = name;
+            this.subDistrict = subDistrict;
+        }
     }
 
     public record LineView(String id, String factoryId, String code, int boardsPerShift, int shiftsPerDay) {
@@ -48,6 +54,12 @@ public final class AssemblyViews {
             @NotBlank @Size(max = 20) @Pattern(regexp = CODE) String code,
             @NotNull @Min(1) @Max(100_000) Integer boardsPerShift,
             @NotNull @Min(1) @Max(3) Integer shiftsPerDay) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public LineRequest(String code, Integer boardsPerShift, Integer shiftsPerDay) {
+            this.code = code;
+            this.boardsPerShift = boardsPerShift;
+            this.shiftsPerDay = shiftsPerDay;
+        }
     }
 
     public record KitLineView(String allocationId, String lotId, String lotNumber, String bin, int dies,
@@ -67,6 +79,12 @@ public final class AssemblyViews {
             @NotBlank @Size(max = 36) String buildOrderId,
             @NotBlank @Size(max = 36) String lineId,
             @NotNull LocalDate startDate) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public ScheduleRequest(String buildOrderId, String lineId, LocalDate startDate) {
+            this.buildOrderId = buildOrderId;
+            this.lineId = lineId;
+            this.startDate = startDate;
+        }
     }
 
     public record ScheduleView(String id, String buildOrderId, String lineId, String lineCode, String factoryCode,
@@ -81,6 +99,12 @@ public final class AssemblyViews {
             @NotBlank @Size(max = 40) @Pattern(regexp = CODE) String serial,
             @NotBlank @Size(max = 36) String buildOrderId,
             @NotBlank @Size(max = 36) String lineId) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public BoardRequest(String serial, String buildOrderId, String lineId) {
+            this.serial = serial;
+            this.buildOrderId = buildOrderId;
+            this.lineId = lineId;
+        }
     }
 
     public record DieSourceView(String allocationId, String lotId, String lotNumber, String bin, int dies) {
@@ -101,9 +125,17 @@ public final class AssemblyViews {
     public record MachineRequest(
             @NotBlank @Size(max = 40) @Pattern(regexp = CODE) String serial,
             @NotBlank @Size(max = 36) String buildOrderId,
-            @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 40) String> boardSerials,
+            @NotEmpty @Size(max = 10) List<String> boardSerials,
             @NotBlank @Size(max = 40) @Pattern(regexp = CODE) String controlBoardSerial,
             @NotBlank @Size(max = 40) @Pattern(regexp = CODE) String psuSerial) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public MachineRequest(String serial, String buildOrderId, List<String> boardSerials, String controlBoardSerial, String psuSerial) {
+            this.serial = serial;
+            this.buildOrderId = buildOrderId;
+            this.boardSerials = boardSerials;
+            this.controlBoardSerial = controlBoardSerial;
+            this.psuSerial = psuSerial;
+        }
     }
 
     public record MachineView(String serial, String buildOrderId, String controlBoardSerial, String psuSerial,

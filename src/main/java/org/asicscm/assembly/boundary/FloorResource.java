@@ -3,7 +3,6 @@ package org.asicscm.assembly.boundary;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,6 +24,8 @@ import org.asicscm.assembly.boundary.AssemblyViews.MachineView;
 import org.asicscm.assembly.boundary.AssemblyViews.ScheduleRequest;
 import org.asicscm.assembly.boundary.AssemblyViews.ScheduleView;
 import org.asicscm.assembly.control.AssemblyService;
+import org.asicscm.platform.InvalidInputException;
+import org.asicscm.platform.ListElements;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -58,7 +59,11 @@ public class FloorResource {
     @GET
     @Path("build-schedules")
     @Operation(summary = "A build order's schedules")
-    public List<ScheduleView> schedules(@QueryParam("buildOrderId") @NotBlank String buildOrderId) {
+    public List<ScheduleView> schedules(@QueryParam("buildOrderId") String buildOrderId) {
+        // checked here, not by @NotBlank: Payara's OpenAPI generator fails on constrained query parameters
+        if (buildOrderId == null || buildOrderId.isBlank()) {
+            throw new InvalidInputException("buildOrderId", "must not be blank");
+        }
         return assembly.schedulesOf(buildOrderId).stream().map(ScheduleView::of).toList();
     }
 
@@ -82,6 +87,8 @@ public class FloorResource {
     @Path("machines")
     @Operation(summary = "Record a machine built from boards that passed QA")
     public Response assembleMachine(@Valid @NotNull MachineRequest request, @Context UriInfo uri) {
+        ListElements.require("boardSerials", request.boardSerials(), ListElements::isCode,
+                "must be a board serial number (letters, digits, '.', '_', '-'; at most 40)");
         var machine = assembly.assembleMachine(request.serial(), request.buildOrderId(), request.boardSerials(),
                 request.controlBoardSerial(), request.psuSerial());
         return Response.created(uri.getAbsolutePathBuilder().path(machine.serial()).build())

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.asicscm.platform.ListElements;
 import org.asicscm.qa.control.QaService;
 import org.asicscm.qa.entity.FailureCode;
 import org.asicscm.qa.entity.Measurement;
@@ -44,13 +45,26 @@ public class QaResource {
     public record TestRequest(
             @NotNull @DecimalMin("0") @DecimalMax("10000") BigDecimal hashrateThs,
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100000") BigDecimal powerW,
-            @NotEmpty @Size(max = 10) List<@NotNull @Min(0) @Max(1000) Integer> chipsDetected,
+            @NotEmpty @Size(max = 10) List<Integer> chipsDetected,
             @DecimalMin("-40") @DecimalMax("200") BigDecimal maxTempC,
             FailureCode failureCode,
             @Size(max = 500) String note) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public TestRequest(BigDecimal hashrateThs, BigDecimal powerW, List<Integer> chipsDetected, BigDecimal maxTempC, FailureCode failureCode, String note) {
+            this.hashrateThs = hashrateThs;
+            this.powerW = powerW;
+            this.chipsDetected = chipsDetected;
+            this.maxTempC = maxTempC;
+            this.failureCode = failureCode;
+            this.note = note;
+        }
     }
 
     public record DispositionRequest(@NotBlank @Size(max = 500) String note) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public DispositionRequest(String note) {
+            this.note = note;
+        }
     }
 
     public record TestView(int attempt, BigDecimal hashrateThs, BigDecimal powerW, BigDecimal efficiencyJth,
@@ -93,6 +107,8 @@ public class QaResource {
                     + "or when a failure code is given.")
     public Response test(@PathParam("serial") String serial, @Valid @NotNull TestRequest request,
                          @Context UriInfo uri) {
+        ListElements.require("chipsDetected", request.chipsDetected(), n -> n >= 0 && n <= 1000,
+                "must be the chips detected on the chain, 0 to 1000");
         var test = qa.recordTest(serial, new Measurement(request.hashrateThs(), request.powerW(),
                 request.chipsDetected(), request.maxTempC()), request.failureCode(), request.note());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(test.attempt())).build())

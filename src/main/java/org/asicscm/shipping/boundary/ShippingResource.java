@@ -25,6 +25,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.asicscm.platform.Correlation;
+import org.asicscm.platform.ListElements;
 import org.asicscm.shipping.control.ShippingService;
 import org.asicscm.shipping.entity.Customer;
 import org.asicscm.shipping.entity.Milestone;
@@ -44,6 +45,11 @@ public class ShippingResource {
 
     public record CustomerRequest(@NotBlank @Size(max = 120) String name,
                                   @NotNull @Pattern(regexp = COUNTRY) String country) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public CustomerRequest(String name, String country) {
+            this.name = name;
+            this.country = country;
+        }
     }
 
     public record CustomerView(String id, String name, String country) {
@@ -60,7 +66,7 @@ public class ShippingResource {
 
     public record ShipmentRequest(
             @NotBlank @Size(max = 36) String customerId,
-            @NotEmpty @Size(max = 2000) List<@NotBlank @Size(max = 40) String> machineSerials,
+            @NotEmpty @Size(max = 2000) List<String> machineSerials,
             @NotNull Shipment.Mode mode,
             @NotBlank @Size(max = 60) String carrier,
             @NotNull Shipment.Incoterm incoterm,
@@ -68,10 +74,28 @@ public class ShippingResource {
             /* ASIC miners have been declared under 8471 and 8543; the choice changes the duty */
             @NotNull @Pattern(regexp = "\\d{4}(\\.\\d{2}){0,3}") String hsCode,
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000000") BigDecimal declaredValueUsd) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public ShipmentRequest(String customerId, List<String> machineSerials, Shipment.Mode mode, String carrier, Shipment.Incoterm incoterm, String destinationCountry, String hsCode, BigDecimal declaredValueUsd) {
+            this.customerId = customerId;
+            this.machineSerials = machineSerials;
+            this.mode = mode;
+            this.carrier = carrier;
+            this.incoterm = incoterm;
+            this.destinationCountry = destinationCountry;
+            this.hsCode = hsCode;
+            this.declaredValueUsd = declaredValueUsd;
+        }
     }
 
     public record MilestoneRequest(@NotNull Milestone milestone, OffsetDateTime occurredAt,
                                    @Size(max = 120) String location, @Size(max = 500) String note) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public MilestoneRequest(Milestone milestone, OffsetDateTime occurredAt, String location, String note) {
+            this.milestone = milestone;
+            this.occurredAt = occurredAt;
+            this.location = location;
+            this.note = note;
+        }
     }
 
     public record MilestoneView(Milestone milestone, OffsetDateTime occurredAt, String location, String note) {
@@ -129,6 +153,8 @@ public class ShippingResource {
     @Operation(summary = "Book an export shipment of machines that passed QA")
     public Response book(@Valid @NotNull ShipmentRequest request, @HeaderParam(Correlation.HEADER) String correlationId,
                          @Context UriInfo uri) {
+        ListElements.require("machineSerials", request.machineSerials(), ListElements::isCode,
+                "must be a machine serial number (letters, digits, '.', '_', '-'; at most 40)");
         var shipment = shipping.book(request.customerId(), request.machineSerials(), request.mode(), request.carrier(),
                 request.incoterm(), request.destinationCountry(), request.hsCode(), request.declaredValueUsd(),
                 Correlation.orNull(correlationId));
