@@ -51,7 +51,7 @@ public final class Messaging {
     public static final String EVENTS_DESTINATION = "scm.events";
     public static final String EVENTS_TOPIC = "java:app/jms/eventsTopic";
 
-    /** Attempts before the broker moves a message to ActiveMQ.DLQ (first delivery + retries). */
+    /** Redeliveries after the first failed delivery, before the broker moves a message to ActiveMQ.DLQ. */
     public static final String MAX_REDELIVERIES = "4";
     public static final String REDELIVERY_DELAY_MS = "250";
 
