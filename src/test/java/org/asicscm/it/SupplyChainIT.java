@@ -222,6 +222,11 @@ class SupplyChainIT {
         var bin = api.get("wafer-lots/" + lot).json().getJsonArray("bins").getJsonObject(1);
         assertEquals(150, bin.getInt("allocatedDies"));
         assertEquals(1, api.get("build-orders/" + order + "/allocations").array().size());
+        var history = api.get("wafer-lots/" + lot + "/allocations").array();
+        assertEquals(1, history.size());
+        assertEquals(order, history.getJsonObject(0).getString("buildOrderId"));
+        assertEquals(150, history.getJsonObject(0).getInt("dies"));
+        assertEquals(404, api.get("wafer-lots/nope/allocations").status());
         assertEquals(1, api.get("events?correlationId=" + api.get("build-orders/" + order).json()
                 .getString("correlationId") + "&type=DiesAllocated").array().size());
     }
@@ -337,7 +342,7 @@ class SupplyChainIT {
         assertEquals(200, document.status(), document.toString());
         for (String path : List.of("/chip-models", "/wafer-lots", "/wafer-lots/{id}/hold", "/build-orders/{id}/allocations",
                 "/build-orders/{id}/allocations/{allocationId}/release", "/factories/{id}/lines", "/build-kits/{buildOrderId}",
-                "/build-schedules", "/hashboards/{serial}", "/machines/{serial}", "/qa/units/{serial}/tests",
+                "/build-schedules", "/wafer-lots/{id}/allocations", "/hashboards/{serial}", "/machines/{serial}", "/qa/units/{serial}/tests",
                 "/qa/units/{serial}/rework", "/qa/units/{serial}/scrap", "/customers", "/shippable-machines/{serial}",
                 "/shipments/{id}/milestones", "/events")) {
             assertTrue(document.text().contains("api" + path + ":"), "not in /openapi: " + path);

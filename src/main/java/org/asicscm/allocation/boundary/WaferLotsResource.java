@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.asicscm.allocation.boundary.AllocationViews.AllocationView;
 import org.asicscm.allocation.boundary.AllocationViews.LotRequest;
 import org.asicscm.allocation.boundary.AllocationViews.LotView;
 import org.asicscm.allocation.control.AllocationService;
@@ -84,6 +85,13 @@ public class WaferLotsResource {
     @Operation(summary = "Release a lot from quality hold")
     public LotView release(@PathParam("id") String id, @Valid @NotNull HoldRequest request) {
         return LotView.of(allocation.releaseHold(id, request.reason()));
+    }
+
+    @GET
+    @Path("{id}/allocations")
+    @Operation(summary = "The lot's allocation history: every allocation made from it, released ones included")
+    public List<AllocationView> allocations(@PathParam("id") String id) {
+        return allocation.allocationsOfLot(id).stream().map(AllocationView::of).toList();
     }
 
     @GET

@@ -149,6 +149,12 @@ public class AllocationService {
                 .setParameter("buildOrderId", buildOrderId).getResultList();
     }
 
+    /** Every allocation ever made from a lot, released ones included, oldest first. */
+    public List<DieAllocation> allocationsOfLot(String lotId) {
+        lot(lotId);
+        return em.createNamedQuery(DieAllocation.OF_LOT, DieAllocation.class).setParameter("lotId", lotId).getResultList();
+    }
+
     /**
      * Reserves dies of one lot and bin for a build order. The bin's row is locked for the
      * duration, so concurrent planners queue on it instead of both taking the last dies.

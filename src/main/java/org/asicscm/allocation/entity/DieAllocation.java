@@ -19,8 +19,11 @@ import java.util.UUID;
 @Table(name = "die_allocation")
 @NamedQuery(name = DieAllocation.OF_ORDER,
         query = "select a from DieAllocation a where a.buildOrderId = :buildOrderId order by a.allocatedAt")
+@NamedQuery(name = DieAllocation.OF_LOT,
+        query = "select a from DieAllocation a where a.lotBin.lot.id = :lotId order by a.allocatedAt")
 public class DieAllocation {
     public static final String OF_ORDER = "DieAllocation.ofOrder";
+    public static final String OF_LOT = "DieAllocation.ofLot";
 
     public enum Status { ACTIVE, RELEASED }
 
