@@ -1,23 +1,8 @@
 package org.asicscm.events;
 
-import org.asicscm.platform.Messaging;
-
-/** The stages that consume events, each through its own queue. */
+/** The stages that consume events, each through its own queue (see OutboxRelay and Messaging). */
 public enum Stage {
-    ALLOCATION(Messaging.ALLOCATION_QUEUE),
-    ASSEMBLY(Messaging.ASSEMBLY_QUEUE),
-    QA(Messaging.QA_QUEUE),
-    SHIPPING(Messaging.SHIPPING_QUEUE);
-
-    private final String queueJndiName;
-
-    Stage(String queueJndiName) {
-        this.queueJndiName = queueJndiName;
-    }
-
-    public String queueJndiName() {
-        return queueJndiName;
-    }
+    ALLOCATION, ASSEMBLY, QA, SHIPPING;
 
     /** The key the stage's inbox records processed events under. */
     public String consumerName() {

@@ -171,6 +171,10 @@ class SupplyChainIT {
             assertEquals(201, reply.status(), reply.toString());
         }
         assertEquals("DELIVERED", api.get("shipments/" + shipmentId).json().getString("status"));
+        var afterDelivery = api.post("shipments/" + shipmentId + "/milestones", "{\"milestone\":\"DEPARTED\"}");
+        assertEquals(409, afterDelivery.status(), afterDelivery.toString());
+        assertEquals("milestone-out-of-order", afterDelivery.json().getString("code"));
+        assertEquals(6, api.get("shipments/" + shipmentId).json().getJsonArray("milestones").size());
 
         // traceability: the delivered machine's chips come from the lot
         var tracedMachine = api.get("machines/M-" + run).json();
@@ -254,6 +258,50 @@ class SupplyChainIT {
         assertEquals(1, api.get("events?correlationId=" + correlation + "&type=LotHeld").array().size());
         assertEquals(1, api.get("events?correlationId=" + correlation + "&type=LotReleased").array().size());
         assertEquals(404, api.post("wafer-lots/nope/hold", "{\"reason\":\"x\"}").status());
+    }
+
+    @Test
+    void releasingAnAllocationGivesItsDiesBackAndAssemblyLearnsIt() {
+        String lot = lot("LOT-REL-" + run, 1000, 0);
+        String order = buildOrder("BO-REL-" + run, 63, 2);
+        String allocation = allocate(order, lot, "B1", 378).json().getString("id");
+        eventually("the kit reaches assembly", () -> api.get("build-kits/" + order).status() == 200);
+        assertEquals(378, api.get("build-kits/" + order).json().getInt("diesAvailable"));
+
+        var released = api.post("build-orders/" + order + "/allocations/" + allocation + "/release", "{}");
+        assertEquals(200, released.status(), released.toString());
+        assertEquals("RELEASED", released.json().getString("status"));
+        assertEquals(0, api.get("wafer-lots/" + lot).json().getJsonArray("bins").getJsonObject(0).getInt("allocatedDies"));
+        // allocation -> assembly: AllocationReleased empties the kit on the floor
+        eventually("assembly learns the release", () -> api.get("build-kits/" + order).json().getInt("diesAvailable") == 0);
+        assertTrue(api.get("build-kits/" + order).json().getJsonArray("allocations").getJsonObject(0).getBoolean("released"));
+
+        var again = api.post("build-orders/" + order + "/allocations/" + allocation + "/release", "{}");
+        assertEquals(409, again.status(), again.toString());
+        assertEquals("already-released", again.json().getString("code"));
+        assertEquals(201, allocate(order, lot, "B1", 378).status(), "the returned dies can be allocated again");
+    }
+
+    @Test
+    void embargoedDestinationsAndUnreadyMachinesAreRefused() {
+        var customer = api.post("customers", "{\"name\":\"Pyongyang Trading\",\"country\":\"KP\"}");
+        assertEquals(201, customer.status(), customer.toString());
+        var embargoed = api.post("shipments", """
+                {"customerId":"%s","machineSerials":["M-NONE-%s"],"mode":"SEA","carrier":"COSCO",
+                 "incoterm":"FOB","destinationCountry":"KP","hsCode":"8543.70","declaredValueUsd":1000}"""
+                .formatted(customer.json().getString("id"), run));
+        assertEquals(409, embargoed.status(), embargoed.toString());
+        assertEquals("embargoed-destination", embargoed.json().getString("code"));
+        var unready = api.post("shipments", """
+                {"customerId":"%s","machineSerials":["M-NONE-%s"],"mode":"SEA","carrier":"COSCO",
+                 "incoterm":"FOB","destinationCountry":"RS","hsCode":"8543.70","declaredValueUsd":1000}"""
+                .formatted(customer.json().getString("id"), run));
+        assertEquals(409, unready.status(), unready.toString());
+        assertEquals("machine-not-ready", unready.json().getString("code"));
+        assertEquals("machineSerials[0]", unready.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        var badCountry = api.post("customers", "{\"name\":\"X\",\"country\":\"ZZ\"}");
+        assertEquals(400, badCountry.status());
+        assertEquals("country", badCountry.json().getJsonArray("errors").getJsonObject(0).getString("field"));
     }
 
     @Test
@@ -398,6 +446,21 @@ class SupplyChainIT {
         }
         assertEquals(63, api.get("build-orders/" + order + "/allocations").array().getJsonObject(0).getInt("diesConsumed"));
         assertEquals(0, api.get("qa/units/HB-DUP-" + run).json().getInt("attempts"));
+
+        // the board fails for good: scrapped, and assembly hears it over JMS
+        String board = "HB-DUP-" + run;
+        assertEquals(409, api.post("qa/units/" + board + "/scrap", "{\"note\":\"not failed yet\"}").status());
+        test(board, "[63]", 201);
+        assertEquals(409, api.post("qa/units/" + board + "/scrap", "{\"note\":\"passed units stay\"}").status());
+        String second = "HB-DUP2-" + run;
+        assertEquals(201, api.post("hashboards", "{\"serial\":\"" + second + "\",\"buildOrderId\":\"" + order
+                + "\",\"lineId\":\"" + line + "\"}").status());
+        eventually("the second board reaches QA", () -> "AWAITING_TEST".equals(qaStatus(second)));
+        test(second, "[12]", 201);
+        var scrapped = api.post("qa/units/" + second + "/scrap", "{\"note\":\"lifted pads under U17\"}");
+        assertEquals(200, scrapped.status(), scrapped.toString());
+        assertEquals("SCRAPPED", scrapped.json().getString("status"));
+        eventually("assembly learns the scrap", () -> "SCRAPPED".equals(api.get("hashboards/" + second).json().getString("status")));
     }
 
     private static String jsonWithoutPublishedAt(JsonObject event) {
