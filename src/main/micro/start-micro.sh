@@ -25,7 +25,7 @@ war="${1:?usage: start-micro.sh PATH/TO/app.war}"
 export SCM_DATA_DIR="$(mkdir -p "${SCM_DATA_DIR:-$PWD/data}" && cd "${SCM_DATA_DIR:-$PWD/data}" && pwd)"
 # WRITE_DELAY=0: H2 writes each commit to disk before acknowledging it, so a 201 survives a
 # SIGKILL (with the default delay the last half second of acknowledged commits is lost).
-export SCM_DB_URL="${SCM_DB_URL:-jdbc:h2:file:$SCM_DATA_DIR/h2/scm;WRITE_DELAY=0}"
+export SCM_DB_URL="${SCM_DB_URL:-jdbc:h2:file:$SCM_DATA_DIR/h2/scm;WRITE_DELAY=0;LOCK_TIMEOUT=10000}"
 export SCM_DB_CLASS="${SCM_DB_CLASS:-org.h2.jdbcx.JdbcDataSource}"
 export SCM_DB_USER="${SCM_DB_USER:-sa}"
 export SCM_DB_PASSWORD="${SCM_DB_PASSWORD:-}"

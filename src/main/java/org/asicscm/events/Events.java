@@ -42,20 +42,23 @@ public final class Events {
         }
     }
 
-    public record BuildOrderCreated(String buildOrderId, String orderNumber, String product, String chipModel,
-                                    int chipsPerBoard, int boardsPerMachine, int machines,
-                                    LocalDate dueDate) implements Event {
+    /** What a stage needs to know of a build order to act on it without asking allocation. */
+    public record OrderHeader(String buildOrderId, String orderNumber, String product, String chipModel,
+                              int chipsPerBoard, int boardsPerMachine, int machines, LocalDate dueDate,
+                              int priority) {
+    }
+
+    public record BuildOrderCreated(OrderHeader order, String customerOrderRef) implements Event {
         public String subjectId() {
-            return buildOrderId;
+            return order.buildOrderId();
         }
     }
 
-    /** Self-contained so that assembly can build its kit without asking allocation. */
-    public record DiesAllocated(String allocationId, String buildOrderId, String orderNumber, String chipModel,
-                                int chipsPerBoard, int boardsPerMachine, int machines,
-                                String lotId, String lotNumber, String bin, int dies) implements Event {
+    /** expiresAt is null for a firm allocation, else the time the reservation lapses unless confirmed. */
+    public record DiesAllocated(String allocationId, OrderHeader order, String lotId, String lotNumber, String bin,
+                                int dies, OffsetDateTime expiresAt) implements Event {
         public String subjectId() {
-            return buildOrderId;
+            return order.buildOrderId();
         }
     }
 
@@ -63,6 +66,46 @@ public final class Events {
                                      int diesReturned) implements Event {
         public String subjectId() {
             return buildOrderId;
+        }
+    }
+
+    /** A reservation that was not confirmed in time: its dies went back to the lot. */
+    public record AllocationExpired(String allocationId, String buildOrderId, String lotId, String bin,
+                                    int diesReturned) implements Event {
+        public String subjectId() {
+            return buildOrderId;
+        }
+    }
+
+    public record AllocationConfirmed(String allocationId, String buildOrderId) implements Event {
+        public String subjectId() {
+            return buildOrderId;
+        }
+    }
+
+    /** Dies moved from one allocation of the lower-priority order to a new one of the higher. */
+    public record DieMove(String fromAllocationId, String toAllocationId, String lotId, String lotNumber, String bin,
+                          int dies) {
+    }
+
+    public record DiesReassigned(String reassignmentId, String fromOrderId, OrderHeader to, int dies, String reason,
+                                 List<DieMove> moves) implements Event {
+        public String subjectId() {
+            return reassignmentId;
+        }
+    }
+
+    public record BinCorrection(String bin, int goodBefore, int goodAfter) {
+    }
+
+    /** Dies taken from an allocation because the lot no longer has them; the order is short by that much. */
+    public record Withdrawal(String allocationId, String buildOrderId, String orderNumber, String bin, int dies) {
+    }
+
+    public record LotCorrected(String lotId, String lotNumber, String reason, List<BinCorrection> bins,
+                               List<Withdrawal> withdrawals) implements Event {
+        public String subjectId() {
+            return lotId;
         }
     }
 

@@ -43,12 +43,15 @@ final class RestPipeline {
     private String setUp(String tag, String correlation, int machines) {
         String[] traced = {"X-Correlation-Id", correlation};
         String chip = "BM1366-" + tag;
-        expect(201, api.post("chip-models", "{\"code\":\"" + chip + "\",\"processNode\":\"5nm\"}"));
+        expect(201, api.post("chip-models", "{\"code\":\"" + chip + "\",\"processNode\":\"5nm\",\"bins\":[{\"name\":\"B1\","
+                + "\"rank\":1,\"frequencyMhz\":490,\"voltageMv\":1300,\"efficiencyJth\":17.5}]}"));
+        expect(201, api.post("products", "{\"code\":\"S21-" + tag + "\",\"name\":\"S21 200 TH/s\",\"chipModel\":\"" + chip
+                + "\",\"chipsPerBoard\":108,\"boardsPerMachine\":3,\"minBin\":\"B1\"}"));
         int dies = machines * 3 * 108;
         String lot = expect(201, api.post("wafer-lots", "{\"lotNumber\":\"LOT-" + tag + "\",\"chipModel\":\"" + chip
                 + "\",\"wafers\":25,\"bins\":[{\"bin\":\"B1\",\"goodDies\":" + dies + "}]}", traced)).getString("id");
-        String order = expect(201, api.post("build-orders", "{\"orderNumber\":\"BO-" + tag + "\",\"product\":\"S21 200 TH/s\","
-                + "\"chipModel\":\"" + chip + "\",\"chipsPerBoard\":108,\"boardsPerMachine\":3,\"machines\":" + machines
+        String order = expect(201, api.post("build-orders", "{\"orderNumber\":\"BO-" + tag + "\",\"product\":\"S21-" + tag
+                + "\",\"machines\":" + machines
                 + ",\"dueDate\":\"" + LocalDate.now().plusDays(60) + "\"}", traced)).getString("id");
         expect(201, api.post("build-orders/" + order + "/allocations", "{\"lotId\":\"" + lot + "\",\"bin\":\"B1\",\"dies\":"
                 + dies + "}"));

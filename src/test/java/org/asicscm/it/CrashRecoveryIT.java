@@ -36,7 +36,8 @@ class CrashRecoveryIT {
         Process server = start(port, "first");
         try {
             awaitReady(api, server);
-            assertEquals(201, api.post("chip-models", "{\"code\":\"CRASH-" + run + "\",\"processNode\":\"5nm\"}").status());
+            assertEquals(201, api.post("chip-models", "{\"code\":\"CRASH-" + run + "\",\"processNode\":\"5nm\",\"bins\":[{\"name\":"
+                    + "\"B1\",\"rank\":1,\"frequencyMhz\":490,\"voltageMv\":1300,\"efficiencyJth\":17.5}]}").status());
 
             var acknowledged = new ConcurrentLinkedQueue<String>();
             var stop = new AtomicBoolean();

@@ -41,48 +41,36 @@ class SupplyChainIT {
     URL base;
 
     Api api;
+    Fixtures fixtures;
     String run;
     String chipModel;
 
     @BeforeEach
     void setUp() {
         api = new Api(base);
-        run = Deployments.unique();
-        chipModel = "BM1398-" + run;
-        assertEquals(201, api.post("chip-models", "{\"code\":\"" + chipModel + "\",\"processNode\":\"7nm\"}").status());
+        fixtures = new Fixtures(api);
+        run = fixtures.run;
+        chipModel = fixtures.chipModel;
+    }
+
+    private String product(int chipsPerBoard, String minBin) {
+        return fixtures.product(chipsPerBoard, minBin);
     }
 
     private String lot(String lotNumber, int b1, int b2, String... headers) {
-        var reply = api.post("wafer-lots", """
-                {"lotNumber":"%s","chipModel":"%s","wafers":25,
-                 "bins":[{"bin":"B1","goodDies":%d},{"bin":"B2","goodDies":%d}]}""".formatted(lotNumber, chipModel, b1, b2),
-                headers);
-        assertEquals(201, reply.status(), reply.toString());
-        return reply.json().getString("id");
+        return fixtures.lot(lotNumber, b1, b2, headers);
     }
 
     private String buildOrder(String number, int chipsPerBoard, int machines, String... headers) {
-        var reply = api.post("build-orders", """
-                {"orderNumber":"%s","product":"S9 13.5 TH/s","chipModel":"%s","chipsPerBoard":%d,
-                 "boardsPerMachine":3,"machines":%d,"dueDate":"%s"}"""
-                .formatted(number, chipModel, chipsPerBoard, machines, LocalDate.now().plusDays(30)), headers);
-        assertEquals(201, reply.status(), reply.toString());
-        return reply.json().getString("id");
+        return fixtures.buildOrder(number, product(chipsPerBoard, "B2"), machines, 5, headers);
     }
 
     private Api.Reply allocate(String order, String lot, String bin, int dies) {
-        return api.post("build-orders/" + order + "/allocations",
-                "{\"lotId\":\"" + lot + "\",\"bin\":\"" + bin + "\",\"dies\":" + dies + "}");
+        return fixtures.allocate(order, lot, bin, dies);
     }
 
     private String line() {
-        var factory = api.post("factories", "{\"code\":\"XX" + run + "\",\"name\":\"Xixiang Hashboard Works\","
-                + "\"subDistrict\":\"XIXIANG\"}");
-        assertEquals(201, factory.status(), factory.toString());
-        var line = api.post("factories/" + factory.json().getString("id") + "/lines",
-                "{\"code\":\"SMT-1\",\"boardsPerShift\":400,\"shiftsPerDay\":2}");
-        assertEquals(201, line.status(), line.toString());
-        return line.json().getString("id");
+        return fixtures.line("XX" + run, 400, 2);
     }
 
     private void test(String serial, String chips, int expectedStatus) {
@@ -107,9 +95,9 @@ class SupplyChainIT {
         assertEquals(201, allocation.status(), allocation.toString());
         String line = line();
 
-        // allocation -> assembly: the kit appears on the floor only through DiesAllocated
-        eventually("the kit reaches assembly", () -> api.get("build-kits/" + order).status() == 200);
-        assertEquals(3, api.get("build-kits/" + order).json().getInt("boardsCovered"));
+        // allocation -> assembly: the kit's dies reach the floor only through DiesAllocated
+        eventually("the kit's dies reach assembly", () -> api.get("build-kits/" + order).status() == 200
+                && api.get("build-kits/" + order).json().getInt("boardsCovered") == 3);
 
         var schedule = api.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line
                 + "\",\"startDate\":\"" + LocalDate.now().plusDays(1) + "\"}");
@@ -265,8 +253,8 @@ class SupplyChainIT {
         String lot = lot("LOT-REL-" + run, 1000, 0);
         String order = buildOrder("BO-REL-" + run, 63, 2);
         String allocation = allocate(order, lot, "B1", 378).json().getString("id");
-        eventually("the kit reaches assembly", () -> api.get("build-kits/" + order).status() == 200);
-        assertEquals(378, api.get("build-kits/" + order).json().getInt("diesAvailable"));
+        eventually("the kit's dies reach assembly", () -> api.get("build-kits/" + order).status() == 200
+                && api.get("build-kits/" + order).json().getInt("diesAvailable") == 378);
 
         var released = api.post("build-orders/" + order + "/allocations/" + allocation + "/release", "{}");
         assertEquals(200, released.status(), released.toString());
@@ -361,8 +349,8 @@ class SupplyChainIT {
         assertEquals(lotsBefore, api.get("wafer-lots").array().size());
 
         var pastDue = api.post("build-orders", """
-                {"orderNumber":"BO-PAST-%s","product":"S19 Pro","chipModel":"%s","chipsPerBoard":114,
-                 "boardsPerMachine":3,"machines":5,"dueDate":"2020-01-01"}""".formatted(run, chipModel));
+                {"orderNumber":"BO-PAST-%s","product":"%s","machines":5,"dueDate":"2020-01-01"}"""
+                .formatted(run, product(114, "B2")));
         assertEquals(400, pastDue.status(), pastDue.toString());
         assertEquals("dueDate", pastDue.json().getJsonArray("errors").getJsonObject(0).getString("field"));
 

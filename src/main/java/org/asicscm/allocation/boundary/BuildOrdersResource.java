@@ -20,6 +20,9 @@ import org.asicscm.allocation.boundary.AllocationViews.AllocationRequest;
 import org.asicscm.allocation.boundary.AllocationViews.AllocationView;
 import org.asicscm.allocation.boundary.AllocationViews.BuildOrderRequest;
 import org.asicscm.allocation.boundary.AllocationViews.BuildOrderView;
+import org.asicscm.allocation.boundary.AllocationViews.PolicyAllocationRequest;
+import org.asicscm.allocation.boundary.AllocationViews.PolicyRunView;
+import org.asicscm.allocation.boundary.AllocationViews.ReassignmentView;
 import org.asicscm.allocation.control.AllocationService;
 import org.asicscm.platform.Correlation;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,6 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Allocation")
 public class BuildOrdersResource {
 
+    static final int DEFAULT_PRIORITY = 5;
+
     @EJB
     AllocationService allocation;
 
@@ -40,8 +45,8 @@ public class BuildOrdersResource {
     public Response create(@Valid @NotNull BuildOrderRequest request,
                            @HeaderParam(Correlation.HEADER) String correlationId,
                            @Context UriInfo uri) {
-        var order = allocation.createBuildOrder(request.orderNumber(), request.product(), request.chipModel(),
-                request.chipsPerBoard(), request.boardsPerMachine(), request.machines(), request.dueDate(),
+        var order = allocation.createBuildOrder(request.orderNumber(), request.product(), request.machines(),
+                request.dueDate(), request.priority() == null ? DEFAULT_PRIORITY : request.priority(),
                 request.customerOrderRef(), Correlation.orNew(correlationId));
         return Response.created(uri.getAbsolutePathBuilder().path(order.id()).build())
                 .entity(BuildOrderView.of(order)).build();
@@ -60,9 +65,34 @@ public class BuildOrdersResource {
             description = "409 insufficient-dies with requested, available and shortBy when the bin cannot cover it")
     public Response allocate(@PathParam("id") String id, @Valid @NotNull AllocationRequest request,
                              @Context UriInfo uri) {
-        var allocation = this.allocation.allocate(id, request.lotId(), request.bin(), request.dies());
+        var allocation = this.allocation.allocate(id, request.lotId(), request.bin(), request.dies(),
+                AllocationViews.reserveFor(request.reserveFor()));
         return Response.created(uri.getAbsolutePathBuilder().path(allocation.id()).build())
                 .entity(AllocationView.of(allocation)).build();
+    }
+
+    @POST
+    @Path("{id}/allocate")
+    @Operation(summary = "Allocate the order's dies by a stated policy over every lot not on hold",
+            description = "OLDEST_LOT_FIRST or BEST_FIT (least acceptable bin first). Answers what was taken and why;"
+                    + " without partial=true a shortage is refused 409 insufficient-dies with the figures")
+    public PolicyRunView allocateByPolicy(@PathParam("id") String id, @Valid @NotNull PolicyAllocationRequest request) {
+        return PolicyRunView.of(allocation.allocateByPolicy(id, AllocationViews.policy(request.policy()),
+                request.dies(), Boolean.TRUE.equals(request.partial()), AllocationViews.reserveFor(request.reserveFor())));
+    }
+
+    @POST
+    @Path("{id}/allocations/{allocationId}/confirm")
+    @Operation(summary = "Confirm a reservation so that it no longer expires")
+    public AllocationView confirm(@PathParam("id") String id, @PathParam("allocationId") String allocationId) {
+        return AllocationView.of(allocation.confirm(id, allocationId));
+    }
+
+    @GET
+    @Path("{id}/reassignments")
+    @Operation(summary = "Dies moved to or from the order, oldest first")
+    public List<ReassignmentView> reassignments(@PathParam("id") String id) {
+        return allocation.reassignmentsOf(id).stream().map(ReassignmentView::of).toList();
     }
 
     @GET

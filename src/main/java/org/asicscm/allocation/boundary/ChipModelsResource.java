@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -17,6 +18,7 @@ import java.util.List;
 import org.asicscm.allocation.boundary.AllocationViews.ChipModelRequest;
 import org.asicscm.allocation.boundary.AllocationViews.ChipModelView;
 import org.asicscm.allocation.control.AllocationService;
+import org.asicscm.platform.ListElements;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,11 +33,20 @@ public class ChipModelsResource {
     AllocationService allocation;
 
     @POST
-    @Operation(summary = "Register a chip model")
+    @Operation(summary = "Register a chip model with its speed bins (rank 1 is the best)")
     public Response register(@Valid @NotNull ChipModelRequest request, @Context UriInfo uri) {
-        var model = allocation.registerChipModel(request.code(), request.processNode(), request.description());
+        ListElements.require("bins", request.bins(), b -> true, "must not be null");
+        var model = allocation.registerChipModel(request.code(), request.processNode(), request.description(),
+                request.bins().stream().map(AllocationViews.BinDefinitionRequest::toBin).toList());
         return Response.created(uri.getAbsolutePathBuilder().path(model.code()).build())
                 .entity(ChipModelView.of(model)).build();
+    }
+
+    @GET
+    @Path("{code}")
+    @Operation(summary = "A chip model with its bins, best first")
+    public ChipModelView chipModel(@PathParam("code") String code) {
+        return ChipModelView.of(allocation.chipModel(code));
     }
 
     @GET

@@ -18,6 +18,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.asicscm.allocation.boundary.AllocationViews.AllocationView;
+import org.asicscm.allocation.boundary.AllocationViews.BinRequest;
+import org.asicscm.allocation.boundary.AllocationViews.CorrectionLogView;
+import org.asicscm.allocation.boundary.AllocationViews.CorrectionRequest;
+import org.asicscm.allocation.boundary.AllocationViews.CorrectionView;
 import org.asicscm.allocation.boundary.AllocationViews.LotRequest;
 import org.asicscm.allocation.boundary.AllocationViews.LotView;
 import org.asicscm.allocation.control.AllocationService;
@@ -42,17 +46,21 @@ public class WaferLotsResource {
     public Response receive(@Valid @NotNull LotRequest request,
                             @HeaderParam(Correlation.HEADER) String correlationId,
                             @Context UriInfo uri) {
-        ListElements.require("bins", request.bins(), b -> true, "must not be null");
+        var lot = allocation.receiveLot(request.lotNumber(), request.chipModel(), request.wafers(),
+                byBin(request.bins()), Correlation.orNew(correlationId));
+        return Response.created(uri.getAbsolutePathBuilder().path(lot.id()).build()).entity(LotView.of(lot)).build();
+    }
+
+    private static LinkedHashMap<String, Integer> byBin(List<BinRequest> bins) {
+        ListElements.require("bins", bins, b -> true, "must not be null");
         var goodDiesByBin = new LinkedHashMap<String, Integer>();
-        for (int i = 0; i < request.bins().size(); i++) {
-            var bin = request.bins().get(i);
+        for (int i = 0; i < bins.size(); i++) {
+            var bin = bins.get(i);
             if (goodDiesByBin.put(bin.bin(), bin.goodDies()) != null) {
                 throw new InvalidInputException("bins[" + i + "].bin", "bin " + bin.bin() + " is listed twice");
             }
         }
-        var lot = allocation.receiveLot(request.lotNumber(), request.chipModel(), request.wafers(), goodDiesByBin,
-                Correlation.orNew(correlationId));
-        return Response.created(uri.getAbsolutePathBuilder().path(lot.id()).build()).entity(LotView.of(lot)).build();
+        return goodDiesByBin;
     }
 
     @GET
@@ -92,6 +100,22 @@ public class WaferLotsResource {
     @Operation(summary = "The lot's allocation history: every allocation made from it, released ones included")
     public List<AllocationView> allocations(@PathParam("id") String id) {
         return allocation.allocationsOfLot(id).stream().map(AllocationView::of).toList();
+    }
+
+    @POST
+    @Path("{id}/corrections")
+    @Operation(summary = "Revise good dies per bin after a retest",
+            description = "Where a bin now has fewer dies than are allocated, the least urgent orders lose unconsumed"
+                    + " dies first; the answer lists those withdrawals. A count below the dies already on boards is 409.")
+    public CorrectionView correct(@PathParam("id") String id, @Valid @NotNull CorrectionRequest request) {
+        return CorrectionView.of(allocation.correctLot(id, byBin(request.bins()), request.reason()));
+    }
+
+    @GET
+    @Path("{id}/corrections")
+    @Operation(summary = "The lot's corrections, oldest first")
+    public List<CorrectionLogView> corrections(@PathParam("id") String id) {
+        return allocation.correctionsOf(id).stream().map(CorrectionLogView::of).toList();
     }
 
     @GET

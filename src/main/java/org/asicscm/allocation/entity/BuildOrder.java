@@ -17,8 +17,11 @@ import java.util.UUID;
 @Entity
 @Table(name = "build_order")
 @NamedQuery(name = BuildOrder.BY_NUMBER, query = "select o from BuildOrder o where o.orderNumber = :orderNumber")
+@NamedQuery(name = BuildOrder.OPEN, query = "select o from BuildOrder o where o.status <> :cancelled"
+        + " order by o.priority, o.dueDate, o.orderNumber")
 public class BuildOrder {
     public static final String BY_NUMBER = "BuildOrder.byNumber";
+    public static final String OPEN = "BuildOrder.open";
 
     public enum Status { OPEN, SCHEDULED, CANCELLED }
 
@@ -36,6 +39,8 @@ public class BuildOrder {
     private int machines;
     @Column(name = "due_date")
     private LocalDate dueDate;
+    /** 1 is the most urgent, 9 the least. */
+    private int priority;
     @Column(name = "customer_order_ref")
     private String customerOrderRef;
     @Enumerated(EnumType.STRING)
@@ -50,18 +55,22 @@ public class BuildOrder {
     protected BuildOrder() {
     }
 
-    public BuildOrder(String orderNumber, String product, ChipModel chipModel, int chipsPerBoard,
-                      int boardsPerMachine, int machines, LocalDate dueDate, String customerOrderRef,
-                      String correlationId, OffsetDateTime createdAt) {
-        if (chipsPerBoard <= 0 || boardsPerMachine <= 0 || machines <= 0) {
-            throw new IllegalArgumentException("chips per board, boards per machine and machines must be positive");
+    /** Takes the product's chip model and board layout as they are today: a later product change does not move it. */
+    public BuildOrder(String orderNumber, Product product, int machines, LocalDate dueDate, int priority,
+                      String customerOrderRef, String correlationId, OffsetDateTime createdAt) {
+        if (machines <= 0) {
+            throw new IllegalArgumentException("an order is for at least one machine");
+        }
+        if (priority < 1 || priority > 9) {
+            throw new IllegalArgumentException("priority runs from 1 (most urgent) to 9");
         }
         this.id = UUID.randomUUID().toString();
         this.orderNumber = Objects.requireNonNull(orderNumber);
-        this.product = Objects.requireNonNull(product);
-        this.chipModel = chipModel.code();
-        this.chipsPerBoard = chipsPerBoard;
-        this.boardsPerMachine = boardsPerMachine;
+        this.product = product.code();
+        this.chipModel = product.chipModel();
+        this.chipsPerBoard = product.chipsPerBoard();
+        this.boardsPerMachine = product.boardsPerMachine();
+        this.priority = priority;
         this.machines = machines;
         this.dueDate = Objects.requireNonNull(dueDate);
         this.customerOrderRef = customerOrderRef;
@@ -115,6 +124,15 @@ public class BuildOrder {
 
     public LocalDate dueDate() {
         return dueDate;
+    }
+
+    public int priority() {
+        return priority;
+    }
+
+    /** Whether this order comes before the other when dies or line time are handed out. */
+    public boolean moreUrgentThan(BuildOrder other) {
+        return priority < other.priority;
     }
 
     public String customerOrderRef() {

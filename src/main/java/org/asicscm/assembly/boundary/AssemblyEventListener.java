@@ -10,7 +10,7 @@ import org.asicscm.events.Stage;
 import org.asicscm.events.control.Inbox;
 import org.asicscm.platform.Messaging;
 
-/** Assembly's inbox: dies arrive and leave the kit, QA's verdicts move boards and machines. */
+/** Assembly's inbox: orders and dies arrive and leave the kit, QA's verdicts move boards and machines. */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = Messaging.ASSEMBLY_DESTINATION),
@@ -29,8 +29,11 @@ public class AssemblyEventListener implements MessageListener {
     public void onMessage(Message message) {
         inbox.claim(Stage.ASSEMBLY, message).ifPresent(event -> {
             switch (event.type()) {
+                case BUILD_ORDER_CREATED -> assembly.buildOrderCreated(event);
                 case DIES_ALLOCATED -> assembly.diesAllocated(event);
-                case ALLOCATION_RELEASED -> assembly.allocationReleased(event);
+                case ALLOCATION_RELEASED, ALLOCATION_EXPIRED -> assembly.allocationEnded(event);
+                case DIES_REASSIGNED -> assembly.diesReassigned(event);
+                case LOT_CORRECTED -> assembly.lotCorrected(event);
                 case UNIT_TESTED, UNIT_REWORKED, UNIT_SCRAPPED -> assembly.qaVerdict(event);
                 default -> throw new IllegalArgumentException("assembly does not consume " + event.type());
             }

@@ -14,16 +14,19 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.asicscm.assembly.entity.AssemblyLine;
 import org.asicscm.assembly.entity.BoardDieSource;
 import org.asicscm.assembly.entity.BuildKit;
 import org.asicscm.assembly.entity.BuildSchedule;
 import org.asicscm.assembly.entity.Factory;
 import org.asicscm.assembly.entity.Hashboard;
+import org.asicscm.assembly.entity.KitLine;
 import org.asicscm.assembly.entity.Machine;
 import org.asicscm.assembly.entity.SubDistrict;
 import org.asicscm.assembly.entity.UnitStatus;
 import org.asicscm.events.EventEnvelope;
+import org.asicscm.events.EventType;
 import org.asicscm.events.Events;
 import org.asicscm.events.control.EventOutbox;
 import org.asicscm.platform.InvalidInputException;
@@ -90,32 +93,70 @@ public class AssemblyService {
         return kit;
     }
 
+    /** Reaction to BuildOrderCreated: the order is known on the floor before any die arrives. */
+    public void buildOrderCreated(EventEnvelope event) {
+        openedKit(event.data(Events.BuildOrderCreated.class).order(), event.correlationId());
+    }
+
     /** Reaction to DiesAllocated: the order's kit on the floor grows. */
     public void diesAllocated(EventEnvelope event) {
         var allocated = event.data(Events.DiesAllocated.class);
-        BuildKit kit = em.find(BuildKit.class, allocated.buildOrderId(), LockModeType.PESSIMISTIC_WRITE);
+        openedKit(allocated.order(), event.correlationId()).addAllocation(allocated.allocationId(), allocated.lotId(),
+                allocated.lotNumber(), allocated.bin(), allocated.dies(), event.occurredAt());
+    }
+
+    /** Reaction to AllocationReleased and AllocationExpired: the allocation's unconsumed dies leave the kit. */
+    public void allocationEnded(EventEnvelope event) {
+        String buildOrderId;
+        String allocationId;
+        if (event.type() == EventType.ALLOCATION_EXPIRED) {
+            var expired = event.data(Events.AllocationExpired.class);
+            buildOrderId = expired.buildOrderId();
+            allocationId = expired.allocationId();
+        } else {
+            var released = event.data(Events.AllocationReleased.class);
+            buildOrderId = released.buildOrderId();
+            allocationId = released.allocationId();
+        }
+        kitLine(buildOrderId, allocationId).release();
+    }
+
+    /** Reaction to DiesReassigned: dies leave the lower-priority order's kit and join the other's. */
+    public void diesReassigned(EventEnvelope event) {
+        var reassigned = event.data(Events.DiesReassigned.class);
+        BuildKit to = openedKit(reassigned.to(), event.correlationId());
+        for (Events.DieMove move : reassigned.moves()) {
+            kitLine(reassigned.fromOrderId(), move.fromAllocationId()).withdraw(move.dies());
+            to.addAllocation(move.toAllocationId(), move.lotId(), move.lotNumber(), move.bin(), move.dies(),
+                    event.occurredAt());
+        }
+    }
+
+    /** Reaction to LotCorrected: dies the lot no longer has leave the kits that counted on them. */
+    public void lotCorrected(EventEnvelope event) {
+        for (Events.Withdrawal withdrawal : event.data(Events.LotCorrected.class).withdrawals()) {
+            kitLine(withdrawal.buildOrderId(), withdrawal.allocationId()).withdraw(withdrawal.dies());
+        }
+    }
+
+    private BuildKit openedKit(Events.OrderHeader order, String correlationId) {
+        BuildKit kit = em.find(BuildKit.class, order.buildOrderId(), LockModeType.PESSIMISTIC_WRITE);
         if (kit == null) {
             try {
-                kits.open(allocated, event.correlationId());
+                kits.open(order, correlationId);
             } catch (EJBException concurrentlyOpened) {
                 // another delivery opened it a moment ago: its row is there now
             }
-            kit = em.find(BuildKit.class, allocated.buildOrderId(), LockModeType.PESSIMISTIC_WRITE);
+            kit = em.find(BuildKit.class, order.buildOrderId(), LockModeType.PESSIMISTIC_WRITE);
         }
-        kit.addAllocation(allocated.allocationId(), allocated.lotId(), allocated.lotNumber(), allocated.bin(),
-                allocated.dies(), event.occurredAt());
+        return kit;
     }
 
-    /** Reaction to AllocationReleased: the allocation's unconsumed dies leave the kit. */
-    public void allocationReleased(EventEnvelope event) {
-        var released = event.data(Events.AllocationReleased.class);
-        BuildKit kit = em.find(BuildKit.class, released.buildOrderId(), LockModeType.PESSIMISTIC_WRITE);
-        // overtaking its DiesAllocated is possible with concurrent consumers: fail, and the redelivery finds it
-        var line = kit == null ? null : kit.line(released.allocationId()).orElse(null);
-        if (line == null) {
-            throw new IllegalStateException("release of allocation " + released.allocationId() + " arrived before its allocation");
-        }
-        line.release();
+    private KitLine kitLine(String buildOrderId, String allocationId) {
+        BuildKit kit = em.find(BuildKit.class, buildOrderId, LockModeType.PESSIMISTIC_WRITE);
+        // overtaking the allocation's own event is possible with concurrent consumers: fail, and the redelivery finds it
+        return (kit == null ? Optional.<KitLine>empty() : kit.line(allocationId)).orElseThrow(() ->
+                new IllegalStateException("change to allocation " + allocationId + " arrived before the allocation"));
     }
 
     public BuildSchedule schedule(String buildOrderId, String lineId, LocalDate startDate) {

@@ -9,8 +9,8 @@ import org.asicscm.assembly.entity.BuildKit;
 import org.asicscm.events.Events;
 
 /**
- * Opens a build order's kit on first sight. Several DiesAllocated events of a new order can
- * arrive at once; each tries the insert in its own short transaction, so the losers of that
+ * Opens a build order's kit on first sight: BuildOrderCreated, DiesAllocated and DiesReassigned
+ * of a new order can arrive at once, in any order; each tries the insert in its own short transaction, so the losers of that
  * race simply find the winner's row instead of failing their whole delivery.
  */
 @Stateless
@@ -20,10 +20,11 @@ public class KitRegistry {
     EntityManager em;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void open(Events.DiesAllocated allocated, String correlationId) {
-        if (em.find(BuildKit.class, allocated.buildOrderId()) == null) {
-            em.persist(new BuildKit(allocated.buildOrderId(), allocated.orderNumber(), allocated.chipModel(),
-                    allocated.chipsPerBoard(), allocated.boardsPerMachine(), allocated.machines(), correlationId));
+    public void open(Events.OrderHeader order, String correlationId) {
+        if (em.find(BuildKit.class, order.buildOrderId()) == null) {
+            em.persist(new BuildKit(order.buildOrderId(), order.orderNumber(), order.product(), order.chipModel(),
+                    order.chipsPerBoard(), order.boardsPerMachine(), order.machines(), order.dueDate(),
+                    order.priority(), correlationId));
         }
     }
 }

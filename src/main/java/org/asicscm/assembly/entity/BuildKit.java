@@ -8,6 +8,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,6 +35,10 @@ public class BuildKit {
     @Column(name = "boards_per_machine")
     private int boardsPerMachine;
     private int machines;
+    private String product;
+    @Column(name = "due_date")
+    private LocalDate dueDate;
+    private int priority;
     @Column(name = "correlation_id")
     private String correlationId;
     @OneToMany(mappedBy = "kit", cascade = CascadeType.PERSIST)
@@ -45,14 +50,17 @@ public class BuildKit {
     protected BuildKit() {
     }
 
-    public BuildKit(String buildOrderId, String orderNumber, String chipModel, int chipsPerBoard,
-                    int boardsPerMachine, int machines, String correlationId) {
+    public BuildKit(String buildOrderId, String orderNumber, String product, String chipModel, int chipsPerBoard,
+                    int boardsPerMachine, int machines, LocalDate dueDate, int priority, String correlationId) {
         this.buildOrderId = Objects.requireNonNull(buildOrderId);
         this.orderNumber = orderNumber;
+        this.product = product;
         this.chipModel = chipModel;
         this.chipsPerBoard = chipsPerBoard;
         this.boardsPerMachine = boardsPerMachine;
         this.machines = machines;
+        this.dueDate = dueDate;
+        this.priority = priority;
         this.correlationId = correlationId;
     }
 
@@ -133,6 +141,18 @@ public class BuildKit {
 
     public int machines() {
         return machines;
+    }
+
+    public String product() {
+        return product;
+    }
+
+    public LocalDate dueDate() {
+        return dueDate;
+    }
+
+    public int priority() {
+        return priority;
     }
 
     public String correlationId() {

@@ -67,6 +67,23 @@ public class KitLine {
         released = true;
     }
 
+    /**
+     * Dies taken back by allocation (a lot correction or a re-assignment). A board may have used
+     * some of them before the news arrived; those stay on the board, the rest leave the kit.
+     *
+     * @return the dies actually withdrawn
+     */
+    public int withdraw(int count) {
+        int withdrawn = Math.min(count, remaining());
+        dies -= withdrawn;
+        if (dies == diesConsumed && diesConsumed == 0) {
+            // nothing left and nothing used: keep the line's history, but it holds no dies
+            dies = withdrawn;
+            released = true;
+        }
+        return withdrawn;
+    }
+
     public String allocationId() {
         return allocationId;
     }

@@ -12,7 +12,7 @@ class BuildKitTest {
     private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 11, 23, 8, 0, 0, 0, ZoneOffset.UTC);
 
     private BuildKit s19Kit() {
-        return new BuildKit("bo-1", "BO-1", "BM1398", 114, 3, 2, "c-1");
+        return new BuildKit("bo-1", "BO-1", "S19PRO-110", "BM1398", 114, 3, 2, java.time.LocalDate.of(2027, 1, 31), 5, "c-1");
     }
 
     @Test

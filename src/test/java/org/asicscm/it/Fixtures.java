@@ -1,0 +1,74 @@
+package org.asicscm.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+
+/** Master data every container test needs, made through REST: one chip model per test with bins B1 to B3. */
+final class Fixtures {
+    final Api api;
+    final String run;
+    final String chipModel;
+
+    Fixtures(Api api) {
+        this.api = api;
+        this.run = Deployments.unique();
+        this.chipModel = "BM1398-" + run;
+        var model = api.post("chip-models", """
+                {"code":"%s","processNode":"7nm","bins":[
+                 {"name":"B1","rank":1,"frequencyMhz":650,"voltageMv":1280,"efficiencyJth":29.5},
+                 {"name":"B2","rank":2,"frequencyMhz":600,"voltageMv":1320,"efficiencyJth":32.0},
+                 {"name":"B3","rank":3,"frequencyMhz":550,"voltageMv":1360,"efficiencyJth":34.5}]}""".formatted(chipModel));
+        assertEquals(201, model.status(), model.toString());
+    }
+
+    /** A product taking chipsPerBoard dies of at least bin minBin, with the better bins as substitutes. */
+    String product(int chipsPerBoard, String minBin) {
+        String code = "P-" + chipsPerBoard + "-" + minBin + "-" + run;
+        if (api.get("products/" + code).status() == 200) {
+            return code;
+        }
+        String substitutes = switch (minBin) {
+            case "B3" -> "[\"B2\",\"B1\"]";
+            case "B2" -> "[\"B1\"]";
+            default -> "[]";
+        };
+        var reply = api.post("products", """
+                {"code":"%s","name":"S9 13.5 TH/s","chipModel":"%s","chipsPerBoard":%d,"boardsPerMachine":3,
+                 "minBin":"%s","substitutes":%s}""".formatted(code, chipModel, chipsPerBoard, minBin, substitutes));
+        assertEquals(201, reply.status(), reply.toString());
+        return code;
+    }
+
+    String lot(String lotNumber, int b1, int b2, String... headers) {
+        var reply = api.post("wafer-lots", """
+                {"lotNumber":"%s","chipModel":"%s","wafers":25,
+                 "bins":[{"bin":"B1","goodDies":%d},{"bin":"B2","goodDies":%d}]}""".formatted(lotNumber, chipModel, b1, b2),
+                headers);
+        assertEquals(201, reply.status(), reply.toString());
+        return reply.json().getString("id");
+    }
+
+    String buildOrder(String number, String product, int machines, int priority, String... headers) {
+        var reply = api.post("build-orders", """
+                {"orderNumber":"%s","product":"%s","machines":%d,"dueDate":"%s","priority":%d}"""
+                .formatted(number, product, machines, LocalDate.now().plusDays(30), priority), headers);
+        assertEquals(201, reply.status(), reply.toString());
+        return reply.json().getString("id");
+    }
+
+    Api.Reply allocate(String order, String lot, String bin, int dies) {
+        return api.post("build-orders/" + order + "/allocations",
+                "{\"lotId\":\"" + lot + "\",\"bin\":\"" + bin + "\",\"dies\":" + dies + "}");
+    }
+
+    String line(String factoryCode, int boardsPerShift, int shiftsPerDay) {
+        var factory = api.post("factories", "{\"code\":\"" + factoryCode + "\",\"name\":\"Xixiang Hashboard Works\","
+                + "\"subDistrict\":\"XIXIANG\"}");
+        assertEquals(201, factory.status(), factory.toString());
+        var line = api.post("factories/" + factory.json().getString("id") + "/lines",
+                "{\"code\":\"SMT-1\",\"boardsPerShift\":" + boardsPerShift + ",\"shiftsPerDay\":" + shiftsPerDay + "}");
+        assertEquals(201, line.status(), line.toString());
+        return line.json().getString("id");
+    }
+}

@@ -1,0 +1,242 @@
+package org.asicscm.it;
+
+import static org.asicscm.it.Api.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The planner's work on a real container: policies, shortages, reservations, re-assignment, corrections. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PlanningIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    Fixtures fx;
+    String run;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(base);
+        fx = new Fixtures(api);
+        run = fx.run;
+    }
+
+    private static String field(Api.Reply reply) {
+        return reply.json().getJsonArray("errors").getJsonObject(0).getString("field");
+    }
+
+    private List<String> allocations(String order) {
+        return api.get("build-orders/" + order + "/allocations").array().stream().map(v -> v.asJsonObject())
+                .map(a -> a.getString("lotNumber") + "/" + a.getString("bin") + "=" + a.getInt("dies") + " "
+                        + a.getString("status")).toList();
+    }
+
+    private JsonObject bin(String lot, String bin) {
+        return api.get("wafer-lots/" + lot).json().getJsonArray("bins").stream().map(v -> v.asJsonObject())
+                .filter(b -> bin.equals(b.getString("bin"))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void bestFitSpendsTheMinimumBinFirstAndAShortageIsReportedNotHalfAllocated() {
+        String older = fx.lot("OLD-" + run, 500, 300);
+        String newer = fx.lot("NEW-" + run, 1000, 200);
+        String product = fx.product(100, "B2");
+        String first = fx.buildOrder("BO-FIT-" + run, product, 2, 5); // 600 dies
+
+        var run1 = api.post("build-orders/" + first + "/allocate", "{\"policy\":\"BEST_FIT\"}");
+        assertEquals(200, run1.status(), run1.toString());
+        assertEquals(600, run1.json().getInt("allocated"));
+        assertEquals(0, run1.json().getInt("shortBy"));
+        assertEquals(List.of("OLD-" + run + "/B2=300 ACTIVE", "NEW-" + run + "/B2=200 ACTIVE", "OLD-" + run + "/B1=100 ACTIVE"),
+                allocations(first));
+        assertEquals(3, run1.json().getJsonArray("explanation").size());
+
+        // 1,400 B1 dies are left; an urgent order for 2,000 is refused whole without partial
+        String urgent = fx.buildOrder("BO-URG-" + run, fx.product(100, "B2"), 7, 1); // 2,100 dies
+        var refused = api.post("build-orders/" + urgent + "/allocate", "{\"policy\":\"OLDEST_LOT_FIRST\",\"dies\":2000}");
+        assertEquals(409, refused.status(), refused.toString());
+        assertEquals("insufficient-dies", refused.json().getString("code"));
+        assertEquals(600, refused.json().getInt("shortBy"));
+        assertEquals(List.of(), allocations(urgent));
+        assertEquals(400, bin(older, "B1").getInt("availableDies"));
+
+        var partial = api.post("build-orders/" + urgent + "/allocate",
+                "{\"policy\":\"OLDEST_LOT_FIRST\",\"dies\":2000,\"partial\":true}");
+        assertEquals(200, partial.status(), partial.toString());
+        assertEquals(1400, partial.json().getInt("allocated"));
+        assertEquals(600, partial.json().getInt("shortBy"));
+        assertEquals(List.of("OLD-" + run + "/B1=400 ACTIVE", "NEW-" + run + "/B1=1000 ACTIVE"), allocations(urgent));
+        assertEquals(0, bin(newer, "B1").getInt("availableDies"));
+
+        var report = api.get("planning/shortages?chipModel=" + fx.chipModel);
+        assertEquals(200, report.status(), report.toString());
+        var atRisk = report.json().getJsonArray("ordersAtRisk");
+        assertEquals(1, atRisk.size(), report.toString());
+        assertEquals("BO-URG-" + run, atRisk.getJsonObject(0).getString("orderNumber"));
+        assertEquals(700, atRisk.getJsonObject(0).getInt("uncoveredDies"));
+        var b2 = report.json().getJsonArray("bins").stream().map(v -> v.asJsonObject())
+                .filter(b -> "B2".equals(b.getString("bin"))).findFirst().orElseThrow();
+        assertEquals(700, b2.getInt("shortDies"));
+    }
+
+    @Test
+    void anUnconfirmedReservationExpiresAndItsDiesGoBackWhileAConfirmedOneStays() {
+        String lot = fx.lot("RSV-" + run, 1000, 0);
+        String order = fx.buildOrder("BO-RSV-" + run, fx.product(100, "B2"), 2, 5);
+        var lapsing = api.post("build-orders/" + order + "/allocations",
+                "{\"lotId\":\"" + lot + "\",\"bin\":\"B1\",\"dies\":300,\"reserveFor\":\"PT2S\"}");
+        assertEquals(201, lapsing.status(), lapsing.toString());
+        assertEquals("RESERVED", lapsing.json().getString("status"));
+        var kept = api.post("build-orders/" + order + "/allocations",
+                "{\"lotId\":\"" + lot + "\",\"bin\":\"B1\",\"dies\":200,\"reserveFor\":\"PT2S\"}");
+        String keptId = kept.json().getString("id");
+        assertEquals("ACTIVE", api.post("build-orders/" + order + "/allocations/" + keptId + "/confirm", "{}")
+                .json().getString("status"));
+        assertEquals(409, api.post("build-orders/" + order + "/allocations/" + keptId + "/confirm", "{}").status());
+
+        eventually("the sweeper lets the reservation lapse",
+                () -> allocations(order).contains("RSV-" + run + "/B1=300 EXPIRED"));
+        assertTrue(allocations(order).contains("RSV-" + run + "/B1=200 ACTIVE"), allocations(order).toString());
+        assertEquals(800, bin(lot, "B1").getInt("availableDies"));
+        eventually("assembly's kit lets the expired dies go", () -> api.get("build-kits/" + order).json()
+                .getInt("diesAvailable") == 200);
+        var expired = api.get("events?type=AllocationExpired&correlationId="
+                + api.get("build-orders/" + order).json().getString("correlationId"));
+        assertEquals(1, expired.array().size(), expired.toString());
+
+        var badDuration = api.post("build-orders/" + order + "/allocations",
+                "{\"lotId\":\"" + lot + "\",\"bin\":\"B1\",\"dies\":1,\"reserveFor\":\"two days\"}");
+        assertEquals(400, badDuration.status());
+        assertEquals("reserveFor", field(badDuration));
+    }
+
+    @Test
+    void diesMoveOnlyToAMoreUrgentOrderInOneAuditedStep() {
+        String lot = fx.lot("MOVE-" + run, 1000, 0);
+        String product = fx.product(100, "B2");
+        String lax = fx.buildOrder("BO-LAX-" + run, product, 2, 8);
+        String urgent = fx.buildOrder("BO-HOT-" + run, product, 1, 2);
+        assertEquals(201, fx.allocate(lax, lot, "B1", 600).status());
+
+        var backwards = api.post("planning/die-reassignments", """
+                {"fromOrderId":"%s","toOrderId":"%s","dies":100,"reason":"wrong way"}""".formatted(urgent, lax));
+        assertEquals(409, backwards.status(), backwards.toString());
+        assertEquals("not-more-urgent", backwards.json().getString("code"));
+        var tooMany = api.post("planning/die-reassignments", """
+                {"fromOrderId":"%s","toOrderId":"%s","dies":301,"reason":"more than it needs"}""".formatted(lax, urgent));
+        assertEquals(409, tooMany.status(), tooMany.toString());
+        assertEquals("exceeds-order-need", tooMany.json().getString("code"));
+
+        var moved = api.post("planning/die-reassignments", """
+                {"fromOrderId":"%s","toOrderId":"%s","dies":300,"reason":"customer deposit for BO-HOT"}"""
+                .formatted(lax, urgent));
+        assertEquals(201, moved.status(), moved.toString());
+        assertEquals(List.of("MOVE-" + run + "/B1=300 ACTIVE"), allocations(lax));
+        assertEquals(List.of("MOVE-" + run + "/B1=300 ACTIVE"), allocations(urgent));
+        assertEquals(600, bin(lot, "B1").getInt("allocatedDies"));
+        assertEquals("customer deposit for BO-HOT", api.get("build-orders/" + lax + "/reassignments").array()
+                .getJsonObject(0).getString("reason"));
+        eventually("both kits on the floor follow", () -> api.get("build-kits/" + urgent).status() == 200
+                && api.get("build-kits/" + urgent).json().getInt("boardsCovered") == 3
+                && api.get("build-kits/" + lax).json().getInt("diesAvailable") == 300);
+    }
+
+    @Test
+    void aLotCorrectionWithdrawsFromTheLeastUrgentOrderAndSaysSo() {
+        String lot = fx.lot("CORR-" + run, 1000, 50);
+        String product = fx.product(100, "B2");
+        String urgent = fx.buildOrder("BO-C1-" + run, product, 2, 1);
+        String lax = fx.buildOrder("BO-C9-" + run, product, 2, 9);
+        assertEquals(201, fx.allocate(urgent, lot, "B1", 600).status());
+        assertEquals(201, fx.allocate(lax, lot, "B1", 400).status());
+
+        var unknownBin = api.post("wafer-lots/" + lot + "/corrections",
+                "{\"reason\":\"retest\",\"bins\":[{\"bin\":\"B1\",\"goodDies\":700},{\"bin\":\"B3\",\"goodDies\":1}]}");
+        assertEquals(400, unknownBin.status(), unknownBin.toString());
+        assertEquals("bins[1].bin", field(unknownBin));
+        assertEquals(1000, bin(lot, "B1").getInt("goodDies"));
+
+        var corrected = api.post("wafer-lots/" + lot + "/corrections",
+                "{\"reason\":\"retest after probe-card fault\",\"bins\":[{\"bin\":\"B1\",\"goodDies\":700}]}");
+        assertEquals(200, corrected.status(), corrected.toString());
+        var withdrawals = corrected.json().getJsonArray("withdrawals");
+        assertEquals(1, withdrawals.size(), corrected.toString());
+        assertEquals("BO-C9-" + run, withdrawals.getJsonObject(0).getString("orderNumber"));
+        assertEquals(300, withdrawals.getJsonObject(0).getInt("dies"));
+        assertEquals(700, bin(lot, "B1").getInt("allocatedDies"));
+        assertEquals(List.of("CORR-" + run + "/B1=600 ACTIVE"), allocations(urgent));
+        assertEquals(List.of("CORR-" + run + "/B1=100 ACTIVE"), allocations(lax));
+        var log = api.get("wafer-lots/" + lot + "/corrections").array();
+        assertEquals(1000, log.getJsonObject(0).getInt("goodBefore"));
+        assertEquals(300, log.getJsonObject(0).getInt("diesWithdrawn"));
+        eventually("the lax order's kit gives the dies up", () -> api.get("build-kits/" + lax).json()
+                .getInt("diesAvailable") == 100);
+    }
+
+    @Test
+    void badPlanningInputIsRefusedByFieldAndChangesNothing() {
+        String lot = fx.lot("BADP-" + run, 100, 0);
+        String product = fx.product(100, "B2");
+        String order = fx.buildOrder("BO-BADP-" + run, product, 1, 5);
+        String strict = fx.buildOrder("BO-STRICT-" + run, fx.product(100, "B1"), 1, 5);
+        int ordersBefore = api.get("planning/shortages?chipModel=" + fx.chipModel).json().getJsonArray("ordersAtRisk").size();
+
+        var cases = List.of(
+                List.of("build-orders", "{\"orderNumber\":\"X-" + run + "\",\"product\":\"NO-SUCH\",\"machines\":1,"
+                        + "\"dueDate\":\"2099-01-01\"}", "product"),
+                List.of("build-orders", "{\"orderNumber\":\"X-" + run + "\",\"product\":\"" + product + "\",\"machines\":-3,"
+                        + "\"dueDate\":\"2099-01-01\"}", "machines"),
+                List.of("build-orders", "{\"orderNumber\":\"X-" + run + "\",\"product\":\"" + product + "\",\"machines\":1,"
+                        + "\"dueDate\":\"2099-01-01\",\"priority\":0}", "priority"),
+                List.of("wafer-lots", "{\"lotNumber\":\"X-" + run + "\",\"chipModel\":\"" + fx.chipModel + "\",\"wafers\":25,"
+                        + "\"bins\":[{\"bin\":\"B1\",\"goodDies\":5},{\"bin\":\"B7\",\"goodDies\":5}]}", "bins[1].bin"),
+                List.of("products", "{\"code\":\"X-" + run + "\",\"name\":\"x\",\"chipModel\":\"" + fx.chipModel + "\","
+                        + "\"chipsPerBoard\":100,\"boardsPerMachine\":3,\"minBin\":\"B2\",\"substitutes\":[\"B3\"]}", "substitutes[0]"),
+                List.of("products", "{\"code\":\"X-" + run + "\",\"name\":\"x\",\"chipModel\":\"" + fx.chipModel + "\","
+                        + "\"chipsPerBoard\":100,\"boardsPerMachine\":3,\"minBin\":\"B9\"}", "minBin"),
+                List.of("chip-models", "{\"code\":\"X-" + run + "\",\"processNode\":\"5nm\",\"bins\":[{\"name\":\"B1\",\"rank\":1,"
+                        + "\"frequencyMhz\":500,\"voltageMv\":1300,\"efficiencyJth\":-1}]}", "bins[0].efficiencyJth"),
+                List.of("build-orders/" + order + "/allocate", "{\"policy\":\"CHEAPEST\"}", "policy"),
+                List.of("build-orders/" + order + "/allocate", "{\"policy\":\"BEST_FIT\",\"dies\":-1}", "dies"),
+                List.of("planning/die-reassignments", "{\"fromOrderId\":\"" + order + "\",\"toOrderId\":\"nope\",\"dies\":1,"
+                        + "\"reason\":\"r\"}", "toOrderId"),
+                List.of("wafer-lots/" + lot + "/corrections", "{\"reason\":\"r\",\"bins\":[{\"bin\":\"B1\",\"goodDies\":-1}]}",
+                        "bins[0].goodDies"));
+        for (List<String> c : cases) {
+            var reply = api.post(c.get(0), c.get(1));
+            assertEquals(400, reply.status(), c + " -> " + reply);
+            assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
+            assertTrue(reply.json().getJsonArray("errors").stream()
+                    .anyMatch(e -> c.get(2).equals(e.asJsonObject().getString("field"))), c + " -> " + reply);
+        }
+        var notAcceptable = fx.allocate(strict, lot, "B2", 10);
+        assertEquals(409, notAcceptable.status(), notAcceptable.toString());
+        assertEquals("bin-not-acceptable", notAcceptable.json().getString("code"));
+        assertEquals(List.of(), allocations(order));
+        assertEquals(List.of(), allocations(strict));
+        assertEquals(100, bin(lot, "B1").getInt("availableDies"));
+        assertEquals(404, api.get("products/NO-SUCH").status());
+        assertEquals(400, api.get("planning/shortages?chipModel=NO-SUCH").status());
+        assertEquals(ordersBefore, api.get("planning/shortages?chipModel=" + fx.chipModel).json()
+                .getJsonArray("ordersAtRisk").size());
+    }
+}
