@@ -13,8 +13,8 @@ import org.asicscm.events.Events.*;
  */
 public enum EventType {
     LOT_RECEIVED("LotReceived", LotReceived.class),
-    LOT_HELD("LotHeld", LotHeld.class),
-    LOT_RELEASED("LotReleased", LotReleased.class),
+    LOT_HELD("LotHeld", LotHeld.class, Stage.ASSEMBLY),
+    LOT_RELEASED("LotReleased", LotReleased.class, Stage.ASSEMBLY),
     LOT_CORRECTED("LotCorrected", LotCorrected.class, Stage.ASSEMBLY),
     BUILD_ORDER_CREATED("BuildOrderCreated", BuildOrderCreated.class, Stage.ASSEMBLY),
     DIES_ALLOCATED("DiesAllocated", DiesAllocated.class, Stage.ASSEMBLY),
@@ -23,6 +23,9 @@ public enum EventType {
     ALLOCATION_EXPIRED("AllocationExpired", AllocationExpired.class, Stage.ASSEMBLY),
     DIES_REASSIGNED("DiesReassigned", DiesReassigned.class, Stage.ASSEMBLY),
     BUILD_SCHEDULED("BuildScheduled", BuildScheduled.class, Stage.ALLOCATION),
+    BUILD_RESCHEDULED("BuildRescheduled", BuildRescheduled.class, Stage.ALLOCATION),
+    BUILD_FLAGGED_LATE("BuildFlaggedLate", BuildFlaggedLate.class),
+    BUILD_AT_RISK("BuildAtRisk", BuildAtRisk.class),
     BOARD_ASSEMBLED("BoardAssembled", BoardAssembled.class, Stage.QA, Stage.ALLOCATION),
     MACHINE_ASSEMBLED("MachineAssembled", MachineAssembled.class, Stage.QA),
     UNIT_TESTED("UnitTested", UnitTested.class, Stage.ASSEMBLY),

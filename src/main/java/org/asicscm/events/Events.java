@@ -117,6 +117,30 @@ public final class Events {
         }
     }
 
+    /** The plan for an order changed: a line went down, a factory closed, or the planner re-ran the plan. */
+    public record BuildRescheduled(String buildOrderId, String orderNumber, String reason, int boards,
+                                   LocalDate startDate, LocalDate endDate, List<String> lineCodes) implements Event {
+        public String subjectId() {
+            return buildOrderId;
+        }
+    }
+
+    /** The plan finishes an order after its due date (plannedEnd null when nothing could be placed). */
+    public record BuildFlaggedLate(String buildOrderId, String orderNumber, LocalDate dueDate, LocalDate plannedEnd,
+                                   long daysLate, int unplacedBoards) implements Event {
+        public String subjectId() {
+            return buildOrderId;
+        }
+    }
+
+    /** Planned boards that can no longer be built as planned, e.g. their dies went on quality hold. */
+    public record BuildAtRisk(String buildOrderId, String orderNumber, String reason, int boardsAtRisk)
+            implements Event {
+        public String subjectId() {
+            return buildOrderId;
+        }
+    }
+
     public record DieSource(String allocationId, String lotId, String lotNumber, String bin, int dies) {
     }
 

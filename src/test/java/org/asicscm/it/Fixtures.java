@@ -50,9 +50,13 @@ final class Fixtures {
     }
 
     String buildOrder(String number, String product, int machines, int priority, String... headers) {
+        return buildOrder(number, product, machines, priority, today().plusDays(30), headers);
+    }
+
+    String buildOrder(String number, String product, int machines, int priority, LocalDate due, String... headers) {
         var reply = api.post("build-orders", """
                 {"orderNumber":"%s","product":"%s","machines":%d,"dueDate":"%s","priority":%d}"""
-                .formatted(number, product, machines, LocalDate.now().plusDays(30), priority), headers);
+                .formatted(number, product, machines, due, priority), headers);
         assertEquals(201, reply.status(), reply.toString());
         return reply.json().getString("id");
     }
@@ -63,12 +67,25 @@ final class Fixtures {
     }
 
     String line(String factoryCode, int boardsPerShift, int shiftsPerDay) {
-        var factory = api.post("factories", "{\"code\":\"" + factoryCode + "\",\"name\":\"Xixiang Hashboard Works\","
+        return line(factory(factoryCode), "SMT-1", boardsPerShift, shiftsPerDay);
+    }
+
+    String factory(String code) {
+        var factory = api.post("factories", "{\"code\":\"" + code + "\",\"name\":\"Xixiang Hashboard Works\","
                 + "\"subDistrict\":\"XIXIANG\"}");
         assertEquals(201, factory.status(), factory.toString());
-        var line = api.post("factories/" + factory.json().getString("id") + "/lines",
-                "{\"code\":\"SMT-1\",\"boardsPerShift\":" + boardsPerShift + ",\"shiftsPerDay\":" + shiftsPerDay + "}");
+        return factory.json().getString("id");
+    }
+
+    String line(String factoryId, String code, int boardsPerShift, int shiftsPerDay) {
+        var line = api.post("factories/" + factoryId + "/lines",
+                "{\"code\":\"" + code + "\",\"boardsPerShift\":" + boardsPerShift + ",\"shiftsPerDay\":" + shiftsPerDay + "}");
         assertEquals(201, line.status(), line.toString());
         return line.json().getString("id");
+    }
+
+    /** The server plans in UTC. */
+    static LocalDate today() {
+        return LocalDate.now(java.time.ZoneOffset.UTC);
     }
 }

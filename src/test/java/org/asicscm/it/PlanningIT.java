@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.time.LocalDate;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -238,5 +239,146 @@ class PlanningIT {
         assertEquals(400, api.get("planning/shortages?chipModel=NO-SUCH").status());
         assertEquals(ordersBefore, api.get("planning/shortages?chipModel=" + fx.chipModel).json()
                 .getJsonArray("ordersAtRisk").size());
+    }
+
+    private String correlationOf(String order) {
+        return api.get("build-orders/" + order).json().getString("correlationId");
+    }
+
+    private int events(String order, String type) {
+        return api.get("events?type=" + type + "&correlationId=" + correlationOf(order)).array().size();
+    }
+
+    private String schedule(String order, String line, LocalDate start) {
+        var reply = api.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line
+                + "\",\"startDate\":\"" + start + "\"}");
+        assertEquals(201, reply.status(), reply.toString());
+        return reply.json().getString("id");
+    }
+
+    private void awaitBuildable(String order, int boards) {
+        eventually("the kit's dies reach assembly", () -> api.get("build-kits/" + order).status() == 200
+                && api.get("build-kits/" + order).json().getInt("boardsCovered") == boards);
+    }
+
+    @Test
+    void aLineGoingDownMovesItsOrdersWithinTheFactoryAndFlagsTheLateOnes() {
+        LocalDate today = Fixtures.today();
+        String lot = fx.lot("LD-" + run, 12_000, 0);
+        String order = fx.buildOrder("BO-LD-" + run, fx.product(100, "B2"), 40, 5, today.plusDays(3)); // 120 boards
+        assertEquals(201, fx.allocate(order, lot, "B1", 12_000).status());
+        String factory = fx.factory("LD" + run);
+        String fast = fx.line(factory, "SMT-1", 40, 2);
+        String slow = fx.line(factory, "SMT-2", 10, 1);
+        awaitBuildable(order, 120);
+
+        schedule(order, fast, today.plusDays(1));
+        var before = api.get("build-schedules?buildOrderId=" + order).array();
+        assertEquals(1, before.size());
+        assertEquals(today.plusDays(2).toString(), before.getJsonObject(0).getString("endDate"));
+        assertEquals(0, events(order, "BuildFlaggedLate"));
+
+        var backwards = api.post("factories/" + factory + "/closures", """
+                {"lineId":"%s","firstDay":"%s","lastDay":"%s","reason":"reflow oven"}"""
+                .formatted(fast, today.plusDays(5), today));
+        assertEquals(400, backwards.status(), backwards.toString());
+        assertEquals("lastDay", field(backwards));
+        assertEquals(404, api.post("factories/" + factory + "/closures", """
+                {"lineId":"nope","firstDay":"%s","lastDay":"%s","reason":"x"}""".formatted(today, today)).status());
+
+        var down = api.post("factories/" + factory + "/closures", """
+                {"lineId":"%s","firstDay":"%s","lastDay":"%s","reason":"reflow oven maintenance"}"""
+                .formatted(fast, today, today.plusDays(5)));
+        assertEquals(201, down.status(), down.toString());
+        var moved = down.json().getJsonArray("rescheduled");
+        assertEquals(1, moved.size(), down.toString());
+        // the slow line makes 10 a day while the fast one is down; the fast one finishes on day 6
+        assertEquals(today.plusDays(6).toString(), moved.getJsonObject(0).getString("plannedEnd"));
+        assertEquals(3, moved.getJsonObject(0).getInt("daysLate"));
+
+        var schedules = api.get("build-schedules?buildOrderId=" + order).array();
+        for (var s : schedules) {
+            for (var shift : s.asJsonObject().getJsonArray("shifts")) {
+                LocalDate day = LocalDate.parse(shift.asJsonObject().getString("day"));
+                assertTrue(!fast.equals(s.asJsonObject().getString("lineId")) || day.isAfter(today.plusDays(5)),
+                        "planned on the line while it is down: " + s);
+            }
+        }
+        assertEquals(120, schedules.stream().mapToInt(s -> s.asJsonObject().getInt("boards")).sum());
+        eventually("the change is published", () -> events(order, "BuildRescheduled") == 1
+                && events(order, "BuildFlaggedLate") == 1);
+
+        var load = api.get("schedule/load?from=" + today + "&to=" + today.plusDays(6)).array().stream()
+                .map(v -> v.asJsonObject()).filter(d -> fast.equals(d.getString("lineId"))).toList();
+        assertEquals(7, load.size());
+        assertTrue(load.subList(0, 6).stream().allMatch(d -> !d.getBoolean("open") && d.getInt("boards") == 0), load.toString());
+        assertEquals(50, load.get(6).getInt("boards")); // 40 in shift 1, 10 in shift 2; the slow line makes the other 10
+        assertEquals(63, load.get(6).getInt("percentOfCapacity")); // 1.25 of 2 shifts
+
+        var atRisk = api.get("schedule/orders-at-risk").array().stream().map(v -> v.asJsonObject())
+                .filter(o -> order.equals(o.getString("buildOrderId"))).findFirst().orElseThrow();
+        assertEquals(3, atRisk.getInt("daysLate"));
+        assertEquals(1, api.get("factories/" + factory + "/closures").array().size());
+    }
+
+    @Test
+    void aLotOnHoldPutsThePlannedBoardsOfItsDiesAtRiskUntilReleased() {
+        LocalDate today = Fixtures.today();
+        String lot = fx.lot("HOLD-" + run, 600, 0);
+        String order = fx.buildOrder("BO-HOLD-" + run, fx.product(100, "B2"), 2, 5);
+        assertEquals(201, fx.allocate(order, lot, "B1", 600).status());
+        String line = fx.line("HL" + run, 100, 2);
+        awaitBuildable(order, 6);
+        schedule(order, line, today);
+
+        assertEquals(200, api.post("wafer-lots/" + lot + "/hold", "{\"reason\":\"wafer-sort excursion\"}").status());
+        eventually("assembly flags the planned boards", () -> events(order, "BuildAtRisk") == 1);
+        var atRisk = api.get("schedule/orders-at-risk").array().stream().map(v -> v.asJsonObject())
+                .filter(o -> order.equals(o.getString("buildOrderId"))).findFirst().orElseThrow();
+        assertEquals(6, atRisk.getInt("boardsOnHold"));
+        var blocked = api.post("hashboards", "{\"serial\":\"HB-H-" + run + "\",\"buildOrderId\":\"" + order
+                + "\",\"lineId\":\"" + line + "\"}");
+        assertEquals(409, blocked.status(), blocked.toString());
+        assertEquals("insufficient-kit", blocked.json().getString("code"));
+
+        assertEquals(200, api.post("wafer-lots/" + lot + "/release", "{\"reason\":\"retest passed\"}").status());
+        eventually("the dies count again", () -> api.get("build-kits/" + order).json().getInt("diesAvailable") == 600);
+        assertEquals(201, api.post("hashboards", "{\"serial\":\"HB-H-" + run + "\",\"buildOrderId\":\"" + order
+                + "\",\"lineId\":\"" + line + "\"}").status());
+    }
+
+    @Test
+    void aPlanRunPlacesTheMostUrgentOrderFirstAndNoShiftIsOverfilled() {
+        LocalDate today = Fixtures.today();
+        String lot = fx.lot("RUN-" + run, 30_000, 0);
+        String product = fx.product(100, "B2");
+        String lax = fx.buildOrder("BO-RL-" + run, product, 50, 9, today.plusDays(2));
+        String urgent = fx.buildOrder("BO-RU-" + run, product, 50, 1, today.plusDays(20));
+        assertEquals(201, fx.allocate(lax, lot, "B1", 15_000).status());
+        assertEquals(201, fx.allocate(urgent, lot, "B1", 15_000).status());
+        awaitBuildable(lax, 150);
+        awaitBuildable(urgent, 150);
+
+        var badRun = api.post("schedule/runs", "{\"horizonDays\":0}");
+        assertEquals(400, badRun.status(), badRun.toString());
+        assertEquals("horizonDays", field(badRun));
+        var planRun = api.post("schedule/runs", "{\"horizonDays\":30}");
+        assertEquals(200, planRun.status(), planRun.toString());
+        var plan = planRun.json().getJsonArray("plan").stream().map(v -> v.asJsonObject()).toList();
+        int urgentAt = -1;
+        int laxAt = -1;
+        for (int i = 0; i < plan.size(); i++) {
+            if (urgent.equals(plan.get(i).getString("buildOrderId"))) {
+                urgentAt = i;
+            } else if (lax.equals(plan.get(i).getString("buildOrderId"))) {
+                laxAt = i;
+            }
+        }
+        assertTrue(urgentAt >= 0 && laxAt > urgentAt, "the urgent order is placed first: " + urgentAt + ", " + laxAt);
+        assertEquals(150, plan.get(urgentAt).getInt("placedBoards"));
+        assertTrue(api.get("build-schedules?buildOrderId=" + urgent).array().size() >= 1);
+        assertTrue(api.get("schedule/load?from=" + today + "&to=" + today.plusDays(29)).array().stream()
+                .allMatch(d -> d.asJsonObject().getInt("percentOfCapacity") <= 100), "a line planned beyond its capacity");
+        assertEquals(400, api.get("schedule/load?from=tomorrow").status());
     }
 }

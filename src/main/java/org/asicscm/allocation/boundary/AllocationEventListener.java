@@ -29,7 +29,7 @@ public class AllocationEventListener implements MessageListener {
     public void onMessage(Message message) {
         inbox.claim(Stage.ALLOCATION, message).ifPresent(event -> {
             switch (event.type()) {
-                case BUILD_SCHEDULED -> allocation.buildScheduled(event);
+                case BUILD_SCHEDULED, BUILD_RESCHEDULED -> allocation.buildScheduled(event);
                 case BOARD_ASSEMBLED -> allocation.boardAssembled(event);
                 default -> throw new IllegalArgumentException("allocation does not consume " + event.type());
             }

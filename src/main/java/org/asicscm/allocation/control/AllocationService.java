@@ -571,10 +571,9 @@ public class AllocationService {
         return ShortageReport.of(demands, stock);
     }
 
-    /** Reaction to BuildScheduled. */
+    /** Reaction to BuildScheduled and BuildRescheduled, both about the build order. */
     public void buildScheduled(EventEnvelope event) {
-        var scheduled = event.data(Events.BuildScheduled.class);
-        BuildOrder order = em.find(BuildOrder.class, scheduled.buildOrderId());
+        BuildOrder order = em.find(BuildOrder.class, event.data().subjectId());
         if (order != null) {
             order.markScheduled();
         }

@@ -6,6 +6,8 @@ import jakarta.ejb.MessageDriven;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import org.asicscm.assembly.control.AssemblyService;
+import org.asicscm.assembly.control.SchedulingService;
+import org.asicscm.events.Events;
 import org.asicscm.events.Stage;
 import org.asicscm.events.control.Inbox;
 import org.asicscm.platform.Messaging;
@@ -24,6 +26,8 @@ public class AssemblyEventListener implements MessageListener {
     Inbox inbox;
     @EJB
     AssemblyService assembly;
+    @EJB
+    SchedulingService scheduling;
 
     @Override
     public void onMessage(Message message) {
@@ -34,6 +38,14 @@ public class AssemblyEventListener implements MessageListener {
                 case ALLOCATION_RELEASED, ALLOCATION_EXPIRED -> assembly.allocationEnded(event);
                 case DIES_REASSIGNED -> assembly.diesReassigned(event);
                 case LOT_CORRECTED -> assembly.lotCorrected(event);
+                case LOT_HELD -> {
+                    var held = event.data(Events.LotHeld.class);
+                    scheduling.lotHoldChanged(event, held.lotId(), held.lotNumber(), true);
+                }
+                case LOT_RELEASED -> {
+                    var released = event.data(Events.LotReleased.class);
+                    scheduling.lotHoldChanged(event, released.lotId(), released.lotNumber(), false);
+                }
                 case UNIT_TESTED, UNIT_REWORKED, UNIT_SCRAPPED -> assembly.qaVerdict(event);
                 default -> throw new IllegalArgumentException("assembly does not consume " + event.type());
             }

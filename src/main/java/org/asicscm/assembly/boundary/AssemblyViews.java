@@ -10,10 +10,12 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.asicscm.assembly.control.CapacityPlan;
 import org.asicscm.assembly.entity.AssemblyLine;
 import org.asicscm.assembly.entity.BoardDieSource;
 import org.asicscm.assembly.entity.BuildKit;
 import org.asicscm.assembly.entity.BuildSchedule;
+import org.asicscm.assembly.entity.CalendarClosure;
 import org.asicscm.assembly.entity.Factory;
 import org.asicscm.assembly.entity.Hashboard;
 import org.asicscm.assembly.entity.Machine;
@@ -38,10 +40,73 @@ public final class AssemblyViews {
         }
     }
 
-    public record LineView(String id, String factoryId, String code, int boardsPerShift, int shiftsPerDay) {
+    /** capacityByProduct: boards per shift for each product set up; empty means any product at boardsPerShift. */
+    public record LineView(String id, String factoryId, String code, int boardsPerShift, int shiftsPerDay,
+                           java.util.Map<String, Integer> capacityByProduct) {
         static LineView of(AssemblyLine l) {
-            return new LineView(l.id(), l.factory().id(), l.code(), l.boardsPerShift(), l.shiftsPerDay());
+            return new LineView(l.id(), l.factory().id(), l.code(), l.boardsPerShift(), l.shiftsPerDay(),
+                    new java.util.TreeMap<>(l.capacityByProduct()));
         }
+    }
+
+    public record CapacityRequest(
+            @NotBlank @Size(max = 40) String product,
+            @NotNull @Min(1) @Max(100_000) Integer boardsPerShift) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public CapacityRequest(String product, Integer boardsPerShift) {
+            this.product = product;
+            this.boardsPerShift = boardsPerShift;
+        }
+    }
+
+    /** lineId absent: the whole factory closes (e.g. the Spring Festival); present: that line is down. */
+    public record ClosureRequest(
+            @Size(max = 36) String lineId,
+            @NotNull LocalDate firstDay,
+            @NotNull LocalDate lastDay,
+            @NotBlank @Size(max = 300) String reason) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public ClosureRequest(String lineId, LocalDate firstDay, LocalDate lastDay, String reason) {
+            this.lineId = lineId;
+            this.firstDay = firstDay;
+            this.lastDay = lastDay;
+            this.reason = reason;
+        }
+    }
+
+    public record ClosureView(String id, String factoryId, String lineId, LocalDate firstDay, LocalDate lastDay,
+                              String reason) {
+        static ClosureView of(CalendarClosure c) {
+            return new ClosureView(c.id(), c.factoryId(), c.lineId(), c.firstDay(), c.lastDay(), c.reason());
+        }
+    }
+
+    /** Where the plan puts an order after a run or a closure. */
+    public record PlannedOrderView(String buildOrderId, String orderNumber, int priority, LocalDate dueDate,
+                                   int boards, int placedBoards, int unplacedBoards, LocalDate plannedEnd,
+                                   long daysLate, boolean late) {
+        static PlannedOrderView of(CapacityPlan.Outcome o) {
+            var job = o.job();
+            return new PlannedOrderView(job.buildOrderId(), job.orderNumber(), job.priority(), job.dueDate(),
+                    job.boards(), o.placedBoards(), o.unplacedBoards(), o.plannedEnd(), o.daysLate(), o.late());
+        }
+    }
+
+    public record ClosureResultView(ClosureView closure, List<PlannedOrderView> rescheduled) {
+    }
+
+    public record PlanRunRequest(
+            LocalDate from,
+            @Min(1) @Max(366) Integer horizonDays) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public PlanRunRequest(LocalDate from, Integer horizonDays) {
+            this.from = from;
+            this.horizonDays = horizonDays;
+        }
+    }
+
+    public record PlanRunView(LocalDate from, int horizonDays, int orders, int lateOrders, long elapsedMillis,
+                              List<PlannedOrderView> plan) {
     }
 
     public record FactoryView(String id, String code, String name, SubDistrict subDistrict) {
@@ -87,11 +152,15 @@ public final class AssemblyViews {
         }
     }
 
+    public record ShiftView(LocalDate day, int shift, int boards) {
+    }
+
     public record ScheduleView(String id, String buildOrderId, String lineId, String lineCode, String factoryCode,
-                               int boards, LocalDate startDate, LocalDate endDate) {
+                               int boards, LocalDate startDate, LocalDate endDate, List<ShiftView> shifts) {
         static ScheduleView of(BuildSchedule s) {
             return new ScheduleView(s.id(), s.buildOrderId(), s.line().id(), s.line().code(),
-                    s.line().factory().code(), s.boards(), s.startDate(), s.endDate());
+                    s.line().factory().code(), s.boards(), s.startDate(), s.endDate(), s.slots().stream()
+                    .map(slot -> new ShiftView(slot.day(), slot.shift(), slot.boards())).toList());
         }
     }
 

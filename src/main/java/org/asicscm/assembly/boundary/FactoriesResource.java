@@ -15,11 +15,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.asicscm.assembly.boundary.AssemblyViews.CapacityRequest;
+import org.asicscm.assembly.boundary.AssemblyViews.ClosureRequest;
+import org.asicscm.assembly.boundary.AssemblyViews.ClosureResultView;
+import org.asicscm.assembly.boundary.AssemblyViews.ClosureView;
 import org.asicscm.assembly.boundary.AssemblyViews.FactoryRequest;
 import org.asicscm.assembly.boundary.AssemblyViews.FactoryView;
 import org.asicscm.assembly.boundary.AssemblyViews.LineRequest;
 import org.asicscm.assembly.boundary.AssemblyViews.LineView;
+import org.asicscm.assembly.boundary.AssemblyViews.PlannedOrderView;
 import org.asicscm.assembly.control.AssemblyService;
+import org.asicscm.assembly.control.SchedulingService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,6 +38,8 @@ public class FactoriesResource {
 
     @EJB
     AssemblyService assembly;
+    @EJB
+    SchedulingService scheduling;
 
     @POST
     @Operation(summary = "Register a contract factory in Bao'an")
@@ -60,6 +68,34 @@ public class FactoriesResource {
     public Response addLine(@PathParam("id") String id, @Valid @NotNull LineRequest request, @Context UriInfo uri) {
         var line = assembly.addLine(id, request.code(), request.boardsPerShift(), request.shiftsPerDay());
         return Response.created(uri.getAbsolutePathBuilder().path(line.id()).build()).entity(LineView.of(line)).build();
+    }
+
+    @POST
+    @Path("{id}/lines/{lineId}/capacities")
+    @Operation(summary = "Set up a line for a product at its rate in boards per shift",
+            description = "Once a line has a product set up it builds only the products set up")
+    public LineView setCapacity(@PathParam("id") String id, @PathParam("lineId") String lineId,
+                                @Valid @NotNull CapacityRequest request) {
+        return LineView.of(scheduling.setCapacity(id, lineId, request.product(), request.boardsPerShift()));
+    }
+
+    @POST
+    @Path("{id}/closures")
+    @Operation(summary = "Close the factory, or take one line down, for some days; affected orders are re-planned",
+            description = "Answers the closure and where each affected order now lands; BuildRescheduled and, when"
+                    + " an order now finishes after its due date, BuildFlaggedLate are published")
+    public Response close(@PathParam("id") String id, @Valid @NotNull ClosureRequest request, @Context UriInfo uri) {
+        var result = scheduling.close(id, request.lineId(), request.firstDay(), request.lastDay(), request.reason());
+        return Response.created(uri.getAbsolutePathBuilder().path(result.closure().id()).build())
+                .entity(new ClosureResultView(ClosureView.of(result.closure()),
+                        result.rescheduled().stream().map(PlannedOrderView::of).toList())).build();
+    }
+
+    @GET
+    @Path("{id}/closures")
+    @Operation(summary = "The factory's closed days and lines down, earliest first")
+    public List<ClosureView> closures(@PathParam("id") String id) {
+        return scheduling.closuresOf(id).stream().map(ClosureView::of).toList();
     }
 
     @GET

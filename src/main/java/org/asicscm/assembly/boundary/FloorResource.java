@@ -24,6 +24,7 @@ import org.asicscm.assembly.boundary.AssemblyViews.MachineView;
 import org.asicscm.assembly.boundary.AssemblyViews.ScheduleRequest;
 import org.asicscm.assembly.boundary.AssemblyViews.ScheduleView;
 import org.asicscm.assembly.control.AssemblyService;
+import org.asicscm.assembly.control.SchedulingService;
 import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.ListElements;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -39,6 +40,8 @@ public class FloorResource {
 
     @EJB
     AssemblyService assembly;
+    @EJB
+    SchedulingService scheduling;
 
     @GET
     @Path("build-kits/{buildOrderId}")
@@ -49,9 +52,9 @@ public class FloorResource {
 
     @POST
     @Path("build-schedules")
-    @Operation(summary = "Schedule the boards whose dies are allocated onto a line from a start date")
+    @Operation(summary = "Schedule the buildable boards not yet scheduled onto one line from a start date, in the capacity other orders leave free")
     public Response schedule(@Valid @NotNull ScheduleRequest request, @Context UriInfo uri) {
-        var schedule = assembly.schedule(request.buildOrderId(), request.lineId(), request.startDate());
+        var schedule = scheduling.scheduleOnLine(request.buildOrderId(), request.lineId(), request.startDate());
         return Response.created(uri.getAbsolutePathBuilder().path(schedule.id()).build())
                 .entity(ScheduleView.of(schedule)).build();
     }

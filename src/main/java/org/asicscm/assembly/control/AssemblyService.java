@@ -159,33 +159,6 @@ public class AssemblyService {
                 new IllegalStateException("change to allocation " + allocationId + " arrived before the allocation"));
     }
 
-    public BuildSchedule schedule(String buildOrderId, String lineId, LocalDate startDate) {
-        BuildKit kit = em.find(BuildKit.class, buildOrderId, LockModeType.PESSIMISTIC_WRITE);
-        if (kit == null) {
-            throw new RuleViolationException("no-dies-allocated", "buildOrderId",
-                    "build order " + buildOrderId + " has no dies allocated on the floor yet");
-        }
-        AssemblyLine line = em.find(AssemblyLine.class, lineId);
-        if (line == null) {
-            throw new InvalidInputException("lineId", "no assembly line with id '" + lineId + "'");
-        }
-        if (startDate.isBefore(LocalDate.now(clock))) {
-            throw new InvalidInputException("startDate", "must not be in the past");
-        }
-        int alreadyScheduled = schedulesOf(buildOrderId).stream().mapToInt(BuildSchedule::boards).sum();
-        int boards = kit.boardsCovered() - alreadyScheduled;
-        if (boards <= 0) {
-            throw new RuleViolationException("nothing-to-schedule", "buildOrderId", "the dies allocated to "
-                    + kit.orderNumber() + " cover " + kit.boardsCovered() + " boards, all already scheduled",
-                    Map.of("boardsCovered", kit.boardsCovered(), "boardsScheduled", alreadyScheduled));
-        }
-        var schedule = new BuildSchedule(buildOrderId, line, boards, startDate, now());
-        em.persist(schedule);
-        outbox.publish(new Events.BuildScheduled(schedule.id(), buildOrderId, line.id(), line.factory().code(),
-                line.code(), boards, schedule.startDate(), schedule.endDate()), kit.correlationId(), null);
-        return schedule;
-    }
-
     public List<BuildSchedule> schedulesOf(String buildOrderId) {
         return em.createNamedQuery(BuildSchedule.OF_ORDER, BuildSchedule.class)
                 .setParameter("buildOrderId", buildOrderId).getResultList();

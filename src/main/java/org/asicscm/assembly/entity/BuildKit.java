@@ -4,6 +4,7 @@ import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -22,7 +23,11 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "build_kit")
+@NamedQuery(name = BuildKit.ALL, query = "select k from BuildKit k order by k.priority, k.dueDate, k.orderNumber")
+@NamedQuery(name = BuildKit.WITH_LOT, query = "select distinct l.kit from KitLine l where l.lotId = :lotId")
 public class BuildKit {
+    public static final String ALL = "BuildKit.all";
+    public static final String WITH_LOT = "BuildKit.withLot";
     @Id
     @Column(name = "build_order_id")
     private String buildOrderId;
@@ -39,6 +44,12 @@ public class BuildKit {
     @Column(name = "due_date")
     private LocalDate dueDate;
     private int priority;
+    @Column(name = "planned_end")
+    private LocalDate plannedEnd;
+    @Column(name = "days_late")
+    private int daysLate;
+    @Column(name = "unplaced_boards")
+    private int unplacedBoards;
     @Column(name = "correlation_id")
     private String correlationId;
     @OneToMany(mappedBy = "kit", cascade = CascadeType.PERSIST)
@@ -86,6 +97,54 @@ public class BuildKit {
     /** Boards the dies held by this order can ever make. */
     public int boardsCovered() {
         return Math.min(diesHeld() / chipsPerBoard, boardsOrdered());
+    }
+
+    /** Boards the dies on the floor can still make now: unconsumed dies not on quality hold. */
+    public int boardsBuildable() {
+        int built = lines.stream().mapToInt(KitLine::diesConsumed).sum() / chipsPerBoard;
+        return Math.max(0, Math.min(diesAvailable() / chipsPerBoard, boardsOrdered() - built));
+    }
+
+    /** Boards whose dies sit in lots on quality hold. */
+    public int boardsOnHold() {
+        return lines.stream().filter(KitLine::onHold).mapToInt(KitLine::unconsumed).sum() / chipsPerBoard;
+    }
+
+    /**
+     * Records where the latest plan leaves the order.
+     *
+     * @return whether its lateness changed, so that it is worth telling
+     */
+    public boolean recordPlan(LocalDate plannedEnd, int daysLate, int unplacedBoards) {
+        boolean changed = this.daysLate != daysLate || this.unplacedBoards != unplacedBoards;
+        this.plannedEnd = plannedEnd;
+        this.daysLate = daysLate;
+        this.unplacedBoards = unplacedBoards;
+        return changed;
+    }
+
+    /** @return whether any line held dies of the lot */
+    public boolean holdLot(String lotId, boolean onHold) {
+        boolean any = false;
+        for (KitLine line : lines) {
+            if (line.lotId().equals(lotId)) {
+                line.hold(onHold);
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    public LocalDate plannedEnd() {
+        return plannedEnd;
+    }
+
+    public int daysLate() {
+        return daysLate;
+    }
+
+    public int unplacedBoards() {
+        return unplacedBoards;
     }
 
     public int boardsOrdered() {

@@ -1,23 +1,31 @@
 package org.asicscm.assembly.entity;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A build order's boards planned on one line over a run of days. */
+/** A build order's boards planned on one line, shift by shift, over a run of days. */
 @Entity
 @Table(name = "build_schedule")
 @NamedQuery(name = BuildSchedule.OF_ORDER, query = "select s from BuildSchedule s where s.buildOrderId = :buildOrderId order by s.startDate")
+@NamedQuery(name = BuildSchedule.ALL, query = "select s from BuildSchedule s order by s.buildOrderId, s.startDate")
 public class BuildSchedule {
     public static final String OF_ORDER = "BuildSchedule.ofOrder";
+    public static final String ALL = "BuildSchedule.all";
 
     @Id
     private String id;
@@ -33,23 +41,36 @@ public class BuildSchedule {
     private LocalDate endDate;
     @Column(name = "scheduled_at")
     private OffsetDateTime scheduledAt;
+    @OneToMany(mappedBy = "schedule", cascade = {CascadeType.PERSIST, CascadeType.REMOVE})
+    @OrderBy("day, shift")
+    private List<ScheduleSlot> slots = new ArrayList<>();
 
     protected BuildSchedule() {
     }
 
-    /** Plans the boards from the start date at the line's daily capacity. */
-    public BuildSchedule(String buildOrderId, AssemblyLine line, int boards, LocalDate startDate, OffsetDateTime at) {
-        if (boards <= 0) {
-            throw new IllegalArgumentException("schedule a positive number of boards");
+    /** The boards an order gets on one line, shift by shift, as the capacity plan placed them. */
+    public BuildSchedule(String buildOrderId, AssemblyLine line, List<CapacityShare> shifts, OffsetDateTime at) {
+        if (shifts.isEmpty()) {
+            throw new IllegalArgumentException("a schedule has at least one shift");
         }
         this.id = UUID.randomUUID().toString();
         this.buildOrderId = Objects.requireNonNull(buildOrderId);
         this.line = Objects.requireNonNull(line);
-        this.boards = boards;
-        this.startDate = Objects.requireNonNull(startDate);
-        int days = (boards + line.boardsPerDay() - 1) / line.boardsPerDay();
-        this.endDate = startDate.plusDays(days - 1L);
+        for (CapacityShare share : shifts) {
+            slots.add(new ScheduleSlot(this, share.day(), share.shift(), share.boards()));
+        }
+        this.boards = slots.stream().mapToInt(ScheduleSlot::boards).sum();
+        this.startDate = slots.stream().map(ScheduleSlot::day).min(LocalDate::compareTo).orElseThrow();
+        this.endDate = slots.stream().map(ScheduleSlot::day).max(LocalDate::compareTo).orElseThrow();
         this.scheduledAt = at;
+    }
+
+    /** Boards in one shift of one day. */
+    public record CapacityShare(LocalDate day, int shift, int boards) {
+    }
+
+    public List<ScheduleSlot> slots() {
+        return Collections.unmodifiableList(slots);
     }
 
     public String id() {

@@ -29,6 +29,9 @@ public class KitLine {
     @Column(name = "dies_consumed")
     private int diesConsumed;
     private boolean released;
+    /** Dies of a lot on quality hold: still the order's, but no board may use them until release. */
+    @Column(name = "on_hold")
+    private boolean onHold;
     @Column(name = "allocated_at")
     private OffsetDateTime allocatedAt;
     @Version
@@ -48,8 +51,21 @@ public class KitLine {
         this.allocatedAt = allocatedAt;
     }
 
+    /** Dies a board can take now. */
     public int remaining() {
+        return onHold ? 0 : unconsumed();
+    }
+
+    public int unconsumed() {
         return released ? 0 : dies - diesConsumed;
+    }
+
+    void hold(boolean onHold) {
+        this.onHold = onHold;
+    }
+
+    public boolean onHold() {
+        return onHold;
     }
 
     /** Dies still held for the order: all of them, or the consumed ones once released. */
@@ -74,7 +90,7 @@ public class KitLine {
      * @return the dies actually withdrawn
      */
     public int withdraw(int count) {
-        int withdrawn = Math.min(count, remaining());
+        int withdrawn = Math.min(count, unconsumed());
         dies -= withdrawn;
         if (dies == diesConsumed && diesConsumed == 0) {
             // nothing left and nothing used: keep the line's history, but it holds no dies

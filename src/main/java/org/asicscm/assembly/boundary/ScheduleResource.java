@@ -1,0 +1,77 @@
+package org.asicscm.assembly.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.asicscm.assembly.boundary.AssemblyViews.PlanRunRequest;
+import org.asicscm.assembly.boundary.AssemblyViews.PlanRunView;
+import org.asicscm.assembly.boundary.AssemblyViews.PlannedOrderView;
+import org.asicscm.assembly.control.SchedulingService;
+import org.asicscm.platform.InvalidInputException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The production plan: runs of the finite-capacity scheduler and the planner's views of it. */
+@Path("schedule")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Assembly")
+public class ScheduleResource {
+
+    @EJB
+    SchedulingService scheduling;
+
+    @POST
+    @Path("runs")
+    @Operation(summary = "Re-plan every order's buildable boards onto the lines, most urgent first, within capacity",
+            description = "from defaults to today, horizonDays to 90. Orders whose plan changes get BuildScheduled or"
+                    + " BuildRescheduled, late ones BuildFlaggedLate")
+    public PlanRunView run(@Valid PlanRunRequest request) {
+        LocalDate from = request == null || request.from() == null ? LocalDate.now(ZoneOffset.UTC) : request.from();
+        int horizon = request == null || request.horizonDays() == null ? SchedulingService.DEFAULT_HORIZON_DAYS
+                : request.horizonDays();
+        long started = System.nanoTime();
+        var outcomes = scheduling.planAll(from, horizon);
+        long elapsed = (System.nanoTime() - started) / 1_000_000;
+        return new PlanRunView(from, horizon, outcomes.size(), (int) outcomes.stream().filter(o -> o.late()).count(),
+                elapsed, outcomes.stream().map(PlannedOrderView::of).toList());
+    }
+
+    @GET
+    @Path("load")
+    @Operation(summary = "Load per line per day: boards planned, share of capacity, orders; what a Gantt chart needs",
+            description = "from defaults to today, to to from + 13 days; at most 366 days")
+    public List<SchedulingService.LineDay> load(@QueryParam("from") String from, @QueryParam("to") String to) {
+        LocalDate start = from == null ? LocalDate.now(ZoneOffset.UTC) : date("from", from);
+        LocalDate end = to == null ? start.plusDays(13) : date("to", to);
+        return scheduling.load(start, end);
+    }
+
+    @GET
+    @Path("orders-at-risk")
+    @Operation(summary = "Orders the plan cannot deliver as promised: late, unplaced, without dies or with dies on hold")
+    public List<SchedulingService.OrderAtRisk> ordersAtRisk() {
+        return scheduling.ordersAtRisk();
+    }
+
+    // query parameters are checked here: Payara's OpenAPI generator fails on constrained ones (README)
+    private static LocalDate date(String field, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "must be a date like 2027-02-10");
+        }
+    }
+}

@@ -1,0 +1,417 @@
+package org.asicscm.assembly.control;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.asicscm.assembly.control.CapacityPlan.Job;
+import org.asicscm.assembly.control.CapacityPlan.Outcome;
+import org.asicscm.assembly.entity.AssemblyLine;
+import org.asicscm.assembly.entity.BuildKit;
+import org.asicscm.assembly.entity.BuildSchedule;
+import org.asicscm.assembly.entity.CalendarClosure;
+import org.asicscm.assembly.entity.Factory;
+import org.asicscm.assembly.entity.ScheduleSlot;
+import org.asicscm.events.EventEnvelope;
+import org.asicscm.events.Events;
+import org.asicscm.events.control.EventOutbox;
+import org.asicscm.platform.InvalidInputException;
+import org.asicscm.platform.RuleViolationException;
+import org.asicscm.platform.UnknownEntityException;
+
+/**
+ * Puts build orders onto lines within their capacity, shift by shift, and keeps the plan true
+ * when the calendar changes or dies go on hold. Only boards whose dies are on the floor and not
+ * on hold are planned. Every change of an order's plan is an event.
+ */
+@Stateless
+public class SchedulingService {
+    public static final int DEFAULT_HORIZON_DAYS = 90;
+    public static final int LONGEST_HORIZON_DAYS = 366;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    EventOutbox outbox;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public AssemblyLine setCapacity(String factoryId, String lineId, String product, int boardsPerShift) {
+        AssemblyLine line = lineOf(factoryId, lineId);
+        line.setCapacity(product, boardsPerShift);
+        return line;
+    }
+
+    /** What a closure did to the plan. */
+    public record ClosureResult(CalendarClosure closure, List<Outcome> rescheduled) {
+    }
+
+    /**
+     * Closes a whole factory (lineId null) or takes one line down for some days, and re-plans
+     * every order that had boards on the closed capacity.
+     */
+    public ClosureResult close(String factoryId, String lineId, LocalDate firstDay, LocalDate lastDay, String reason) {
+        Factory factory = factory(factoryId);
+        AssemblyLine line = lineId == null ? null : lineOf(factoryId, lineId);
+        if (lastDay.isBefore(firstDay)) {
+            throw new InvalidInputException("lastDay", "must not be before firstDay");
+        }
+        if (lastDay.isBefore(today())) {
+            throw new InvalidInputException("lastDay", "must not be in the past");
+        }
+        lockPlan();
+        var closure = new CalendarClosure(factory, line, firstDay, lastDay, reason, now());
+        em.persist(closure);
+        em.flush();
+        var affected = new HashSet<String>();
+        for (ScheduleSlot slot : em.createNamedQuery(ScheduleSlot.BETWEEN, ScheduleSlot.class)
+                .setParameter("from", firstDay).setParameter("to", lastDay).getResultList()) {
+            AssemblyLine slotLine = slot.schedule().line();
+            if (closure.closes(slotLine, slot.day())) {
+                affected.add(slot.schedule().buildOrderId());
+            }
+        }
+        String why = (line == null ? "factory " + factory.code() + " closed" : "line " + factory.code() + "/"
+                + line.code() + " down") + " " + firstDay + " to " + lastDay + ": " + reason;
+        var kits = affected.stream().map(id -> em.find(BuildKit.class, id)).toList();
+        return new ClosureResult(closure, replan(kits, today(), DEFAULT_HORIZON_DAYS, why, true));
+    }
+
+    public List<CalendarClosure> closuresOf(String factoryId) {
+        factory(factoryId);
+        return em.createNamedQuery(CalendarClosure.OF_FACTORY, CalendarClosure.class)
+                .setParameter("factoryId", factoryId).getResultList();
+    }
+
+    /** Re-plans every order with boards to build from a day on, most urgent first. */
+    public List<Outcome> planAll(LocalDate from, int horizonDays) {
+        if (from.isBefore(today())) {
+            throw new InvalidInputException("from", "must not be in the past");
+        }
+        if (horizonDays < 1 || horizonDays > LONGEST_HORIZON_DAYS) {
+            throw new InvalidInputException("horizonDays", "must be 1 to " + LONGEST_HORIZON_DAYS);
+        }
+        lockPlan();
+        var kits = em.createNamedQuery(BuildKit.ALL, BuildKit.class).getResultList();
+        return replan(kits, from, horizonDays, "plan run from " + from, false);
+    }
+
+    /**
+     * Plans the boards of an order not yet scheduled onto one line from a start day, in the
+     * capacity the other orders leave free.
+     */
+    public BuildSchedule scheduleOnLine(String buildOrderId, String lineId, LocalDate startDate) {
+        BuildKit kit = em.find(BuildKit.class, buildOrderId, LockModeType.PESSIMISTIC_WRITE);
+        if (kit == null || kit.lines().isEmpty()) {
+            throw new RuleViolationException("no-dies-allocated", "buildOrderId",
+                    "build order " + buildOrderId + " has no dies allocated on the floor yet");
+        }
+        AssemblyLine line = em.find(AssemblyLine.class, lineId);
+        if (line == null) {
+            throw new InvalidInputException("lineId", "no assembly line with id '" + lineId + "'");
+        }
+        if (startDate.isBefore(today())) {
+            throw new InvalidInputException("startDate", "must not be in the past");
+        }
+        if (!line.capacityByProduct().isEmpty() && !line.capacityByProduct().containsKey(kit.product())) {
+            throw new RuleViolationException("line-cannot-build", "lineId", "line " + line.code() + " is set up for "
+                    + line.capacityByProduct().keySet() + ", not " + kit.product());
+        }
+        lockPlan();
+        int scheduled = schedulesOf(kit.buildOrderId()).stream().mapToInt(BuildSchedule::boards).sum();
+        int boards = kit.boardsBuildable() - scheduled;
+        if (boards <= 0) {
+            throw new RuleViolationException("nothing-to-schedule", "buildOrderId", "the dies on the floor for "
+                    + kit.orderNumber() + " make " + kit.boardsBuildable() + " boards, all already scheduled",
+                    Map.of("boardsBuildable", kit.boardsBuildable(), "boardsScheduled", scheduled));
+        }
+        CapacityPlan plan = capacityPlan(startDate, DEFAULT_HORIZON_DAYS, Set.of());
+        Outcome outcome = plan.place(job(kit, boards), Set.of(line.id()));
+        if (outcome.slots().isEmpty()) {
+            throw new RuleViolationException("no-capacity", "lineId", "line " + line.code() + " has no free capacity in the "
+                    + DEFAULT_HORIZON_DAYS + " days from " + startDate);
+        }
+        var schedule = persist(kit, line, outcome.slots());
+        publishScheduled(kit, schedule);
+        recordLateness(kit, outcome);
+        return schedule;
+    }
+
+    public List<BuildSchedule> schedulesOf(String buildOrderId) {
+        return em.createNamedQuery(BuildSchedule.OF_ORDER, BuildSchedule.class)
+                .setParameter("buildOrderId", buildOrderId).getResultList();
+    }
+
+    /** Reaction to LotHeld and LotReleased: dies of the lot stop or start counting for boards. */
+    public void lotHoldChanged(EventEnvelope event, String lotId, String lotNumber, boolean onHold) {
+        for (BuildKit kit : em.createNamedQuery(BuildKit.WITH_LOT, BuildKit.class).setParameter("lotId", lotId)
+                .getResultList()) {
+            em.lock(kit, LockModeType.PESSIMISTIC_WRITE);
+            em.refresh(kit);
+            kit.holdLot(lotId, onHold);
+            if (onHold) {
+                int planned = schedulesOf(kit.buildOrderId()).stream().flatMap(s -> s.slots().stream())
+                        .filter(s -> !s.day().isBefore(today())).mapToInt(ScheduleSlot::boards).sum();
+                int atRisk = planned - kit.boardsBuildable();
+                if (atRisk > 0) {
+                    outbox.publish(new Events.BuildAtRisk(kit.buildOrderId(), kit.orderNumber(), "dies of lot " + lotNumber
+                            + " are on quality hold", atRisk), kit.correlationId(), event.eventId());
+                }
+            }
+        }
+    }
+
+    /** A line's day: how much of its capacity is planned, and for which orders. */
+    public record LineDay(String lineId, String factoryCode, String lineCode, LocalDate day, boolean open, int shifts,
+                          int boards, int percentOfCapacity, Map<String, Integer> boardsByOrder) {
+    }
+
+    /** The load per line per day: the data a Gantt chart of the plan needs. */
+    public List<LineDay> load(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new InvalidInputException("to", "must not be before from");
+        }
+        if (from.plusDays(LONGEST_HORIZON_DAYS).isBefore(to)) {
+            throw new InvalidInputException("to", "at most " + LONGEST_HORIZON_DAYS + " days after from");
+        }
+        var lines = em.createNamedQuery(AssemblyLine.ALL, AssemblyLine.class).getResultList();
+        var closures = em.createNamedQuery(CalendarClosure.FROM, CalendarClosure.class).setParameter("from", from)
+                .getResultList();
+        var kits = new HashMap<String, BuildKit>();
+        var slotsByLineDay = new HashMap<String, List<ScheduleSlot>>();
+        for (ScheduleSlot slot : em.createNamedQuery(ScheduleSlot.BETWEEN, ScheduleSlot.class)
+                .setParameter("from", from).setParameter("to", to).getResultList()) {
+            slotsByLineDay.computeIfAbsent(slot.lineId() + slot.day(), k -> new ArrayList<>()).add(slot);
+            kits.computeIfAbsent(slot.schedule().buildOrderId(), id -> em.find(BuildKit.class, id));
+        }
+        var days = new ArrayList<LineDay>();
+        for (AssemblyLine line : lines) {
+            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                LocalDate d = day;
+                boolean open = closures.stream().noneMatch(c -> c.closes(line, d));
+                var slots = slotsByLineDay.getOrDefault(line.id() + day, List.of());
+                var byOrder = new TreeMap<String, Integer>();
+                double shares = 0;
+                for (ScheduleSlot slot : slots) {
+                    BuildKit kit = kits.get(slot.schedule().buildOrderId());
+                    byOrder.merge(kit.orderNumber(), slot.boards(), Integer::sum);
+                    int capacity = boardsPerShift(line, kit.product());
+                    shares += capacity == 0 ? 0 : (double) slot.boards() / capacity;
+                }
+                int boards = slots.stream().mapToInt(ScheduleSlot::boards).sum();
+                days.add(new LineDay(line.id(), line.factory().code(), line.code(), day, open, line.shiftsPerDay(),
+                        boards, (int) Math.round(100 * shares / line.shiftsPerDay()), byOrder));
+            }
+        }
+        return days;
+    }
+
+    /** An order the plan cannot deliver as promised, and why. */
+    public record OrderAtRisk(String buildOrderId, String orderNumber, int priority, LocalDate dueDate,
+                              LocalDate plannedEnd, int daysLate, int boardsOrdered, int boardsWithoutDies,
+                              int boardsOnHold, int unplacedBoards, List<String> reasons) {
+    }
+
+    public List<OrderAtRisk> ordersAtRisk() {
+        var atRisk = new ArrayList<OrderAtRisk>();
+        for (BuildKit kit : em.createNamedQuery(BuildKit.ALL, BuildKit.class).getResultList()) {
+            var reasons = new ArrayList<String>();
+            if (kit.daysLate() > 0) {
+                reasons.add("planned to finish " + kit.daysLate() + " days after its due date");
+            }
+            if (kit.unplacedBoards() > 0) {
+                reasons.add(kit.unplacedBoards() + " boards do not fit the lines' capacity in the horizon");
+            }
+            int withoutDies = kit.boardsOrdered() - kit.boardsCovered();
+            if (withoutDies > 0) {
+                reasons.add(withoutDies + " boards have no dies allocated");
+            }
+            if (kit.boardsOnHold() > 0) {
+                reasons.add(kit.boardsOnHold() + " boards' dies are on quality hold");
+            }
+            if (!reasons.isEmpty()) {
+                atRisk.add(new OrderAtRisk(kit.buildOrderId(), kit.orderNumber(), kit.priority(), kit.dueDate(),
+                        kit.plannedEnd(), kit.daysLate(), kit.boardsOrdered(), withoutDies, kit.boardsOnHold(),
+                        kit.unplacedBoards(), reasons));
+            }
+        }
+        return atRisk;
+    }
+
+    /**
+     * Throws away the plan of the given orders and places their buildable boards again, most
+     * urgent first, into the capacity the other orders leave free.
+     *
+     * @param stayInFactory keep each order on the lines of the factories it was planned in: its
+     *                      dies are consigned there and do not move to another factory by themselves
+     */
+    private List<Outcome> replan(Collection<BuildKit> kits, LocalDate from, int horizonDays, String reason,
+                                 boolean stayInFactory) {
+        var byOrder = new LinkedHashMap<String, BuildKit>();
+        var hadPlan = new HashSet<String>();
+        var factoriesOf = new HashMap<String, Set<String>>();
+        for (BuildKit kit : kits) {
+            em.lock(kit, LockModeType.PESSIMISTIC_WRITE);
+            byOrder.put(kit.buildOrderId(), kit);
+            for (BuildSchedule schedule : schedulesOf(kit.buildOrderId())) {
+                hadPlan.add(kit.buildOrderId());
+                factoriesOf.computeIfAbsent(kit.buildOrderId(), k -> new HashSet<>()).add(schedule.line().factory().id());
+                em.remove(schedule);
+            }
+        }
+        em.flush();
+        CapacityPlan plan = capacityPlan(from, horizonDays, byOrder.keySet());
+        var jobs = byOrder.values().stream().filter(k -> k.boardsBuildable() > 0)
+                .map(k -> job(k, k.boardsBuildable())).toList();
+        var linesOfFactory = new HashMap<String, Set<String>>();
+        if (stayInFactory) {
+            for (AssemblyLine line : em.createNamedQuery(AssemblyLine.ALL, AssemblyLine.class).getResultList()) {
+                linesOfFactory.computeIfAbsent(line.factory().id(), k -> new HashSet<>()).add(line.id());
+            }
+        }
+        var outcomes = plan.placeAll(jobs, job -> {
+            if (!stayInFactory || !factoriesOf.containsKey(job.buildOrderId())) {
+                return null;
+            }
+            var allowed = new HashSet<String>();
+            factoriesOf.get(job.buildOrderId()).forEach(f -> allowed.addAll(linesOfFactory.getOrDefault(f, Set.of())));
+            return allowed;
+        });
+        var lines = new HashMap<String, AssemblyLine>();
+        for (Outcome outcome : outcomes) {
+            BuildKit kit = byOrder.get(outcome.job().buildOrderId());
+            var slotsByLine = new LinkedHashMap<String, List<CapacityPlan.Slot>>();
+            outcome.slots().forEach(s -> slotsByLine.computeIfAbsent(s.lineId(), k -> new ArrayList<>()).add(s));
+            var schedules = new ArrayList<BuildSchedule>();
+            slotsByLine.forEach((lineId, slots) -> schedules.add(persist(kit,
+                    lines.computeIfAbsent(lineId, id -> em.find(AssemblyLine.class, id)), slots)));
+            if (hadPlan.contains(kit.buildOrderId())) {
+                outbox.publish(new Events.BuildRescheduled(kit.buildOrderId(), kit.orderNumber(), reason,
+                        outcome.placedBoards(), schedules.isEmpty() ? null : schedules.stream().map(BuildSchedule::startDate)
+                        .min(LocalDate::compareTo).orElseThrow(), outcome.plannedEnd(),
+                        schedules.stream().map(s -> s.line().factory().code() + "/" + s.line().code()).toList()),
+                        kit.correlationId(), null);
+            } else {
+                schedules.forEach(s -> publishScheduled(kit, s));
+            }
+            recordLateness(kit, outcome);
+        }
+        var planned = new HashSet<String>();
+        jobs.forEach(j -> planned.add(j.buildOrderId()));
+        for (BuildKit kit : byOrder.values()) {
+            if (hadPlan.contains(kit.buildOrderId()) && !planned.contains(kit.buildOrderId())) {
+                // nothing buildable any more (dies consumed, released or on hold): the old plan goes
+                outbox.publish(new Events.BuildRescheduled(kit.buildOrderId(), kit.orderNumber(), reason
+                        + "; no buildable boards left", 0, null, null, List.of()), kit.correlationId(), null);
+                kit.recordPlan(null, 0, 0);
+            }
+        }
+        return outcomes;
+    }
+
+    private BuildSchedule persist(BuildKit kit, AssemblyLine line, List<CapacityPlan.Slot> slots) {
+        var schedule = new BuildSchedule(kit.buildOrderId(), line, slots.stream()
+                .map(s -> new BuildSchedule.CapacityShare(s.day(), s.shift(), s.boards())).toList(), now());
+        em.persist(schedule);
+        return schedule;
+    }
+
+    private void publishScheduled(BuildKit kit, BuildSchedule schedule) {
+        AssemblyLine line = schedule.line();
+        outbox.publish(new Events.BuildScheduled(schedule.id(), kit.buildOrderId(), line.id(), line.factory().code(),
+                line.code(), schedule.boards(), schedule.startDate(), schedule.endDate()), kit.correlationId(), null);
+    }
+
+    private void recordLateness(BuildKit kit, Outcome outcome) {
+        if (kit.recordPlan(outcome.plannedEnd(), (int) outcome.daysLate(), outcome.unplacedBoards()) && outcome.late()) {
+            outbox.publish(new Events.BuildFlaggedLate(kit.buildOrderId(), kit.orderNumber(), kit.dueDate(),
+                    outcome.plannedEnd(), outcome.daysLate(), outcome.unplacedBoards()), kit.correlationId(), null);
+        }
+    }
+
+    /** Every line with its calendar, and the load of every order not being re-planned. */
+    private CapacityPlan capacityPlan(LocalDate from, int horizonDays, Set<String> replanned) {
+        LocalDate to = from.plusDays(horizonDays - 1L);
+        var closures = em.createNamedQuery(CalendarClosure.FROM, CalendarClosure.class).setParameter("from", from)
+                .getResultList();
+        var lines = new ArrayList<CapacityPlan.Line>();
+        for (AssemblyLine line : em.createNamedQuery(AssemblyLine.ALL, AssemblyLine.class).getResultList()) {
+            var closed = new HashSet<LocalDate>();
+            for (CalendarClosure closure : closures) {
+                for (LocalDate day = closure.firstDay().isBefore(from) ? from : closure.firstDay();
+                     !day.isAfter(closure.lastDay()) && !day.isAfter(to); day = day.plusDays(1)) {
+                    if (closure.closes(line, day)) {
+                        closed.add(day);
+                    }
+                }
+            }
+            lines.add(new CapacityPlan.Line(line.id(), line.code(), line.shiftsPerDay(), line.boardsPerShift(),
+                    line.capacityByProduct(), closed));
+        }
+        var plan = new CapacityPlan(lines, from, horizonDays);
+        var products = new HashMap<String, String>();
+        for (ScheduleSlot slot : em.createNamedQuery(ScheduleSlot.BETWEEN, ScheduleSlot.class)
+                .setParameter("from", from).setParameter("to", to).getResultList()) {
+            String order = slot.schedule().buildOrderId();
+            if (!replanned.contains(order)) {
+                String product = products.computeIfAbsent(order, id -> em.find(BuildKit.class, id).product());
+                plan.occupy(new CapacityPlan.Slot(order, slot.lineId(), slot.day(), slot.shift(), slot.boards()), product);
+            }
+        }
+        return plan;
+    }
+
+    private static Job job(BuildKit kit, int boards) {
+        return new Job(kit.buildOrderId(), kit.orderNumber(), kit.product(), boards, kit.dueDate(), kit.priority());
+    }
+
+    private static int boardsPerShift(AssemblyLine line, String product) {
+        var byProduct = line.capacityByProduct();
+        return byProduct.isEmpty() ? line.boardsPerShift() : byProduct.getOrDefault(product, 0);
+    }
+
+    /** One plan change at a time, across every instance sharing the database. */
+    private void lockPlan() {
+        em.createNativeQuery("select name from planning_lock where name = 'schedule' for update").getResultList();
+    }
+
+    private Factory factory(String factoryId) {
+        Factory factory = em.find(Factory.class, factoryId);
+        if (factory == null) {
+            throw new UnknownEntityException("factory", factoryId);
+        }
+        return factory;
+    }
+
+    private AssemblyLine lineOf(String factoryId, String lineId) {
+        factory(factoryId);
+        AssemblyLine line = em.find(AssemblyLine.class, lineId);
+        if (line == null || !line.factory().id().equals(factoryId)) {
+            throw new UnknownEntityException("assembly line", lineId);
+        }
+        return line;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}
