@@ -54,6 +54,21 @@ public final class Events {
         }
     }
 
+    /** The order will not be built; its allocations are released by their own events. */
+    public record BuildOrderCancelled(String buildOrderId, String orderNumber, String reason) implements Event {
+        public String subjectId() {
+            return buildOrderId;
+        }
+    }
+
+    /** Fewer machines; dies beyond the new need were withdrawn from the newest allocations. */
+    public record BuildOrderReduced(OrderHeader order, int machinesBefore, String reason, List<Withdrawal> withdrawals)
+            implements Event {
+        public String subjectId() {
+            return order.buildOrderId();
+        }
+    }
+
     /** expiresAt is null for a firm allocation, else the time the reservation lapses unless confirmed. */
     public record DiesAllocated(String allocationId, OrderHeader order, String lotId, String lotNumber, String bin,
                                 int dies, OffsetDateTime expiresAt) implements Event {
@@ -138,6 +153,14 @@ public final class Events {
             implements Event {
         public String subjectId() {
             return buildOrderId;
+        }
+    }
+
+    /** A count of consigned dies at a factory differs from what should be there by more than the tolerance. */
+    public record ConsignmentDiscrepancyFlagged(String factoryId, String factoryCode, String chipModel, int diesExpected,
+                                                int diesCounted, int difference, int toleranceDies) implements Event {
+        public String subjectId() {
+            return factoryId;
         }
     }
 

@@ -143,7 +143,7 @@ final class RawPipeline implements AutoCloseable {
             update("insert into build_order values (?, ?, 'S21 200 TH/s', ?, 108, 3, ?, ?, null, 'SCHEDULED', ?, ?, 1, 5)",
                     order, "BO-" + tag, chip, machines, java.sql.Date.valueOf(LocalDate.now().plusDays(60)), correlation, now());
             update("insert into die_allocation values (?, ?, ?, ?, 0, 'ACTIVE', ?, null, 1, null)", allocation, order, bin, dies, now());
-            update("insert into build_kit values (?, ?, ?, 108, 3, ?, ?, 1, 'S21-200', ?, 5, null, 0, 0)", order, "BO-" + tag, chip, machines,
+            update("insert into build_kit values (?, ?, ?, 108, 3, ?, ?, 1, 'S21-200', ?, 5, null, 0, 0, false)", order, "BO-" + tag, chip, machines,
                     correlation, java.sql.Date.valueOf(LocalDate.now().plusDays(60)));
             update("insert into kit_line values (?, ?, ?, ?, 'B1', ?, 0, false, ?, 1, false)", allocation, order, lot, "LOT-" + tag, dies, now());
             update("insert into factory values (?, ?, 'Fuyong Works', 'FUYONG')", factory, "F" + Math.abs(tag.hashCode()));

@@ -327,7 +327,8 @@ class PlanningIT {
         String lot = fx.lot("HOLD-" + run, 600, 0);
         String order = fx.buildOrder("BO-HOLD-" + run, fx.product(100, "B2"), 2, 5);
         assertEquals(201, fx.allocate(order, lot, "B1", 600).status());
-        String line = fx.line("HL" + run, 100, 2);
+        String factory = fx.factory("HL" + run);
+        String line = fx.line(factory, "SMT-1", 100, 2);
         awaitBuildable(order, 6);
         schedule(order, line, today);
 
@@ -345,6 +346,31 @@ class PlanningIT {
         eventually("the dies count again", () -> api.get("build-kits/" + order).json().getInt("diesAvailable") == 600);
         assertEquals(201, api.post("hashboards", "{\"serial\":\"HB-H-" + run + "\",\"buildOrderId\":\"" + order
                 + "\",\"lineId\":\"" + line + "\"}").status());
+
+        // the factory had 600 dies on consignment and reports 20 scrapped; the board took 100
+        String movements = "factories/" + factory + "/consignment/movements";
+        assertEquals(201, api.post(movements, "{\"chipModel\":\"" + fx.chipModel + "\",\"kind\":\"CONSIGNED\",\"dies\":600,"
+                + "\"reference\":\"DN-" + run + "\"}").status());
+        assertEquals(201, api.post(movements, "{\"chipModel\":\"" + fx.chipModel + "\",\"kind\":\"SCRAPPED\",\"dies\":20,"
+                + "\"reference\":\"placement damage\"}").status());
+        var badKind = api.post(movements, "{\"chipModel\":\"" + fx.chipModel + "\",\"kind\":\"LOST\",\"dies\":1,"
+                + "\"reference\":\"x\"}");
+        assertEquals(400, badKind.status());
+        assertEquals("kind", field(badKind));
+        String counts = "factories/" + factory + "/consignment/counts";
+        var withinTolerance = api.post(counts, "{\"chipModel\":\"" + fx.chipModel + "\",\"diesOnHand\":476,"
+                + "\"tolerancePercent\":1}");
+        assertEquals(200, withinTolerance.status(), withinTolerance.toString());
+        assertEquals(480, withinTolerance.json().getInt("diesExpected"));
+        assertEquals(-4, withinTolerance.json().getInt("difference"));
+        assertEquals(false, withinTolerance.json().getBoolean("flagged"));
+        var missing = api.post(counts, "{\"chipModel\":\"" + fx.chipModel + "\",\"diesOnHand\":470}");
+        assertEquals(true, missing.json().getBoolean("flagged"), missing.toString());
+        var balance = api.get("factories/" + factory + "/consignment").array().getJsonObject(0);
+        assertEquals(100, balance.getInt("inBoards"));
+        assertEquals(-10, balance.getJsonObject("latestCount").getInt("difference"));
+        eventually("the discrepancy is published", () -> api.get("events?type=ConsignmentDiscrepancyFlagged&correlationId="
+                + "consignment-HL" + run).array().size() == 1);
     }
 
     @Test
@@ -380,5 +406,64 @@ class PlanningIT {
         assertTrue(api.get("schedule/load?from=" + today + "&to=" + today.plusDays(29)).array().stream()
                 .allMatch(d -> d.asJsonObject().getInt("percentOfCapacity") <= 100), "a line planned beyond its capacity");
         assertEquals(400, api.get("schedule/load?from=tomorrow").status());
+    }
+
+    @Test
+    void reducingOrCancellingAnOrderGivesItsSurplusDiesBackNewestFirst() {
+        String lot = fx.lot("RED-" + run, 1000, 0);
+        String order = fx.buildOrder("BO-RED-" + run, fx.product(100, "B2"), 2, 5); // 600 dies
+        assertEquals(201, fx.allocate(order, lot, "B1", 400).status());
+        assertEquals(201, fx.allocate(order, lot, "B1", 200).status());
+
+        var notFewer = api.post("build-orders/" + order + "/reduce", "{\"machines\":2,\"reason\":\"same\"}");
+        assertEquals(400, notFewer.status(), notFewer.toString());
+        assertEquals("machines", field(notFewer));
+        var reduced = api.post("build-orders/" + order + "/reduce", "{\"machines\":1,\"reason\":\"customer cut the order\"}");
+        assertEquals(200, reduced.status(), reduced.toString());
+        assertEquals(300, reduced.json().getInt("diesRequired"));
+        assertEquals(List.of("RED-" + run + "/B1=300 ACTIVE", "RED-" + run + "/B1=200 RELEASED"), allocations(order));
+        assertEquals(300, bin(lot, "B1").getInt("allocatedDies"));
+        eventually("the kit shrinks", () -> api.get("build-kits/" + order).json().getInt("boardsOrdered") == 3
+                && api.get("build-kits/" + order).json().getInt("diesAvailable") == 300);
+
+        var cancelled = api.post("build-orders/" + order + "/cancel", "{\"reason\":\"deposit not paid\"}");
+        assertEquals(200, cancelled.status(), cancelled.toString());
+        assertEquals("CANCELLED", cancelled.json().getString("status"));
+        assertEquals(0, bin(lot, "B1").getInt("allocatedDies"));
+        assertEquals(409, api.post("build-orders/" + order + "/cancel", "{\"reason\":\"again\"}").status());
+        var afterCancel = fx.allocate(order, lot, "B1", 100);
+        assertEquals(409, afterCancel.status());
+        assertEquals("order-closed", afterCancel.json().getString("code"));
+        eventually("the kit is empty", () -> api.get("build-kits/" + order).json().getInt("diesAvailable") == 0);
+    }
+
+    @Test
+    void fiftyPlannersAllocatingByPolicyAtOnceNeverTakeMoreThanTheLotHas() throws Exception {
+        String lot = fx.lot("RACE-" + run, 0, 2050);
+        String product = fx.product(100, "B2");
+        List<String> orders = java.util.stream.IntStream.range(0, 10)
+                .mapToObj(i -> fx.buildOrder("BO-PR-" + run + "-" + i, product, 4, 1 + i % 9)).toList();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(25);
+        List<Api.Reply> replies = new java.util.ArrayList<>();
+        try {
+            var futures = java.util.stream.IntStream.range(0, 50).mapToObj(i -> pool.submit(() -> api.post(
+                    "build-orders/" + orders.get(i % 10) + "/allocate",
+                    "{\"policy\":\"" + (i % 2 == 0 ? "BEST_FIT" : "OLDEST_LOT_FIRST") + "\",\"dies\":100}"))).toList();
+            for (var future : futures) {
+                replies.add(future.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        long granted = replies.stream().filter(r -> r.status() == 200).count();
+        long refused = replies.stream().filter(r -> r.status() == 409
+                && "insufficient-dies".equals(r.json().getString("code"))).count();
+        assertEquals(50, granted + refused, replies.toString());
+        assertEquals(20, granted);
+        int recorded = orders.stream().mapToInt(o -> api.get("build-orders/" + o + "/allocations").array().stream()
+                .mapToInt(a -> a.asJsonObject().getInt("dies")).sum()).sum();
+        assertEquals(2000, recorded);
+        assertEquals(2000, bin(lot, "B2").getInt("allocatedDies"));
+        assertEquals(50, bin(lot, "B2").getInt("availableDies"));
     }
 }

@@ -380,7 +380,13 @@ class SupplyChainIT {
                 "/build-orders/{id}/allocations/{allocationId}/release", "/factories/{id}/lines", "/build-kits/{buildOrderId}",
                 "/build-schedules", "/wafer-lots/{id}/allocations", "/hashboards/{serial}", "/machines/{serial}", "/qa/units/{serial}/tests",
                 "/qa/units/{serial}/rework", "/qa/units/{serial}/scrap", "/customers", "/shippable-machines/{serial}",
-                "/shipments/{id}/milestones", "/events")) {
+                "/shipments/{id}/milestones", "/events", "/chip-models/{code}", "/products", "/products/{code}",
+                "/build-orders/{id}/allocate", "/build-orders/{id}/allocations/{allocationId}/confirm",
+                "/build-orders/{id}/reassignments", "/build-orders/{id}/cancel", "/build-orders/{id}/reduce",
+                "/planning/shortages", "/planning/die-reassignments", "/wafer-lots/{id}/corrections",
+                "/factories/{id}/lines/{lineId}/capacities", "/factories/{id}/closures", "/factories/{id}/consignment",
+                "/factories/{id}/consignment/movements", "/factories/{id}/consignment/counts", "/schedule/runs",
+                "/schedule/load", "/schedule/orders-at-risk")) {
             assertTrue(document.text().contains("api" + path + ":"), "not in /openapi: " + path);
         }
         assertTrue(document.text().contains("Reserve dies of one lot and bin for the order"));

@@ -17,7 +17,7 @@ class MigrationTest {
         var dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:migration-test;DB_CLOSE_DELAY=-1");
         var result = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        assertEquals("4", result.targetSchemaVersion);
+        assertEquals("5", result.targetSchemaVersion);
 
         try (var connection = DriverManager.getConnection("jdbc:h2:mem:migration-test");
              var statement = connection.createStatement()) {

@@ -253,6 +253,23 @@ public final class AllocationViews {
         }
     }
 
+    public record ReasonRequest(@NotBlank @Size(max = 300) String reason) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public ReasonRequest(String reason) {
+            this.reason = reason;
+        }
+    }
+
+    public record ReduceRequest(
+            @NotNull @Min(1) @Max(100_000) Integer machines,
+            @NotBlank @Size(max = 300) String reason) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public ReduceRequest(Integer machines, String reason) {
+            this.machines = machines;
+            this.reason = reason;
+        }
+    }
+
     public record ReassignmentRequest(
             @NotBlank @Size(max = 36) String fromOrderId,
             @NotBlank @Size(max = 36) String toOrderId,

@@ -22,6 +22,8 @@ import org.asicscm.allocation.boundary.AllocationViews.BuildOrderRequest;
 import org.asicscm.allocation.boundary.AllocationViews.BuildOrderView;
 import org.asicscm.allocation.boundary.AllocationViews.PolicyAllocationRequest;
 import org.asicscm.allocation.boundary.AllocationViews.PolicyRunView;
+import org.asicscm.allocation.boundary.AllocationViews.ReasonRequest;
+import org.asicscm.allocation.boundary.AllocationViews.ReduceRequest;
 import org.asicscm.allocation.boundary.AllocationViews.ReassignmentView;
 import org.asicscm.allocation.control.AllocationService;
 import org.asicscm.platform.Correlation;
@@ -69,6 +71,20 @@ public class BuildOrdersResource {
                 AllocationViews.reserveFor(request.reserveFor()));
         return Response.created(uri.getAbsolutePathBuilder().path(allocation.id()).build())
                 .entity(AllocationView.of(allocation)).build();
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Operation(summary = "Cancel the order: every allocation gives its unconsumed dies back to the lots")
+    public BuildOrderView cancel(@PathParam("id") String id, @Valid @NotNull ReasonRequest request) {
+        return BuildOrderView.of(allocation.cancel(id, request.reason()));
+    }
+
+    @POST
+    @Path("{id}/reduce")
+    @Operation(summary = "Reduce the order to fewer machines; dies beyond the new need go back, newest allocation first")
+    public BuildOrderView reduce(@PathParam("id") String id, @Valid @NotNull ReduceRequest request) {
+        return BuildOrderView.of(allocation.reduce(id, request.machines(), request.reason()));
     }
 
     @POST

@@ -24,6 +24,7 @@ import org.asicscm.allocation.boundary.AllocationViews.CorrectionRequest;
 import org.asicscm.allocation.boundary.AllocationViews.CorrectionView;
 import org.asicscm.allocation.boundary.AllocationViews.LotRequest;
 import org.asicscm.allocation.boundary.AllocationViews.LotView;
+import org.asicscm.allocation.boundary.AllocationViews.ReasonRequest;
 import org.asicscm.allocation.control.AllocationService;
 import org.asicscm.platform.Correlation;
 import org.asicscm.platform.InvalidInputException;
@@ -70,28 +71,20 @@ public class WaferLotsResource {
         return LotView.of(allocation.lot(id));
     }
 
-    public record HoldRequest(@jakarta.validation.constraints.NotBlank
-                              @jakarta.validation.constraints.Size(max = 300) String reason) {
-        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
-        public HoldRequest(String reason) {
-            this.reason = reason;
-        }
-    }
-
     public record HoldView(String action, String reason, java.time.OffsetDateTime decidedAt) {
     }
 
     @POST
     @Path("{id}/hold")
     @Operation(summary = "Put a lot on quality hold; no die of it can be allocated until it is released")
-    public LotView hold(@PathParam("id") String id, @Valid @NotNull HoldRequest request) {
+    public LotView hold(@PathParam("id") String id, @Valid @NotNull ReasonRequest request) {
         return LotView.of(allocation.holdLot(id, request.reason()));
     }
 
     @POST
     @Path("{id}/release")
     @Operation(summary = "Release a lot from quality hold")
-    public LotView release(@PathParam("id") String id, @Valid @NotNull HoldRequest request) {
+    public LotView release(@PathParam("id") String id, @Valid @NotNull ReasonRequest request) {
         return LotView.of(allocation.releaseHold(id, request.reason()));
     }
 

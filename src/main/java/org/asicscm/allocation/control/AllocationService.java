@@ -15,9 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.asicscm.allocation.entity.Bin;
 import org.asicscm.allocation.entity.BuildOrder;
 import org.asicscm.allocation.entity.ChipModel;
@@ -366,6 +368,68 @@ public class AllocationService {
         return allocation;
     }
 
+    /** Cancels an order: every allocation gives its unconsumed dies back to the lots. */
+    public BuildOrder cancel(String buildOrderId, String reason) {
+        BuildOrder order = lockedOpenOrder(buildOrderId);
+        var locked = new HashSet<String>();
+        for (DieAllocation allocation : liveAllocationsOf(order)) {
+            LotBin lotBin = lockedOnce(allocation.lotBin(), locked);
+            em.refresh(allocation, LockModeType.PESSIMISTIC_WRITE);
+            int returned = allocation.release(now());
+            lotBin.giveBack(returned);
+            outbox.publish(new Events.AllocationReleased(allocation.id(), order.id(), lotBin.lot().id(), lotBin.bin(),
+                    returned), order.correlationId(), null);
+        }
+        order.cancel();
+        outbox.publish(new Events.BuildOrderCancelled(order.id(), order.orderNumber(), reason), order.correlationId(), null);
+        return order;
+    }
+
+    /**
+     * Reduces an order to fewer machines. Dies it then holds beyond its need go back to the
+     * lots, taken from the newest allocations first; dies already on boards stay.
+     */
+    public BuildOrder reduce(String buildOrderId, int machines, String reason) {
+        BuildOrder order = lockedOpenOrder(buildOrderId);
+        if (machines >= order.machines()) {
+            throw new InvalidInputException("machines", "must be fewer than the " + order.machines() + " ordered");
+        }
+        var all = em.createNamedQuery(DieAllocation.OF_ORDER, DieAllocation.class).setParameter("buildOrderId", order.id())
+                .getResultList();
+        int consumed = all.stream().mapToInt(DieAllocation::diesConsumed).sum();
+        int held = all.stream().mapToInt(DieAllocation::diesHeld).sum();
+        int machinesBefore = order.machines();
+        order.reduceTo(machines);
+        if (consumed > order.diesRequired()) {
+            throw new RuleViolationException("below-built", "machines", "boards for more than " + machines
+                    + " machines are already built", Map.of("diesConsumed", consumed, "diesRequired", order.diesRequired()));
+        }
+        int surplus = held - order.diesRequired();
+        var withdrawals = new ArrayList<Events.Withdrawal>();
+        var newestFirst = all.stream().filter(DieAllocation::live)
+                .sorted(Comparator.comparing(DieAllocation::allocatedAt).reversed()).toList();
+        OffsetDateTime now = now();
+        var locked = new HashSet<String>();
+        for (DieAllocation allocation : newestFirst) {
+            int take = Math.min(surplus, allocation.unconsumed());
+            if (surplus <= 0) {
+                break;
+            }
+            if (take == 0) {
+                continue;
+            }
+            LotBin lotBin = lockedOnce(allocation.lotBin(), locked);
+            em.lock(allocation, LockModeType.PESSIMISTIC_WRITE);
+            allocation.withdraw(take, now);
+            lotBin.giveBack(take);
+            withdrawals.add(new Events.Withdrawal(allocation.id(), order.id(), order.orderNumber(), lotBin.bin(), take));
+            surplus -= take;
+        }
+        outbox.publish(new Events.BuildOrderReduced(header(order), machinesBefore, reason, List.copyOf(withdrawals)),
+                order.correlationId(), null);
+        return order;
+    }
+
     /** Ids of reservations past their expiry, oldest first. */
     public List<String> overdueReservations(int max) {
         return em.createNamedQuery(DieAllocation.OVERDUE, String.class).setParameter("now", now())
@@ -631,6 +695,18 @@ public class AllocationService {
         em.refresh(lotBin.lot(), LockModeType.PESSIMISTIC_READ);
         em.lock(lotBin, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(lotBin);
+    }
+
+    /**
+     * Locks and re-reads a bin the first time a loop meets it; a second refresh would throw away
+     * the changes the loop already made to it.
+     */
+    private LotBin lockedOnce(LotBin lotBin, Set<String> locked) {
+        if (locked.add(lotBin.id())) {
+            em.lock(lotBin, LockModeType.PESSIMISTIC_WRITE);
+            em.refresh(lotBin);
+        }
+        return lotBin;
     }
 
     private DieAllocation allocateFrom(BuildOrder order, LotBin lotBin, int dies, OffsetDateTime expiresAt) {

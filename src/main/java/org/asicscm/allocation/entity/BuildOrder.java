@@ -90,6 +90,21 @@ public class BuildOrder {
         }
     }
 
+    public void cancel() {
+        if (status == Status.CANCELLED) {
+            throw new IllegalStateException("build order " + orderNumber + " is already cancelled");
+        }
+        status = Status.CANCELLED;
+    }
+
+    /** Fewer machines: the customer cut the order or the rest moved to another order. */
+    public void reduceTo(int fewerMachines) {
+        if (fewerMachines < 1 || fewerMachines >= machines) {
+            throw new IllegalArgumentException("reduce " + orderNumber + " to between 1 and " + (machines - 1) + " machines");
+        }
+        machines = fewerMachines;
+    }
+
     public boolean acceptsAllocations() {
         return status != Status.CANCELLED;
     }

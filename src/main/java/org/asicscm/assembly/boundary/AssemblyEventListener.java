@@ -34,6 +34,8 @@ public class AssemblyEventListener implements MessageListener {
         inbox.claim(Stage.ASSEMBLY, message).ifPresent(event -> {
             switch (event.type()) {
                 case BUILD_ORDER_CREATED -> assembly.buildOrderCreated(event);
+                case BUILD_ORDER_CANCELLED -> scheduling.orderCancelled(event);
+                case BUILD_ORDER_REDUCED -> scheduling.replanReduced(assembly.orderReduced(event));
                 case DIES_ALLOCATED -> assembly.diesAllocated(event);
                 case ALLOCATION_RELEASED, ALLOCATION_EXPIRED -> assembly.allocationEnded(event);
                 case DIES_REASSIGNED -> assembly.diesReassigned(event);

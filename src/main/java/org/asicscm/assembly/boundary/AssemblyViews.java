@@ -1,5 +1,7 @@
 package org.asicscm.assembly.boundary;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -11,11 +13,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.asicscm.assembly.control.CapacityPlan;
+import org.asicscm.assembly.control.ConsignmentService;
 import org.asicscm.assembly.entity.AssemblyLine;
 import org.asicscm.assembly.entity.BoardDieSource;
 import org.asicscm.assembly.entity.BuildKit;
 import org.asicscm.assembly.entity.BuildSchedule;
 import org.asicscm.assembly.entity.CalendarClosure;
+import org.asicscm.assembly.entity.ConsignmentCount;
+import org.asicscm.assembly.entity.ConsignmentMovement;
 import org.asicscm.assembly.entity.Factory;
 import org.asicscm.assembly.entity.Hashboard;
 import org.asicscm.assembly.entity.Machine;
@@ -93,6 +98,56 @@ public final class AssemblyViews {
     }
 
     public record ClosureResultView(ClosureView closure, List<PlannedOrderView> rescheduled) {
+    }
+
+    /** kind: CONSIGNED (dies sent to the factory) or SCRAPPED (dies the factory reports lost or damaged). */
+    public record MovementRequest(
+            @NotBlank @Size(max = 32) String chipModel,
+            @NotBlank @Pattern(regexp = "CONSIGNED|SCRAPPED") String kind,
+            @NotNull @Min(1) @Max(10_000_000) Integer dies,
+            @NotBlank @Size(max = 80) String reference) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public MovementRequest(String chipModel, String kind, Integer dies, String reference) {
+            this.chipModel = chipModel;
+            this.kind = kind;
+            this.dies = dies;
+            this.reference = reference;
+        }
+    }
+
+    public record MovementView(String id, String chipModel, String kind, int dies, String reference,
+                               OffsetDateTime recordedAt) {
+        static MovementView of(ConsignmentMovement m) {
+            return new MovementView(m.id(), m.chipModel(), m.kind().name(), m.dies(), m.reference(), m.recordedAt());
+        }
+    }
+
+    public record CountRequest(
+            @NotBlank @Size(max = 32) String chipModel,
+            @NotNull @Min(0) @Max(100_000_000) Integer diesOnHand,
+            @DecimalMin("0") @DecimalMax("100") java.math.BigDecimal tolerancePercent) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public CountRequest(String chipModel, Integer diesOnHand, java.math.BigDecimal tolerancePercent) {
+            this.chipModel = chipModel;
+            this.diesOnHand = diesOnHand;
+            this.tolerancePercent = tolerancePercent;
+        }
+    }
+
+    public record CountView(String chipModel, int diesCounted, int diesExpected, int difference, int toleranceDies,
+                            boolean flagged, OffsetDateTime countedAt) {
+        static CountView of(ConsignmentCount c) {
+            return c == null ? null : new CountView(c.chipModel(), c.diesCounted(), c.diesExpected(), c.difference(),
+                    c.toleranceDies(), c.flagged(), c.countedAt());
+        }
+    }
+
+    public record BalanceView(String chipModel, int consigned, int inBoards, int scrapped, int expectedOnHand,
+                              CountView latestCount) {
+        static BalanceView of(ConsignmentService.Balance b) {
+            return new BalanceView(b.chipModel(), b.consigned(), b.inBoards(), b.scrapped(), b.expectedOnHand(),
+                    CountView.of(b.latestCount()));
+        }
     }
 
     public record PlanRunRequest(

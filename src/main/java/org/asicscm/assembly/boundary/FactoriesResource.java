@@ -15,17 +15,24 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.asicscm.assembly.boundary.AssemblyViews.BalanceView;
 import org.asicscm.assembly.boundary.AssemblyViews.CapacityRequest;
 import org.asicscm.assembly.boundary.AssemblyViews.ClosureRequest;
 import org.asicscm.assembly.boundary.AssemblyViews.ClosureResultView;
 import org.asicscm.assembly.boundary.AssemblyViews.ClosureView;
+import org.asicscm.assembly.boundary.AssemblyViews.CountRequest;
+import org.asicscm.assembly.boundary.AssemblyViews.CountView;
 import org.asicscm.assembly.boundary.AssemblyViews.FactoryRequest;
 import org.asicscm.assembly.boundary.AssemblyViews.FactoryView;
 import org.asicscm.assembly.boundary.AssemblyViews.LineRequest;
 import org.asicscm.assembly.boundary.AssemblyViews.LineView;
+import org.asicscm.assembly.boundary.AssemblyViews.MovementRequest;
+import org.asicscm.assembly.boundary.AssemblyViews.MovementView;
 import org.asicscm.assembly.boundary.AssemblyViews.PlannedOrderView;
 import org.asicscm.assembly.control.AssemblyService;
+import org.asicscm.assembly.control.ConsignmentService;
 import org.asicscm.assembly.control.SchedulingService;
+import org.asicscm.assembly.entity.ConsignmentMovement;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,6 +47,8 @@ public class FactoriesResource {
     AssemblyService assembly;
     @EJB
     SchedulingService scheduling;
+    @EJB
+    ConsignmentService consignment;
 
     @POST
     @Operation(summary = "Register a contract factory in Bao'an")
@@ -89,6 +98,35 @@ public class FactoriesResource {
         return Response.created(uri.getAbsolutePathBuilder().path(result.closure().id()).build())
                 .entity(new ClosureResultView(ClosureView.of(result.closure()),
                         result.rescheduled().stream().map(PlannedOrderView::of).toList())).build();
+    }
+
+    @POST
+    @Path("{id}/consignment/movements")
+    @Operation(summary = "Record dies consigned to the factory, or dies it reports scrapped")
+    public Response move(@PathParam("id") String id, @Valid @NotNull MovementRequest request, @Context UriInfo uri) {
+        var movement = consignment.record(id, request.chipModel(), ConsignmentMovement.Kind.valueOf(request.kind()),
+                request.dies(), request.reference());
+        return Response.created(uri.getAbsolutePathBuilder().path(movement.id()).build())
+                .entity(MovementView.of(movement)).build();
+    }
+
+    @POST
+    @Path("{id}/consignment/counts")
+    @Operation(summary = "Reconcile a count of consigned dies on hand",
+            description = "Expected on hand = consigned - dies in boards built on the factory's lines - scrap reported."
+                    + " A difference beyond tolerancePercent (default 0.5) of the dies consigned is flagged and"
+                    + " ConsignmentDiscrepancyFlagged is published")
+    public CountView count(@PathParam("id") String id, @Valid @NotNull CountRequest request) {
+        double tolerance = request.tolerancePercent() == null ? ConsignmentService.DEFAULT_TOLERANCE_PERCENT
+                : request.tolerancePercent().doubleValue();
+        return CountView.of(consignment.count(id, request.chipModel(), request.diesOnHand(), tolerance));
+    }
+
+    @GET
+    @Path("{id}/consignment")
+    @Operation(summary = "The factory's consigned dies per chip model: consigned, in boards, scrapped, expected on hand")
+    public List<BalanceView> consignment(@PathParam("id") String id) {
+        return consignment.balances(id).stream().map(BalanceView::of).toList();
     }
 
     @GET

@@ -132,6 +132,17 @@ public class AssemblyService {
         }
     }
 
+    /** Reaction to BuildOrderReduced: surplus dies leave the kit; the order is then smaller. */
+    public BuildKit orderReduced(EventEnvelope event) {
+        var reduced = event.data(Events.BuildOrderReduced.class);
+        for (Events.Withdrawal withdrawal : reduced.withdrawals()) {
+            kitLine(withdrawal.buildOrderId(), withdrawal.allocationId()).withdraw(withdrawal.dies());
+        }
+        BuildKit kit = openedKit(reduced.order(), event.correlationId());
+        kit.reduceTo(reduced.order().machines());
+        return kit;
+    }
+
     /** Reaction to LotCorrected: dies the lot no longer has leave the kits that counted on them. */
     public void lotCorrected(EventEnvelope event) {
         for (Events.Withdrawal withdrawal : event.data(Events.LotCorrected.class).withdrawals()) {

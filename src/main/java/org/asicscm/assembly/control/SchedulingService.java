@@ -107,7 +107,8 @@ public class SchedulingService {
             throw new InvalidInputException("horizonDays", "must be 1 to " + LONGEST_HORIZON_DAYS);
         }
         lockPlan();
-        var kits = em.createNamedQuery(BuildKit.ALL, BuildKit.class).getResultList();
+        var kits = em.createNamedQuery(BuildKit.ALL, BuildKit.class).getResultList().stream()
+                .filter(k -> !k.cancelled()).toList();
         return replan(kits, from, horizonDays, "plan run from " + from, false);
     }
 
@@ -155,6 +156,28 @@ public class SchedulingService {
     public List<BuildSchedule> schedulesOf(String buildOrderId) {
         return em.createNamedQuery(BuildSchedule.OF_ORDER, BuildSchedule.class)
                 .setParameter("buildOrderId", buildOrderId).getResultList();
+    }
+
+    /** Reaction to BuildOrderCancelled: the order leaves the plan and frees its capacity. */
+    public void orderCancelled(EventEnvelope event) {
+        var cancelled = event.data(Events.BuildOrderCancelled.class);
+        BuildKit kit = em.find(BuildKit.class, cancelled.buildOrderId(), LockModeType.PESSIMISTIC_WRITE);
+        if (kit == null) {
+            // BuildOrderCreated not applied yet: fail, and the redelivery finds the kit
+            throw new IllegalStateException("cancellation of " + cancelled.orderNumber() + " arrived before the order");
+        }
+        lockPlan();
+        kit.cancel();
+        schedulesOf(kit.buildOrderId()).forEach(em::remove);
+        kit.recordPlan(null, 0, 0);
+    }
+
+    /** Reaction to BuildOrderReduced: fewer boards to build, so a planned order is planned again in its factory. */
+    public void replanReduced(BuildKit kit) {
+        if (!schedulesOf(kit.buildOrderId()).isEmpty()) {
+            lockPlan();
+            replan(List.of(kit), today(), DEFAULT_HORIZON_DAYS, "order reduced to " + kit.machines() + " machines", true);
+        }
     }
 
     /** Reaction to LotHeld and LotReleased: dies of the lot stop or start counting for boards. */
@@ -230,6 +253,9 @@ public class SchedulingService {
     public List<OrderAtRisk> ordersAtRisk() {
         var atRisk = new ArrayList<OrderAtRisk>();
         for (BuildKit kit : em.createNamedQuery(BuildKit.ALL, BuildKit.class).getResultList()) {
+            if (kit.cancelled()) {
+                continue;
+            }
             var reasons = new ArrayList<String>();
             if (kit.daysLate() > 0) {
                 reasons.add("planned to finish " + kit.daysLate() + " days after its due date");

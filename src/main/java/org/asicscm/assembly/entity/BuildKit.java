@@ -44,6 +44,7 @@ public class BuildKit {
     @Column(name = "due_date")
     private LocalDate dueDate;
     private int priority;
+    private boolean cancelled;
     @Column(name = "planned_end")
     private LocalDate plannedEnd;
     @Column(name = "days_late")
@@ -133,6 +134,19 @@ public class BuildKit {
             }
         }
         return any;
+    }
+
+    public void cancel() {
+        cancelled = true;
+    }
+
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    /** The order was cut to fewer machines. */
+    public void reduceTo(int fewerMachines) {
+        machines = fewerMachines;
     }
 
     public LocalDate plannedEnd() {

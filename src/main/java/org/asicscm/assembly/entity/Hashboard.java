@@ -21,8 +21,12 @@ import java.util.Objects;
 @Entity
 @Table(name = "hashboard")
 @NamedQuery(name = Hashboard.OF_MACHINE, query = "select b from Hashboard b where b.machineSerial = :serial order by b.serial")
+@NamedQuery(name = Hashboard.DIES_AT_FACTORY, query = "select coalesce(sum(b.dies), 0) from Hashboard b, AssemblyLine l"
+        + " where b.lineId = l.id and l.factory.id = :factoryId and b.chipModel = :chipModel")
 public class Hashboard {
     public static final String OF_MACHINE = "Hashboard.ofMachine";
+    /** Dies of a chip model in the boards built on a factory's lines. */
+    public static final String DIES_AT_FACTORY = "Hashboard.diesAtFactory";
 
     @Id
     private String serial;
