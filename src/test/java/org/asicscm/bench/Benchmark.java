@@ -18,7 +18,10 @@ import java.util.Locale;
  * Runs every measurement {@code bench.runs} times and prints medians and spreads:
  * start-up and memory of a bare Payara Micro and of the application, pipeline throughput and
  * per-hop latency through the application, and the same pipeline without an application server.
- * Settings: -Dbench.boards (per run, a multiple of 3), -Dbench.clients, -Dbench.runs, -Dbench.warmup.
+ * Then, on the same running application, the planner's operations: allocation by policy with
+ * competing clients, and a whole-plan scheduler run over 1,000 orders on 20 lines for 90 days.
+ * Settings: -Dbench.boards (per run, a multiple of 3), -Dbench.clients, -Dbench.runs, -Dbench.warmup,
+ * -Dbench.allocations (per run), -Dbench.planningOnly=true to skip everything but planning.
  */
 public final class Benchmark {
     private static final Path OUT = Path.of("target", "bench").toAbsolutePath();
@@ -28,6 +31,8 @@ public final class Benchmark {
         int clients = Integer.getInteger("bench.clients", 8);
         int runs = Integer.getInteger("bench.runs", 3);
         int warmup = Integer.getInteger("bench.warmup", 30);
+        int allocationCount = Integer.getInteger("bench.allocations", 1000);
+        boolean planningOnly = Boolean.getBoolean("bench.planningOnly");
         Path war = Path.of(System.getProperty("bench.war"));
         Path microJar = Path.of(System.getProperty("bench.micro.jar"));
         Path rar = Path.of(System.getProperty("bench.rar"));
@@ -43,21 +48,30 @@ public final class Benchmark {
         List<Double> appRss = new ArrayList<>();
         List<Pipeline> app = new ArrayList<>();
         List<Pipeline> raw = new ArrayList<>();
+        var planning = new Planning();
         for (int run = 1; run <= runs; run++) {
-            try (var bare = MicroProcess.bare(microJar, OUT.resolve("bare-" + run), freePort())) {
-                bareReady.add(bare.secondsToReady);
-                bareRss.add(bare.residentMegabytes());
-                say("bare Payara Micro run %d: ready in %.1f s, %.0f MB resident", run, bare.secondsToReady, bare.residentMegabytes());
+            if (!planningOnly) {
+                try (var bare = MicroProcess.bare(microJar, OUT.resolve("bare-" + run), freePort())) {
+                    bareReady.add(bare.secondsToReady);
+                    bareRss.add(bare.residentMegabytes());
+                    say("bare Payara Micro run %d: ready in %.1f s, %.0f MB resident", run, bare.secondsToReady, bare.residentMegabytes());
+                }
             }
             try (var micro = MicroProcess.application(war, microJar, rar, OUT.resolve("app-" + run), freePort())) {
                 appReady.add(micro.secondsToReady);
-                var pipeline = new RestPipeline(micro.port(), clients);
-                pipeline.run("warmup" + run, warmup / 3);
-                Pipeline measured = pipeline.run("app" + run, boards / 3);
-                app.add(measured);
-                appRss.add(micro.residentMegabytes());
-                say("application run %d: ready in %.1f s; %.1f boards/s; %.0f MB resident after the run",
-                        run, micro.secondsToReady, measured.boardsPerSecond(), micro.residentMegabytes());
+                if (!planningOnly) {
+                    var pipeline = new RestPipeline(micro.port(), clients);
+                    pipeline.run("warmup" + run, warmup / 3);
+                    Pipeline measured = pipeline.run("app" + run, boards / 3);
+                    app.add(measured);
+                    appRss.add(micro.residentMegabytes());
+                    say("application run %d: ready in %.1f s; %.1f boards/s; %.0f MB resident after the run",
+                            run, micro.secondsToReady, measured.boardsPerSecond(), micro.residentMegabytes());
+                }
+                planning.measure(new PlanningBench(micro.port(), clients), run, allocationCount);
+            }
+            if (planningOnly) {
+                continue;
             }
             try (var limit = new RawPipeline(OUT.resolve("raw-" + run), clients)) {
                 limit.run("warmup" + run, warmup / 3);
@@ -66,12 +80,43 @@ public final class Benchmark {
                 say("raw limit run %d: %.1f boards/s", run, measured.boardsPerSecond());
             }
         }
-        report(boards, clients, runs, bareReady, bareRss, appReady, appRss, app, raw);
+        planning.algorithm.addAll(PlanningBench.algorithmMillis(8).subList(3, 8));
+        report(boards, clients, runs, bareReady, bareRss, appReady, appRss, app, raw, planning);
+    }
+
+    /** The planner's figures, one value per run. */
+    private static final class Planning {
+        final List<Double> allocationsPerSecond = new ArrayList<>();
+        final List<Double> allocationP50 = new ArrayList<>();
+        final List<Double> allocationP99 = new ArrayList<>();
+        final List<Double> scheduleWall = new ArrayList<>();
+        final List<Double> scheduleServer = new ArrayList<>();
+        final List<Double> lateOrders = new ArrayList<>();
+        final List<Double> algorithm = new ArrayList<>();
+
+        void measure(PlanningBench bench, int run, int allocations) throws Exception {
+            // first, while its 1,000 orders are the only ones with boards to build
+            var schedule = bench.scheduleRuns("sched" + run + "-" + System.nanoTime(), 2).get(1);
+            scheduleWall.add(schedule.wallSeconds());
+            scheduleServer.add(schedule.serverMillis());
+            lateOrders.add((double) schedule.lateOrders());
+            say("scheduler run %d: %d orders placed on 20 lines over 90 days in %.2f s (%.0f ms in the service), %d late",
+                    run, schedule.placedOrders(), schedule.wallSeconds(), schedule.serverMillis(), schedule.lateOrders());
+            bench.allocations("alloc-warmup" + run + "-" + System.nanoTime(), allocations / 5);
+            var measured = bench.allocations("alloc" + run + "-" + System.nanoTime(), allocations);
+            allocationsPerSecond.add(measured.perSecond());
+            allocationP50.add(Stats.percentile(measured.latenciesMs(), 50));
+            allocationP99.add(Stats.percentile(measured.latenciesMs(), 99));
+            say("allocation run %d: %d allocations by best fit in %.1f s, %.0f/s, p50 %.1f ms, p99 %.1f ms", run,
+                    measured.count(), measured.seconds(), measured.perSecond(), allocationP50.get(allocationP50.size() - 1),
+                    allocationP99.get(allocationP99.size() - 1));
+
+        }
     }
 
     private static void report(int boards, int clients, int runs, List<Double> bareReady, List<Double> bareRss,
-                               List<Double> appReady, List<Double> appRss, List<Pipeline> app, List<Pipeline> raw)
-            throws IOException {
+                               List<Double> appReady, List<Double> appRss, List<Pipeline> app, List<Pipeline> raw,
+                               Planning planning) throws IOException {
         List<Double> appRate = app.stream().map(Pipeline::boardsPerSecond).toList();
         List<Double> rawRate = raw.stream().map(Pipeline::boardsPerSecond).toList();
         List<Double> ratio = new ArrayList<>();
@@ -102,6 +147,13 @@ public final class Benchmark {
             row(rows, figures, "raw hop " + hop + " p50 (ms)", perRun(raw, hop, 50));
             row(rows, figures, "raw hop " + hop + " p99 (ms)", perRun(raw, hop, 99));
         }
+        row(rows, figures, "allocation by best fit: allocations/s, " + clients + " clients", planning.allocationsPerSecond);
+        row(rows, figures, "allocation by best fit: p50 (ms)", planning.allocationP50);
+        row(rows, figures, "allocation by best fit: p99 (ms)", planning.allocationP99);
+        row(rows, figures, "scheduler run, 1000 orders / 20 lines / 90 days: wall (s)", planning.scheduleWall);
+        row(rows, figures, "scheduler run: time in the service (ms)", planning.scheduleServer);
+        row(rows, figures, "scheduler run: late orders", planning.lateOrders);
+        row(rows, figures, "scheduling algorithm alone, same shape (ms)", planning.algorithm);
         json.add("figures", figures);
 
         int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(40);
@@ -122,6 +174,9 @@ public final class Benchmark {
     }
 
     private static void row(List<String[]> rows, JsonObjectBuilder figures, String name, List<Double> values) {
+        if (values.isEmpty()) {
+            return; // not measured in this run (bench.planningOnly)
+        }
         String runs = values.stream().map(Benchmark::fmt).reduce((a, b) -> a + " " + b).orElse("");
         rows.add(new String[] {name, fmt(Stats.median(values)), fmt(Stats.spread(values)), runs});
         var entry = Json.createObjectBuilder().add("median", Stats.median(values)).add("spread", Stats.spread(values));

@@ -59,6 +59,9 @@ final class RestPipeline {
                 + "\"subDistrict\":\"FUYONG\"}")).getString("id");
         String line = expect(201, api.post("factories/" + factory + "/lines",
                 "{\"code\":\"SMT-1\",\"boardsPerShift\":5000,\"shiftsPerDay\":2}")).getString("id");
+        // set up for this product only, so that the planning benchmark's orders never land on it
+        expect(200, api.post("factories/" + factory + "/lines/" + line + "/capacities",
+                "{\"product\":\"S21-" + tag + "\",\"boardsPerShift\":5000}"));
         await(() -> api.get("build-kits/" + order).status() == 200);
         expect(201, api.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line
                 + "\",\"startDate\":\"" + LocalDate.now() + "\"}"));
@@ -112,7 +115,7 @@ final class RestPipeline {
         }
     }
 
-    private static JsonObject expect(int status, Api.Reply reply) {
+    static JsonObject expect(int status, Api.Reply reply) {
         if (reply.status() != status) {
             throw new IllegalStateException("expected " + status + ", got " + reply);
         }

@@ -292,15 +292,24 @@ public class SchedulingService {
         var hadPlan = new HashSet<String>();
         var factoriesOf = new HashMap<String, Set<String>>();
         for (BuildKit kit : kits) {
-            em.lock(kit, LockModeType.PESSIMISTIC_WRITE);
             byOrder.put(kit.buildOrderId(), kit);
-            for (BuildSchedule schedule : schedulesOf(kit.buildOrderId())) {
-                hadPlan.add(kit.buildOrderId());
-                factoriesOf.computeIfAbsent(kit.buildOrderId(), k -> new HashSet<>()).add(schedule.line().factory().id());
-                em.remove(schedule);
+        }
+        lockKits(byOrder.keySet());
+        // the old plan goes in bulk: one plan run may throw away thousands of shifts
+        var oldSchedules = new ArrayList<String>();
+        for (List<String> chunk : chunks(byOrder.keySet())) {
+            for (BuildSchedule schedule : em.createNamedQuery(BuildSchedule.OF_ORDERS, BuildSchedule.class)
+                    .setParameter("ids", chunk).getResultList()) {
+                hadPlan.add(schedule.buildOrderId());
+                factoriesOf.computeIfAbsent(schedule.buildOrderId(), k -> new HashSet<>()).add(schedule.line().factory().id());
+                oldSchedules.add(schedule.id());
             }
         }
         em.flush();
+        for (List<String> chunk : chunks(oldSchedules)) {
+            em.createNamedQuery(BuildSchedule.DELETE_SLOTS).setParameter("ids", chunk).executeUpdate();
+            em.createNamedQuery(BuildSchedule.DELETE).setParameter("ids", chunk).executeUpdate();
+        }
         CapacityPlan plan = capacityPlan(from, horizonDays, byOrder.keySet());
         var jobs = byOrder.values().stream().filter(k -> k.boardsBuildable() > 0)
                 .map(k -> job(k, k.boardsBuildable())).toList();
@@ -348,6 +357,24 @@ public class SchedulingService {
             }
         }
         return outcomes;
+    }
+
+    /** Row locks on the kits, in one statement per chunk. */
+    private void lockKits(Collection<String> buildOrderIds) {
+        for (List<String> chunk : chunks(buildOrderIds)) {
+            em.createNamedQuery(BuildKit.BY_IDS, BuildKit.class).setParameter("ids", chunk)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        }
+    }
+
+    /** IN lists of at most 500: well inside every database's limit on bind parameters. */
+    private static List<List<String>> chunks(Collection<String> ids) {
+        var all = new ArrayList<>(ids);
+        var chunks = new ArrayList<List<String>>();
+        for (int i = 0; i < all.size(); i += 500) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + 500)));
+        }
+        return chunks;
     }
 
     private BuildSchedule persist(BuildKit kit, AssemblyLine line, List<CapacityPlan.Slot> slots) {

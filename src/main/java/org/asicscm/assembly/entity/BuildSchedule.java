@@ -22,10 +22,14 @@ import java.util.UUID;
 @Entity
 @Table(name = "build_schedule")
 @NamedQuery(name = BuildSchedule.OF_ORDER, query = "select s from BuildSchedule s where s.buildOrderId = :buildOrderId order by s.startDate")
-@NamedQuery(name = BuildSchedule.ALL, query = "select s from BuildSchedule s order by s.buildOrderId, s.startDate")
+@NamedQuery(name = BuildSchedule.OF_ORDERS, query = "select s from BuildSchedule s where s.buildOrderId in :ids")
+@NamedQuery(name = BuildSchedule.DELETE_SLOTS, query = "delete from ScheduleSlot s where s.schedule.id in :ids")
+@NamedQuery(name = BuildSchedule.DELETE, query = "delete from BuildSchedule s where s.id in :ids")
 public class BuildSchedule {
     public static final String OF_ORDER = "BuildSchedule.ofOrder";
-    public static final String ALL = "BuildSchedule.all";
+    public static final String OF_ORDERS = "BuildSchedule.ofOrders";
+    public static final String DELETE_SLOTS = "BuildSchedule.deleteSlots";
+    public static final String DELETE = "BuildSchedule.delete";
 
     @Id
     private String id;
