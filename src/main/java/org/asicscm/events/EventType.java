@@ -38,7 +38,8 @@ public enum EventType {
     SHIPMENT_BOOKED("ShipmentBooked", ShipmentBooked.class),
     SHIPMENT_MILESTONE_REACHED("ShipmentMilestoneReached", ShipmentMilestoneReached.class);
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: order headers in BuildOrderCreated and DiesAllocated, planning events (docs/events.md). */
+    public static final int SCHEMA_VERSION = 2;
 
     private final String wireName;
     private final Class<? extends Event> payloadType;

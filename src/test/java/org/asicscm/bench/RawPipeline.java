@@ -262,8 +262,8 @@ final class RawPipeline implements AutoCloseable {
         }
 
         void log(EventEnvelope event) throws SQLException {
-            update("insert into event_log values (?, ?, 1, ?, ?, null, ?, ?, null, 0)", event.eventId(), event.type().wireName(),
-                    event.occurredAt(), event.correlationId(), event.data().subjectId(), event.toJson());
+            update("insert into event_log values (?, ?, ?, ?, ?, null, ?, ?, null, 0)", event.eventId(),
+                    event.type().wireName(), event.schemaVersion(), event.occurredAt(), event.correlationId(), event.data().subjectId(), event.toJson());
         }
 
         ResultSet query(String sql, Object... args) throws SQLException {

@@ -34,7 +34,7 @@ class EventEnvelopeTest {
                 EventEnvelope.create(new Events.UnitScrapped("HB-9", "BOARD", "bo-1", "burnt"), "corr-9", null).toJson()))
                 .readObject();
         assertEquals("UnitScrapped", json.getString("type"));
-        assertEquals(1, json.getInt("schemaVersion"));
+        assertEquals(2, json.getInt("schemaVersion"));
         assertEquals("corr-9", json.getString("correlationId"));
         assertEquals("HB-9", json.getString("subjectId"));
         assertTrue(json.getString("occurredAt").endsWith("Z"));
@@ -48,10 +48,10 @@ class EventEnvelopeTest {
         assertThrows(EventEnvelope.MalformedEventException.class, () -> EventEnvelope.fromJson(
                 "{\"eventId\":\"e\",\"type\":\"Nope\",\"schemaVersion\":1,\"occurredAt\":\"2026-11-23T08:00:00Z\","
                         + "\"correlationId\":\"c\",\"data\":{}}"));
-        var future = EventEnvelope.create(new Events.UnitScrapped("HB-9", "BOARD", "bo-1", "x"), "c", null).toJson()
-                .replace("\"schemaVersion\":1", "\"schemaVersion\":2");
-        var refused = assertThrows(EventEnvelope.MalformedEventException.class, () -> EventEnvelope.fromJson(future));
-        assertEquals("unsupported schema version 2 of UnitScrapped", refused.getMessage());
+        var outdated = EventEnvelope.create(new Events.UnitScrapped("HB-9", "BOARD", "bo-1", "x"), "c", null).toJson()
+                .replace("\"schemaVersion\":2", "\"schemaVersion\":1");
+        var refused = assertThrows(EventEnvelope.MalformedEventException.class, () -> EventEnvelope.fromJson(outdated));
+        assertEquals("unsupported schema version 1 of UnitScrapped", refused.getMessage());
     }
 
     @Test
