@@ -117,6 +117,8 @@ public class SchedulingService {
      * capacity the other orders leave free.
      */
     public BuildSchedule scheduleOnLine(String buildOrderId, String lineId, LocalDate startDate) {
+        // the plan before the kit, as a plan run takes them
+        lockPlan();
         BuildKit kit = em.find(BuildKit.class, buildOrderId, LockModeType.PESSIMISTIC_WRITE);
         if (kit == null || kit.lines().isEmpty()) {
             throw new RuleViolationException("no-dies-allocated", "buildOrderId",
@@ -133,7 +135,6 @@ public class SchedulingService {
             throw new RuleViolationException("line-cannot-build", "lineId", "line " + line.code() + " is set up for "
                     + line.capacityByProduct().keySet() + ", not " + kit.product());
         }
-        lockPlan();
         int scheduled = schedulesOf(kit.buildOrderId()).stream().mapToInt(BuildSchedule::boards).sum();
         int boards = kit.boardsBuildable() - scheduled;
         if (boards <= 0) {
@@ -182,8 +183,11 @@ public class SchedulingService {
 
     /** Reaction to LotHeld and LotReleased: dies of the lot stop or start counting for boards. */
     public void lotHoldChanged(EventEnvelope event, String lotId, String lotNumber, boolean onHold) {
-        for (BuildKit kit : em.createNamedQuery(BuildKit.WITH_LOT, BuildKit.class).setParameter("lotId", lotId)
-                .getResultList()) {
+        var kits = new ArrayList<>(em.createNamedQuery(BuildKit.WITH_LOT, BuildKit.class).setParameter("lotId", lotId)
+                .getResultList());
+        // in id order, as a plan run locks them
+        kits.sort(java.util.Comparator.comparing(BuildKit::buildOrderId));
+        for (BuildKit kit : kits) {
             em.lock(kit, LockModeType.PESSIMISTIC_WRITE);
             em.refresh(kit);
             kit.holdLot(lotId, onHold);
