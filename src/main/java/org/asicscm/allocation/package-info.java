@@ -1,6 +1,7 @@
 /**
- * Allocation: chip models, wafer lots with good dies per bin, build orders and the dies
- * reserved for them. Publishes LotReceived, BuildOrderCreated, DiesAllocated,
- * AllocationReleased; consumes BuildScheduled and BoardAssembled (dies consumed).
+ * Allocation: chip models and their bins, products, wafer lots (holds, corrections), build
+ * orders and the dies allocated to them by hand or by policy, reservations, re-assignments and
+ * the shortage report. Publishes the lot, order and allocation events (LotReceived … DiesReassigned);
+ * consumes BuildScheduled, BuildRescheduled and BoardAssembled (dies consumed).
  */
 package org.asicscm.allocation;
