@@ -15,6 +15,15 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
         transactionSupport = TransactionSupportLevel.XATransaction,
         maxPoolSize = 32,
         minPoolSize = 1)
+// the outbox relay's: its sends are not enlisted in the JTA transaction, so publishing an event
+// is never a two-phase commit that a crash could leave in doubt in the database
+@ConnectionFactoryDefinition(
+        name = Messaging.RELAY_CONNECTION_FACTORY,
+        resourceAdapter = Messaging.RESOURCE_ADAPTER,
+        interfaceName = "jakarta.jms.ConnectionFactory",
+        transactionSupport = TransactionSupportLevel.NoTransaction,
+        maxPoolSize = 16,
+        minPoolSize = 1)
 @AdministeredObjectDefinition(name = Messaging.ALLOCATION_QUEUE, resourceAdapter = Messaging.RESOURCE_ADAPTER,
         interfaceName = "jakarta.jms.Queue", className = "org.apache.activemq.command.ActiveMQQueue",
         properties = "PhysicalName=" + Messaging.ALLOCATION_DESTINATION)
@@ -37,6 +46,7 @@ public final class Messaging {
      */
     public static final String RESOURCE_ADAPTER = "activemq-rar-6.1.8";
     public static final String CONNECTION_FACTORY = "java:app/jms/scmConnectionFactory";
+    public static final String RELAY_CONNECTION_FACTORY = "java:app/jms/relayConnectionFactory";
 
     public static final String ALLOCATION_DESTINATION = "scm.allocation";
     public static final String ASSEMBLY_DESTINATION = "scm.assembly";

@@ -30,9 +30,11 @@ import org.asicscm.events.entity.EventLogEntry;
 import org.asicscm.platform.Messaging;
 
 /**
- * Moves events from the outbox to the broker. The send and the "published" mark share one JTA
- * transaction (XA on the JMS side), and the row is locked while it is sent, so two relays never
- * send the same event twice; if a crash still duplicates a message, consumers ignore it.
+ * Moves events from the outbox to the broker. The row is locked while the event is sent, so two
+ * relays never send it twice; the send is not part of the transaction (its connection factory
+ * does not enlist): the broker has the message before the "published" mark commits. A crash in
+ * between sends it again later, and consumers ignore the duplicate. No two-phase commit, so a
+ * crash can never leave the outbox row locked by a transaction in doubt.
  */
 @Stateless
 public class OutboxRelay {
@@ -43,7 +45,7 @@ public class OutboxRelay {
     @PersistenceContext
     EntityManager em;
 
-    @Resource(lookup = Messaging.CONNECTION_FACTORY)
+    @Resource(lookup = Messaging.RELAY_CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
     @Resource(lookup = Messaging.ALLOCATION_QUEUE)
     Queue allocationQueue;
@@ -85,7 +87,7 @@ public class OutboxRelay {
         EventType type = EventType.byWireName(entry.type())
                 .orElseThrow(() -> new IllegalStateException("outbox holds an unknown type " + entry.type()));
         try (var connection = connectionFactory.createConnection();
-             // the adapter supports only the JMS 1.1 form; inside JTA both arguments are ignored
+             // the adapter supports only the JMS 1.1 form; not enlisted, each send is durable at once
              Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             for (Destination destination : destinationsOf(type)) {
                 Message message = session.createTextMessage(entry.payload());
