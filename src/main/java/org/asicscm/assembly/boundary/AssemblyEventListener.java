@@ -35,7 +35,10 @@ public class AssemblyEventListener implements MessageListener {
             switch (event.type()) {
                 case BUILD_ORDER_CREATED -> assembly.buildOrderCreated(event);
                 case BUILD_ORDER_CANCELLED -> scheduling.orderCancelled(event);
-                case BUILD_ORDER_REDUCED -> scheduling.replanReduced(assembly.orderReduced(event));
+                case BUILD_ORDER_REDUCED -> {
+                    scheduling.lockPlan();
+                    scheduling.replanReduced(assembly.orderReduced(event));
+                }
                 case DIES_ALLOCATED -> assembly.diesAllocated(event);
                 case ALLOCATION_RELEASED, ALLOCATION_EXPIRED -> assembly.allocationEnded(event);
                 case DIES_REASSIGNED -> assembly.diesReassigned(event);

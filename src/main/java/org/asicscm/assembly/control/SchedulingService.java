@@ -162,21 +162,23 @@ public class SchedulingService {
     /** Reaction to BuildOrderCancelled: the order leaves the plan and frees its capacity. */
     public void orderCancelled(EventEnvelope event) {
         var cancelled = event.data(Events.BuildOrderCancelled.class);
+        lockPlan();
         BuildKit kit = em.find(BuildKit.class, cancelled.buildOrderId(), LockModeType.PESSIMISTIC_WRITE);
         if (kit == null) {
             // BuildOrderCreated not applied yet: fail, and the redelivery finds the kit
             throw new IllegalStateException("cancellation of " + cancelled.orderNumber() + " arrived before the order");
         }
-        lockPlan();
         kit.cancel();
         schedulesOf(kit.buildOrderId()).forEach(em::remove);
         kit.recordPlan(null, 0, 0);
     }
 
-    /** Reaction to BuildOrderReduced: fewer boards to build, so a planned order is planned again in its factory. */
+    /**
+     * Reaction to BuildOrderReduced, after the kit has shrunk: fewer boards to build, so a
+     * planned order is planned again in its factory. The caller took {@link #lockPlan()} first.
+     */
     public void replanReduced(BuildKit kit) {
         if (!schedulesOf(kit.buildOrderId()).isEmpty()) {
-            lockPlan();
             replan(List.of(kit), today(), DEFAULT_HORIZON_DAYS, "order reduced to " + kit.machines() + " machines", true);
         }
     }
@@ -442,8 +444,11 @@ public class SchedulingService {
         return byProduct.isEmpty() ? line.boardsPerShift() : byProduct.getOrDefault(product, 0);
     }
 
-    /** One plan change at a time, across every instance sharing the database. */
-    private void lockPlan() {
+    /**
+     * One plan change at a time, across every instance sharing the database. Taken before any
+     * kit is locked, on every path, so that a plan run and a kit change cannot wait on each other.
+     */
+    public void lockPlan() {
         em.createNativeQuery("select name from planning_lock where name = 'schedule' for update").getResultList();
     }
 
