@@ -39,7 +39,7 @@ public final class ShortageReport {
     public static Result of(List<Demand> demands, List<Stock> stock) {
         var left = new LinkedHashMap<String, Integer>();
         var covering = new LinkedHashMap<String, Integer>();
-        var short_ = new LinkedHashMap<String, Integer>();
+        var shortByBin = new LinkedHashMap<String, Integer>();
         var lines = new LinkedHashMap<String, Stock>();
         for (Stock s : stock) {
             lines.put(key(s.chipModel(), s.bin()), s);
@@ -62,20 +62,20 @@ public final class ShortageReport {
             }
             if (wanted > 0) {
                 String leastBin = key(demand.chipModel(), demand.acceptableBins().get(0));
-                short_.merge(leastBin, wanted, Integer::sum);
+                shortByBin.merge(leastBin, wanted, Integer::sum);
                 atRisk.add(new OrderAtRisk(demand.buildOrderId(), demand.orderNumber(), demand.priority(),
                         demand.dueDate(), demand.diesStillNeeded(), demand.diesStillNeeded() - wanted, wanted));
             }
         }
         var bins = new ArrayList<BinLine>();
         var keys = new ArrayList<String>(lines.keySet());
-        short_.keySet().stream().filter(k -> !lines.containsKey(k)).forEach(keys::add);
+        shortByBin.keySet().stream().filter(k -> !lines.containsKey(k)).forEach(keys::add);
         keys.sort(Comparator.naturalOrder());
         for (String key : keys) {
             Stock s = lines.get(key);
             String[] parts = key.split("\u0000");
             bins.add(new BinLine(parts[0], parts[1], s == null ? 0 : s.freeDies(), s == null ? 0 : s.heldDies(),
-                    covering.getOrDefault(key, 0), short_.getOrDefault(key, 0)));
+                    covering.getOrDefault(key, 0), shortByBin.getOrDefault(key, 0)));
         }
         return new Result(List.copyOf(bins), List.copyOf(atRisk));
     }
@@ -83,5 +83,4 @@ public final class ShortageReport {
     private static String key(String chipModel, String bin) {
         return chipModel + "\u0000" + bin;
     }
-
 }
