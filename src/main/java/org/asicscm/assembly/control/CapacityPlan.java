@@ -140,7 +140,7 @@ public final class CapacityPlan {
         return new Outcome(job, List.copyOf(slots), end, left, daysLate);
     }
 
-    /** The share of a shift in use, 0 to 1: for load views and for tests of the capacity rule. */
+    /** The share of a shift in use, 0 to 1: what tests of the capacity rule check. */
     public double shareUsed(String lineId, LocalDate day, int shift) {
         return used.getOrDefault(new ShiftKey(lineId, day, shift), 0.0);
     }

@@ -28,9 +28,12 @@ public class ConsignmentService {
     @EJB
     EventOutbox outbox;
 
+    @EJB
+    AssemblyService assembly;
+
     public ConsignmentMovement record(String factoryId, String chipModel, ConsignmentMovement.Kind kind, int dies,
                                       String reference) {
-        var movement = new ConsignmentMovement(factory(factoryId), chipModel, kind, dies, reference, now());
+        var movement = new ConsignmentMovement(assembly.factory(factoryId), chipModel, kind, dies, reference, now());
         em.persist(movement);
         return movement;
     }
@@ -41,7 +44,7 @@ public class ConsignmentService {
     }
 
     public List<Balance> balances(String factoryId) {
-        factory(factoryId);
+        assembly.factory(factoryId);
         var balances = new ArrayList<Balance>();
         for (String chipModel : em.createNamedQuery(ConsignmentMovement.CHIP_MODELS, String.class)
                 .setParameter("factoryId", factoryId).getResultList()) {
@@ -84,14 +87,6 @@ public class ConsignmentService {
     private int total(String factoryId, String chipModel, ConsignmentMovement.Kind kind) {
         return ((Number) em.createNamedQuery(ConsignmentMovement.TOTAL).setParameter("factoryId", factoryId)
                 .setParameter("chipModel", chipModel).setParameter("kind", kind).getSingleResult()).intValue();
-    }
-
-    private Factory factory(String factoryId) {
-        Factory factory = em.find(Factory.class, factoryId);
-        if (factory == null) {
-            throw new UnknownEntityException("factory", factoryId);
-        }
-        return factory;
     }
 
     private static OffsetDateTime now() {

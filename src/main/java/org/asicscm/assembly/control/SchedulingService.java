@@ -49,6 +49,9 @@ public class SchedulingService {
     @EJB
     EventOutbox outbox;
 
+    @EJB
+    AssemblyService assembly;
+
     private final Clock clock = Clock.systemUTC();
 
     public AssemblyLine setCapacity(String factoryId, String lineId, String product, int boardsPerShift) {
@@ -66,7 +69,7 @@ public class SchedulingService {
      * every order that had boards on the closed capacity.
      */
     public ClosureResult close(String factoryId, String lineId, LocalDate firstDay, LocalDate lastDay, String reason) {
-        Factory factory = factory(factoryId);
+        Factory factory = assembly.factory(factoryId);
         AssemblyLine line = lineId == null ? null : lineOf(factoryId, lineId);
         if (lastDay.isBefore(firstDay)) {
             throw new InvalidInputException("lastDay", "must not be before firstDay");
@@ -93,7 +96,7 @@ public class SchedulingService {
     }
 
     public List<CalendarClosure> closuresOf(String factoryId) {
-        factory(factoryId);
+        assembly.factory(factoryId);
         return em.createNamedQuery(CalendarClosure.OF_FACTORY, CalendarClosure.class)
                 .setParameter("factoryId", factoryId).getResultList();
     }
@@ -135,7 +138,7 @@ public class SchedulingService {
             throw new RuleViolationException("line-cannot-build", "lineId", "line " + line.code() + " is set up for "
                     + line.capacityByProduct().keySet() + ", not " + kit.product());
         }
-        int scheduled = schedulesOf(kit.buildOrderId()).stream().mapToInt(BuildSchedule::boards).sum();
+        int scheduled = assembly.schedulesOf(kit.buildOrderId()).stream().mapToInt(BuildSchedule::boards).sum();
         int boards = kit.boardsBuildable() - scheduled;
         if (boards <= 0) {
             throw new RuleViolationException("nothing-to-schedule", "buildOrderId", "the dies on the floor for "
@@ -154,11 +157,6 @@ public class SchedulingService {
         return schedule;
     }
 
-    public List<BuildSchedule> schedulesOf(String buildOrderId) {
-        return em.createNamedQuery(BuildSchedule.OF_ORDER, BuildSchedule.class)
-                .setParameter("buildOrderId", buildOrderId).getResultList();
-    }
-
     /** Reaction to BuildOrderCancelled: the order leaves the plan and frees its capacity. */
     public void orderCancelled(EventEnvelope event) {
         var cancelled = event.data(Events.BuildOrderCancelled.class);
@@ -169,7 +167,7 @@ public class SchedulingService {
             throw new IllegalStateException("cancellation of " + cancelled.orderNumber() + " arrived before the order");
         }
         kit.cancel();
-        schedulesOf(kit.buildOrderId()).forEach(em::remove);
+        assembly.schedulesOf(kit.buildOrderId()).forEach(em::remove);
         kit.recordPlan(null, 0, 0);
     }
 
@@ -178,7 +176,7 @@ public class SchedulingService {
      * planned order is planned again in its factory. The caller took {@link #lockPlan()} first.
      */
     public void replanReduced(BuildKit kit) {
-        if (!schedulesOf(kit.buildOrderId()).isEmpty()) {
+        if (!assembly.schedulesOf(kit.buildOrderId()).isEmpty()) {
             replan(List.of(kit), today(), DEFAULT_HORIZON_DAYS, "order reduced to " + kit.machines() + " machines", true);
         }
     }
@@ -194,7 +192,7 @@ public class SchedulingService {
             em.refresh(kit);
             kit.holdLot(lotId, onHold);
             if (onHold) {
-                int planned = schedulesOf(kit.buildOrderId()).stream().flatMap(s -> s.slots().stream())
+                int planned = assembly.schedulesOf(kit.buildOrderId()).stream().flatMap(s -> s.slots().stream())
                         .filter(s -> !s.day().isBefore(today())).mapToInt(ScheduleSlot::boards).sum();
                 int atRisk = planned - kit.boardsBuildable();
                 if (atRisk > 0) {
@@ -219,8 +217,7 @@ public class SchedulingService {
             throw new InvalidInputException("to", "at most " + LONGEST_HORIZON_DAYS + " days after from");
         }
         var lines = em.createNamedQuery(AssemblyLine.ALL, AssemblyLine.class).getResultList();
-        var closures = em.createNamedQuery(CalendarClosure.FROM, CalendarClosure.class).setParameter("from", from)
-                .getResultList();
+        var calendars = calendars(lines, from, to);
         var kits = new HashMap<String, BuildKit>();
         var slotsByLineDay = new HashMap<String, List<ScheduleSlot>>();
         for (ScheduleSlot slot : em.createNamedQuery(ScheduleSlot.BETWEEN, ScheduleSlot.class)
@@ -229,22 +226,22 @@ public class SchedulingService {
             kits.computeIfAbsent(slot.schedule().buildOrderId(), id -> em.find(BuildKit.class, id));
         }
         var days = new ArrayList<LineDay>();
-        for (AssemblyLine line : lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            AssemblyLine line = lines.get(i);
+            CapacityPlan.Line calendar = calendars.get(i);
             for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-                LocalDate d = day;
-                boolean open = closures.stream().noneMatch(c -> c.closes(line, d));
                 var slots = slotsByLineDay.getOrDefault(line.id() + day, List.of());
                 var byOrder = new TreeMap<String, Integer>();
                 double shares = 0;
                 for (ScheduleSlot slot : slots) {
                     BuildKit kit = kits.get(slot.schedule().buildOrderId());
                     byOrder.merge(kit.orderNumber(), slot.boards(), Integer::sum);
-                    int capacity = boardsPerShift(line, kit.product());
+                    int capacity = calendar.boardsPerShift(kit.product());
                     shares += capacity == 0 ? 0 : (double) slot.boards() / capacity;
                 }
                 int boards = slots.stream().mapToInt(ScheduleSlot::boards).sum();
-                days.add(new LineDay(line.id(), line.factory().code(), line.code(), day, open, line.shiftsPerDay(),
-                        boards, (int) Math.round(100 * shares / line.shiftsPerDay()), byOrder));
+                days.add(new LineDay(line.id(), line.factory().code(), line.code(), day, calendar.open(day),
+                        line.shiftsPerDay(), boards, (int) Math.round(100 * shares / line.shiftsPerDay()), byOrder));
             }
         }
         return days;
@@ -406,22 +403,7 @@ public class SchedulingService {
     /** Every line with its calendar, and the load of every order not being re-planned. */
     private CapacityPlan capacityPlan(LocalDate from, int horizonDays, Set<String> replanned) {
         LocalDate to = from.plusDays(horizonDays - 1L);
-        var closures = em.createNamedQuery(CalendarClosure.FROM, CalendarClosure.class).setParameter("from", from)
-                .getResultList();
-        var lines = new ArrayList<CapacityPlan.Line>();
-        for (AssemblyLine line : em.createNamedQuery(AssemblyLine.ALL, AssemblyLine.class).getResultList()) {
-            var closed = new HashSet<LocalDate>();
-            for (CalendarClosure closure : closures) {
-                for (LocalDate day = closure.firstDay().isBefore(from) ? from : closure.firstDay();
-                     !day.isAfter(closure.lastDay()) && !day.isAfter(to); day = day.plusDays(1)) {
-                    if (closure.closes(line, day)) {
-                        closed.add(day);
-                    }
-                }
-            }
-            lines.add(new CapacityPlan.Line(line.id(), line.code(), line.shiftsPerDay(), line.boardsPerShift(),
-                    line.capacityByProduct(), closed));
-        }
+        var lines = calendars(em.createNamedQuery(AssemblyLine.ALL, AssemblyLine.class).getResultList(), from, to);
         var plan = new CapacityPlan(lines, from, horizonDays);
         var products = new HashMap<String, String>();
         for (ScheduleSlot slot : em.createNamedQuery(ScheduleSlot.BETWEEN, ScheduleSlot.class)
@@ -435,13 +417,29 @@ public class SchedulingService {
         return plan;
     }
 
-    private static Job job(BuildKit kit, int boards) {
-        return new Job(kit.buildOrderId(), kit.orderNumber(), kit.product(), boards, kit.dueDate(), kit.priority());
+    /** Each line's capacity per product and closed days from one day to another, in the lines' order. */
+    private List<CapacityPlan.Line> calendars(List<AssemblyLine> lines, LocalDate from, LocalDate to) {
+        var closures = em.createNamedQuery(CalendarClosure.FROM, CalendarClosure.class).setParameter("from", from)
+                .getResultList();
+        var calendars = new ArrayList<CapacityPlan.Line>();
+        for (AssemblyLine line : lines) {
+            var closed = new HashSet<LocalDate>();
+            for (CalendarClosure closure : closures) {
+                for (LocalDate day = closure.firstDay().isBefore(from) ? from : closure.firstDay();
+                     !day.isAfter(closure.lastDay()) && !day.isAfter(to); day = day.plusDays(1)) {
+                    if (closure.closes(line, day)) {
+                        closed.add(day);
+                    }
+                }
+            }
+            calendars.add(new CapacityPlan.Line(line.id(), line.code(), line.shiftsPerDay(), line.boardsPerShift(),
+                    line.capacityByProduct(), closed));
+        }
+        return calendars;
     }
 
-    private static int boardsPerShift(AssemblyLine line, String product) {
-        var byProduct = line.capacityByProduct();
-        return byProduct.isEmpty() ? line.boardsPerShift() : byProduct.getOrDefault(product, 0);
+    private static Job job(BuildKit kit, int boards) {
+        return new Job(kit.buildOrderId(), kit.orderNumber(), kit.product(), boards, kit.dueDate(), kit.priority());
     }
 
     /**
@@ -452,16 +450,8 @@ public class SchedulingService {
         em.createNativeQuery("select name from planning_lock where name = 'schedule' for update").getResultList();
     }
 
-    private Factory factory(String factoryId) {
-        Factory factory = em.find(Factory.class, factoryId);
-        if (factory == null) {
-            throw new UnknownEntityException("factory", factoryId);
-        }
-        return factory;
-    }
-
     private AssemblyLine lineOf(String factoryId, String lineId) {
-        factory(factoryId);
+        assembly.factory(factoryId);
         AssemblyLine line = em.find(AssemblyLine.class, lineId);
         if (line == null || !line.factory().id().equals(factoryId)) {
             throw new UnknownEntityException("assembly line", lineId);
