@@ -366,11 +366,16 @@ public class AllocationService {
             throw new RuleViolationException("already-released", null, "allocation " + allocationId + " is already "
                     + allocation.status().name().toLowerCase());
         }
+        giveBack(buildOrder(buildOrderId), allocation, lotBin);
+        return allocation;
+    }
+
+    /** Ends a live allocation whose bin and row are locked: its unconsumed dies go back to the bin. */
+    private void giveBack(BuildOrder order, DieAllocation allocation, LotBin lotBin) {
         int returned = allocation.release(now());
         lotBin.giveBack(returned);
-        outbox.publish(new Events.AllocationReleased(allocation.id(), buildOrderId, lotBin.lot().id(), lotBin.bin(),
-                returned), buildOrder(buildOrderId).correlationId(), null);
-        return allocation;
+        outbox.publish(new Events.AllocationReleased(allocation.id(), order.id(), lotBin.lot().id(), lotBin.bin(),
+                returned), order.correlationId(), null);
     }
 
     /** Cancels an order: every allocation gives its unconsumed dies back to the lots. */
@@ -380,10 +385,10 @@ public class AllocationService {
         for (DieAllocation allocation : liveAllocationsOf(order)) {
             LotBin lotBin = lockedOnce(allocation.lotBin(), locked);
             em.refresh(allocation, LockModeType.PESSIMISTIC_WRITE);
-            int returned = allocation.release(now());
-            lotBin.giveBack(returned);
-            outbox.publish(new Events.AllocationReleased(allocation.id(), order.id(), lotBin.lot().id(), lotBin.bin(),
-                    returned), order.correlationId(), null);
+            // released or expired a moment ago, before the row was locked: nothing left to give back
+            if (allocation.live()) {
+                giveBack(order, allocation, lotBin);
+            }
         }
         order.cancel();
         outbox.publish(new Events.BuildOrderCancelled(order.id(), order.orderNumber(), reason), order.correlationId(), null);
