@@ -319,6 +319,14 @@ class PlanningIT {
                 .filter(o -> order.equals(o.getString("buildOrderId"))).findFirst().orElseThrow();
         assertEquals(3, atRisk.getInt("daysLate"));
         assertEquals(1, api.get("factories/" + factory + "/closures").array().size());
+
+        String other = fx.line(factory, "SMT-3", 10, 1);
+        assertEquals(200, api.post("factories/" + factory + "/lines/" + other + "/capacities",
+                "{\"product\":\"OTHER-" + run + "\",\"boardsPerShift\":10}").status());
+        var wrongLine = api.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + other
+                + "\",\"startDate\":\"" + today.plusDays(1) + "\"}");
+        assertEquals(409, wrongLine.status(), wrongLine.toString());
+        assertEquals("line-cannot-build", wrongLine.json().getString("code"));
     }
 
     @Test
@@ -366,6 +374,13 @@ class PlanningIT {
         assertEquals(false, withinTolerance.json().getBoolean("flagged"));
         var missing = api.post(counts, "{\"chipModel\":\"" + fx.chipModel + "\",\"diesOnHand\":470}");
         assertEquals(true, missing.json().getBoolean("flagged"), missing.toString());
+        // a retest cannot take back dies that are on a board already
+        var belowBoards = api.post("wafer-lots/" + lot + "/corrections",
+                "{\"reason\":\"retest\",\"bins\":[{\"bin\":\"B1\",\"goodDies\":50}]}");
+        assertEquals(409, belowBoards.status(), belowBoards.toString());
+        assertEquals("below-consumed", belowBoards.json().getString("code"));
+        assertEquals(600, bin(lot, "B1").getInt("goodDies"));
+
         var balance = api.get("factories/" + factory + "/consignment").array().getJsonObject(0);
         assertEquals(100, balance.getInt("inBoards"));
         assertEquals(-10, balance.getJsonObject("latestCount").getInt("difference"));
@@ -414,6 +429,9 @@ class PlanningIT {
         String order = fx.buildOrder("BO-RED-" + run, fx.product(100, "B2"), 2, 5); // 600 dies
         assertEquals(201, fx.allocate(order, lot, "B1", 400).status());
         assertEquals(201, fx.allocate(order, lot, "B1", 200).status());
+        String line = fx.line("RD" + run, 100, 2);
+        awaitBuildable(order, 6);
+        schedule(order, line, Fixtures.today().plusDays(1));
 
         var notFewer = api.post("build-orders/" + order + "/reduce", "{\"machines\":2,\"reason\":\"same\"}");
         assertEquals(400, notFewer.status(), notFewer.toString());
@@ -425,6 +443,9 @@ class PlanningIT {
         assertEquals(300, bin(lot, "B1").getInt("allocatedDies"));
         eventually("the kit shrinks", () -> api.get("build-kits/" + order).json().getInt("boardsOrdered") == 3
                 && api.get("build-kits/" + order).json().getInt("diesAvailable") == 300);
+        eventually("the plan shrinks with it", () -> events(order, "BuildRescheduled") == 1);
+        assertEquals(3, api.get("build-schedules?buildOrderId=" + order).array().stream()
+                .mapToInt(v -> v.asJsonObject().getInt("boards")).sum());
 
         var cancelled = api.post("build-orders/" + order + "/cancel", "{\"reason\":\"deposit not paid\"}");
         assertEquals(200, cancelled.status(), cancelled.toString());
@@ -434,7 +455,8 @@ class PlanningIT {
         var afterCancel = fx.allocate(order, lot, "B1", 100);
         assertEquals(409, afterCancel.status());
         assertEquals("order-closed", afterCancel.json().getString("code"));
-        eventually("the kit is empty", () -> api.get("build-kits/" + order).json().getInt("diesAvailable") == 0);
+        eventually("the kit is empty and the order leaves the plan", () -> api.get("build-kits/" + order).json()
+                .getInt("diesAvailable") == 0 && api.get("build-schedules?buildOrderId=" + order).array().isEmpty());
     }
 
     @Test

@@ -652,7 +652,9 @@ public class AllocationService {
 
     /** Reaction to BuildScheduled and BuildRescheduled, both about the build order. */
     public void buildScheduled(EventEnvelope event) {
-        BuildOrder order = em.find(BuildOrder.class, event.data().subjectId());
+        // locked: a plan over several lines sends several of these at once, and unlocked they
+        // collided on the order's version and went round again through redelivery
+        BuildOrder order = em.find(BuildOrder.class, event.data().subjectId(), LockModeType.PESSIMISTIC_WRITE);
         if (order != null) {
             order.markScheduled();
         }
