@@ -18,6 +18,7 @@ import java.util.Set;
 import org.asicscm.assembly.control.CapacityPlan;
 import org.asicscm.events.EventType;
 import org.asicscm.it.Api;
+import org.asicscm.it.Fixtures;
 
 /**
  * The planner's two heavy operations against a running server: allocating dies by policy while
@@ -48,8 +49,9 @@ final class PlanningBench {
      * chip model, drawing on the same 20 lots: every request locks the same bins.
      */
     Allocations allocations(String tag, int count) throws Exception {
-        String chip = chipModel(tag);
-        String product = product(tag, chip);
+        var fx = new Fixtures(api);
+        String chip = fx.chipModel;
+        String product = fx.product(114, "B3");
         for (int i = 0; i < 20; i++) {
             expect(201, api.post("wafer-lots", "{\"lotNumber\":\"AL-" + tag + "-" + i + "\",\"chipModel\":\"" + chip
                     + "\",\"wafers\":25,\"bins\":[{\"bin\":\"B1\",\"goodDies\":20000},{\"bin\":\"B2\",\"goodDies\":40000},"
@@ -57,7 +59,7 @@ final class PlanningBench {
         }
         List<String> orders = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
-            orders.add(order("AO-" + tag + "-" + i, product, 200, 1 + i % 9, 60));
+            orders.add(fx.buildOrder("AO-" + tag + "-" + i, product, 200, 1 + i % 9, Fixtures.today().plusDays(60)));
         }
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         double seconds = Clients.run(clients, count, items -> {
@@ -81,8 +83,9 @@ final class PlanningBench {
      */
     List<ScheduleRun> scheduleRuns(String tag, int repeats) throws Exception {
         OffsetDateTime setUpStarted = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(5);
-        String chip = chipModel(tag);
-        String product = product(tag, chip);
+        var fx = new Fixtures(api);
+        String chip = fx.chipModel;
+        String product = fx.product(114, "B3");
         List<String> lots = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             lots.add(expect(201, api.post("wafer-lots", "{\"lotNumber\":\"SL-" + tag + "-" + i + "\",\"chipModel\":\""
@@ -91,12 +94,10 @@ final class PlanningBench {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         List<String> factories = new ArrayList<>();
         for (int f = 0; f < SCHEDULE_LINES / 5; f++) {
-            String factory = expect(201, api.post("factories", "{\"code\":\"SF" + f + "-" + Math.abs(tag.hashCode())
-                    + "\",\"name\":\"Bench Works " + f + "\",\"subDistrict\":\"FUYONG\"}")).getString("id");
+            String factory = fx.factory("SF" + f + "-" + Math.abs(tag.hashCode()));
             factories.add(factory);
             for (int l = 0; l < 5; l++) {
-                String line = expect(201, api.post("factories/" + factory + "/lines",
-                        "{\"code\":\"SMT-" + l + "\",\"boardsPerShift\":60,\"shiftsPerDay\":2}")).getString("id");
+                String line = fx.line(factory, "SMT-" + l, 60, 2);
                 expect(200, api.post("factories/" + factory + "/lines/" + line + "/capacities",
                         "{\"product\":\"" + product + "\",\"boardsPerShift\":60}"));
                 if (f == 1 && l == 0) {
@@ -116,7 +117,8 @@ final class PlanningBench {
         Clients.run(clients, SCHEDULE_ORDERS, items -> {
             for (int i = items.take(); i >= 0; i = items.take()) {
                 int[] shape = shapes.get(i);
-                String order = order("SO-" + tag + "-" + i, product, shape[0], shape[2], shape[1]);
+                String order = fx.buildOrder("SO-" + tag + "-" + i, product, shape[0], shape[2],
+                        Fixtures.today().plusDays(shape[1]));
                 expect(201, api.post("build-orders/" + order + "/allocations", "{\"lotId\":\"" + lots.get(i % lots.size())
                         + "\",\"bin\":\"B3\",\"dies\":" + shape[0] * 3 * 114 + "}"));
                 orders.add(order);
@@ -194,27 +196,5 @@ final class PlanningBench {
             millis.add((System.nanoTime() - start) / 1e6);
         }
         return millis;
-    }
-
-    private String chipModel(String tag) {
-        String chip = "BMP-" + tag;
-        expect(201, api.post("chip-models", "{\"code\":\"" + chip + "\",\"processNode\":\"7nm\",\"bins\":["
-                + "{\"name\":\"B1\",\"rank\":1,\"frequencyMhz\":650,\"voltageMv\":1280,\"efficiencyJth\":29.5},"
-                + "{\"name\":\"B2\",\"rank\":2,\"frequencyMhz\":600,\"voltageMv\":1320,\"efficiencyJth\":32.0},"
-                + "{\"name\":\"B3\",\"rank\":3,\"frequencyMhz\":550,\"voltageMv\":1360,\"efficiencyJth\":34.5}]}"));
-        return chip;
-    }
-
-    private String product(String tag, String chip) {
-        String product = "S19P-" + tag;
-        expect(201, api.post("products", "{\"code\":\"" + product + "\",\"name\":\"S19 Pro 110 TH/s\",\"chipModel\":\""
-                + chip + "\",\"chipsPerBoard\":114,\"boardsPerMachine\":3,\"minBin\":\"B3\",\"substitutes\":[\"B2\",\"B1\"]}"));
-        return product;
-    }
-
-    private String order(String number, String product, int machines, int priority, int dueInDays) {
-        return expect(201, api.post("build-orders", "{\"orderNumber\":\"" + number + "\",\"product\":\"" + product
-                + "\",\"machines\":" + machines + ",\"priority\":" + priority + ",\"dueDate\":\""
-                + LocalDate.now(ZoneOffset.UTC).plusDays(dueInDays) + "\"}")).getString("id");
     }
 }

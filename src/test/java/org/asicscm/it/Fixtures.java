@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 
-/** Master data every container test needs, made through REST: one chip model per test with bins B1 to B3. */
-final class Fixtures {
+/**
+ * Master data made through REST, for the container tests and the benchmark: one chip model per
+ * instance with bins B1 to B3.
+ */
+public final class Fixtures {
     final Api api;
-    final String run;
-    final String chipModel;
+    public final String run;
+    public final String chipModel;
 
-    Fixtures(Api api) {
+    public Fixtures(Api api) {
         this.api = api;
         this.run = Deployments.unique();
         this.chipModel = "BM1398-" + run;
@@ -23,7 +26,7 @@ final class Fixtures {
     }
 
     /** A product taking chipsPerBoard dies of at least bin minBin, with the better bins as substitutes. */
-    String product(int chipsPerBoard, String minBin) {
+    public String product(int chipsPerBoard, String minBin) {
         String code = "P-" + chipsPerBoard + "-" + minBin + "-" + run;
         if (api.get("products/" + code).status() == 200) {
             return code;
@@ -40,7 +43,7 @@ final class Fixtures {
         return code;
     }
 
-    String lot(String lotNumber, int b1, int b2, String... headers) {
+    public String lot(String lotNumber, int b1, int b2, String... headers) {
         var reply = api.post("wafer-lots", """
                 {"lotNumber":"%s","chipModel":"%s","wafers":25,
                  "bins":[{"bin":"B1","goodDies":%d},{"bin":"B2","goodDies":%d}]}""".formatted(lotNumber, chipModel, b1, b2),
@@ -49,11 +52,11 @@ final class Fixtures {
         return reply.json().getString("id");
     }
 
-    String buildOrder(String number, String product, int machines, int priority, String... headers) {
+    public String buildOrder(String number, String product, int machines, int priority, String... headers) {
         return buildOrder(number, product, machines, priority, today().plusDays(30), headers);
     }
 
-    String buildOrder(String number, String product, int machines, int priority, LocalDate due, String... headers) {
+    public String buildOrder(String number, String product, int machines, int priority, LocalDate due, String... headers) {
         var reply = api.post("build-orders", """
                 {"orderNumber":"%s","product":"%s","machines":%d,"dueDate":"%s","priority":%d}"""
                 .formatted(number, product, machines, due, priority), headers);
@@ -61,23 +64,23 @@ final class Fixtures {
         return reply.json().getString("id");
     }
 
-    Api.Reply allocate(String order, String lot, String bin, int dies) {
+    public Api.Reply allocate(String order, String lot, String bin, int dies) {
         return api.post("build-orders/" + order + "/allocations",
                 "{\"lotId\":\"" + lot + "\",\"bin\":\"" + bin + "\",\"dies\":" + dies + "}");
     }
 
-    String line(String factoryCode, int boardsPerShift, int shiftsPerDay) {
+    public String line(String factoryCode, int boardsPerShift, int shiftsPerDay) {
         return line(factory(factoryCode), "SMT-1", boardsPerShift, shiftsPerDay);
     }
 
-    String factory(String code) {
+    public String factory(String code) {
         var factory = api.post("factories", "{\"code\":\"" + code + "\",\"name\":\"Xixiang Hashboard Works\","
                 + "\"subDistrict\":\"XIXIANG\"}");
         assertEquals(201, factory.status(), factory.toString());
         return factory.json().getString("id");
     }
 
-    String line(String factoryId, String code, int boardsPerShift, int shiftsPerDay) {
+    public String line(String factoryId, String code, int boardsPerShift, int shiftsPerDay) {
         var line = api.post("factories/" + factoryId + "/lines",
                 "{\"code\":\"" + code + "\",\"boardsPerShift\":" + boardsPerShift + ",\"shiftsPerDay\":" + shiftsPerDay + "}");
         assertEquals(201, line.status(), line.toString());
@@ -85,7 +88,7 @@ final class Fixtures {
     }
 
     /** The server plans in UTC. */
-    static LocalDate today() {
+    public static LocalDate today() {
         return LocalDate.now(java.time.ZoneOffset.UTC);
     }
 }
