@@ -36,6 +36,27 @@ rar_name="$(basename "$ACTIVEMQ_RAR" .rar)"
 # asadmin separates properties with ':' and splits on '=': escape both inside values
 escape() { sed -e 's/:/\\:/g' -e 's/=/\\=/g' <<<"$1"; }
 
+# A busy port would leave the embedded broker without its connector and the server never ready,
+# with nothing said: refuse to start instead.
+port_busy() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+if [[ -z "${SCM_BROKER_URL:-}" && -n "${SCM_BROKER_LISTEN:-}" ]]; then
+  if [[ "$SCM_BROKER_LISTEN" =~ ^[a-z+]+://([^:/]+):([0-9]+) ]]; then
+    listen_host="${BASH_REMATCH[1]}"; listen_port="${BASH_REMATCH[2]}"
+    [[ "$listen_host" == "0.0.0.0" ]] && listen_host=127.0.0.1
+    if port_busy "$listen_host" "$listen_port"; then
+      echo "start-micro.sh: SCM_BROKER_LISTEN=$SCM_BROKER_LISTEN, but $listen_host:$listen_port is already in use" >&2
+      exit 2
+    fi
+  else
+    echo "start-micro.sh: SCM_BROKER_LISTEN must look like tcp://127.0.0.1:61616, not '$SCM_BROKER_LISTEN'" >&2
+    exit 2
+  fi
+fi
+if port_busy "$address" "$port"; then
+  echo "start-micro.sh: HTTP port $address:$port is already in use" >&2
+  exit 2
+fi
+
 if [[ -n "${SCM_BROKER_URL:-}" ]]; then
   ra_props="ServerUrl=$(escape "$SCM_BROKER_URL")"
 else
@@ -55,7 +76,12 @@ create-resource-adapter-config --property ${ra_props} ${rar_name}
 deploy --type rar ${ACTIVEMQ_RAR}
 POST
 
-exec java ${JAVA_OPTS:-} -Duser.timezone=UTC -jar "$MICRO_JAR" \
+# Heap and JVM defaults sized for a 2-core machine, resident memory under 768 MiB after a load
+# run (docs/benchmarks.md); JAVA_OPTS adds to or overrides them.
+default_opts="-Xms256m -Xmx448m -XX:MaxMetaspaceSize=256m -XX:ReservedCodeCacheSize=128m -Xss512k -XX:+UseSerialGC"
+export SCM_BROKER_URL="${SCM_BROKER_URL:-}"
+
+exec java $default_opts ${JAVA_OPTS:-} -Duser.timezone=UTC -jar "$MICRO_JAR" \
   --nocluster \
   --port "$port" \
   --prebootcommandfile "$boot_dir/pre-boot.asadmin" \

@@ -33,6 +33,9 @@ public record EventEnvelope(String eventId, EventType type, int schemaVersion, O
         if (type.payloadType() != data.getClass()) {
             throw new IllegalArgumentException(type + " does not carry " + data.getClass().getSimpleName());
         }
+        RequiredFields.firstMissing((Record) data).ifPresent(missing -> {
+            throw new MalformedEventException(type.wireName() + " " + eventId + " lacks " + missing);
+        });
     }
 
     public static EventEnvelope create(Event data, String correlationId, String causationId) {

@@ -14,6 +14,15 @@ public final class Events {
     private Events() {
     }
 
+    /**
+     * A field an event may leave out (free text, or a value that only some events have). Every
+     * other field is required: a message without it is dead-lettered at the inbox.
+     */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.RECORD_COMPONENT)
+    public @interface MayBeNull {
+    }
+
     /** Marker for the records below. */
     public sealed interface Event {
         /** The id of the thing the event is about (lot, order, serial, shipment). */
@@ -30,13 +39,13 @@ public final class Events {
         }
     }
 
-    public record LotHeld(String lotId, String lotNumber, String reason) implements Event {
+    public record LotHeld(String lotId, String lotNumber, @MayBeNull String reason) implements Event {
         public String subjectId() {
             return lotId;
         }
     }
 
-    public record LotReleased(String lotId, String lotNumber, String reason) implements Event {
+    public record LotReleased(String lotId, String lotNumber, @MayBeNull String reason) implements Event {
         public String subjectId() {
             return lotId;
         }
@@ -48,21 +57,21 @@ public final class Events {
                               int priority) {
     }
 
-    public record BuildOrderCreated(OrderHeader order, String customerOrderRef) implements Event {
+    public record BuildOrderCreated(OrderHeader order, @MayBeNull String customerOrderRef) implements Event {
         public String subjectId() {
             return order.buildOrderId();
         }
     }
 
     /** The order will not be built; its allocations are released by their own events. */
-    public record BuildOrderCancelled(String buildOrderId, String orderNumber, String reason) implements Event {
+    public record BuildOrderCancelled(String buildOrderId, String orderNumber, @MayBeNull String reason) implements Event {
         public String subjectId() {
             return buildOrderId;
         }
     }
 
     /** Fewer machines; dies beyond the new need were withdrawn from the newest allocations. */
-    public record BuildOrderReduced(OrderHeader order, int machinesBefore, String reason, List<Withdrawal> withdrawals)
+    public record BuildOrderReduced(OrderHeader order, int machinesBefore, @MayBeNull String reason, List<Withdrawal> withdrawals)
             implements Event {
         public String subjectId() {
             return order.buildOrderId();
@@ -71,7 +80,7 @@ public final class Events {
 
     /** expiresAt is null for a firm allocation, else the time the reservation lapses unless confirmed. */
     public record DiesAllocated(String allocationId, OrderHeader order, String lotId, String lotNumber, String bin,
-                                int dies, OffsetDateTime expiresAt) implements Event {
+                                int dies, @MayBeNull OffsetDateTime expiresAt) implements Event {
         public String subjectId() {
             return order.buildOrderId();
         }
@@ -103,7 +112,7 @@ public final class Events {
                           int dies) {
     }
 
-    public record DiesReassigned(String reassignmentId, String fromOrderId, OrderHeader to, int dies, String reason,
+    public record DiesReassigned(String reassignmentId, String fromOrderId, OrderHeader to, int dies, @MayBeNull String reason,
                                  List<DieMove> moves) implements Event {
         public String subjectId() {
             return reassignmentId;
@@ -117,7 +126,7 @@ public final class Events {
     public record Withdrawal(String allocationId, String buildOrderId, String orderNumber, String bin, int dies) {
     }
 
-    public record LotCorrected(String lotId, String lotNumber, String reason, List<BinCorrection> bins,
+    public record LotCorrected(String lotId, String lotNumber, @MayBeNull String reason, List<BinCorrection> bins,
                                List<Withdrawal> withdrawals) implements Event {
         public String subjectId() {
             return lotId;
@@ -133,15 +142,15 @@ public final class Events {
     }
 
     /** The plan for an order changed: a line went down, a factory closed, or the planner re-ran the plan. */
-    public record BuildRescheduled(String buildOrderId, String orderNumber, String reason, int boards,
-                                   LocalDate startDate, LocalDate endDate, List<String> lineCodes) implements Event {
+    public record BuildRescheduled(String buildOrderId, String orderNumber, @MayBeNull String reason, int boards,
+                                   @MayBeNull LocalDate startDate, @MayBeNull LocalDate endDate, List<String> lineCodes) implements Event {
         public String subjectId() {
             return buildOrderId;
         }
     }
 
     /** The plan finishes an order after its due date (plannedEnd null when nothing could be placed). */
-    public record BuildFlaggedLate(String buildOrderId, String orderNumber, LocalDate dueDate, LocalDate plannedEnd,
+    public record BuildFlaggedLate(String buildOrderId, String orderNumber, LocalDate dueDate, @MayBeNull LocalDate plannedEnd,
                                    long daysLate, int unplacedBoards) implements Event {
         public String subjectId() {
             return buildOrderId;
@@ -149,7 +158,7 @@ public final class Events {
     }
 
     /** Planned boards that can no longer be built as planned, e.g. their dies went on quality hold. */
-    public record BuildAtRisk(String buildOrderId, String orderNumber, String reason, int boardsAtRisk)
+    public record BuildAtRisk(String buildOrderId, String orderNumber, @MayBeNull String reason, int boardsAtRisk)
             implements Event {
         public String subjectId() {
             return buildOrderId;
@@ -175,7 +184,7 @@ public final class Events {
     }
 
     public record MachineAssembled(String serial, String buildOrderId, List<String> boardSerials,
-                                   int chipsPerBoard, String controlBoardSerial, String psuSerial)
+                                   int chipsPerBoard, @MayBeNull String controlBoardSerial, @MayBeNull String psuSerial)
             implements Event {
         public String subjectId() {
             return serial;
@@ -184,25 +193,25 @@ public final class Events {
 
     /** kind is BOARD or MACHINE; failureCode is null when the unit passed. */
     public record UnitTested(String serial, String kind, String buildOrderId, int attempt, boolean passed,
-                             String failureCode, BigDecimal hashrateThs) implements Event {
+                             @MayBeNull String failureCode, @MayBeNull BigDecimal hashrateThs) implements Event {
         public String subjectId() {
             return serial;
         }
     }
 
-    public record UnitReworked(String serial, String kind, String buildOrderId, String note) implements Event {
+    public record UnitReworked(String serial, String kind, String buildOrderId, @MayBeNull String note) implements Event {
         public String subjectId() {
             return serial;
         }
     }
 
-    public record UnitScrapped(String serial, String kind, String buildOrderId, String reason) implements Event {
+    public record UnitScrapped(String serial, String kind, String buildOrderId, @MayBeNull String reason) implements Event {
         public String subjectId() {
             return serial;
         }
     }
 
-    public record MachineReadyToShip(String serial, String buildOrderId, BigDecimal hashrateThs)
+    public record MachineReadyToShip(String serial, String buildOrderId, @MayBeNull BigDecimal hashrateThs)
             implements Event {
         public String subjectId() {
             return serial;
@@ -210,14 +219,14 @@ public final class Events {
     }
 
     public record ShipmentBooked(String shipmentId, String customerId, String destinationCountry, String mode,
-                                 String incoterm, List<String> machineSerials) implements Event {
+                                 @MayBeNull String incoterm, List<String> machineSerials) implements Event {
         public String subjectId() {
             return shipmentId;
         }
     }
 
     public record ShipmentMilestoneReached(String shipmentId, String milestone, OffsetDateTime occurredAt,
-                                           String location) implements Event {
+                                           @MayBeNull String location) implements Event {
         public String subjectId() {
             return shipmentId;
         }

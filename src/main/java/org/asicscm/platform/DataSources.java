@@ -12,7 +12,10 @@ import jakarta.annotation.sql.DataSourceDefinition;
         className = "${MPCONFIG=scm.db.class}",
         url = "${MPCONFIG=scm.db.url}",
         user = "${MPCONFIG=scm.db.user}",
-        password = "${MPCONFIG=scm.db.password}",
+        // ENV, not MPCONFIG: MicroProfile Config treats an empty value as missing, and Payara then
+        // kept the unresolved text as the password (an H2 file created with "sa" and no password got
+        // the literal "${MPCONFIG=scm.db.password}"). start-micro.sh always exports the variable.
+        password = "${ENV=SCM_DB_PASSWORD}",
         minPoolSize = 2,
         maxPoolSize = 32,
         properties = {

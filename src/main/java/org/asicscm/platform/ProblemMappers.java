@@ -2,7 +2,10 @@ package org.asicscm.platform;
 
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -16,12 +19,17 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Every error leaves the API as application/problem+json. */
 public final class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+    static final String RETRY_AFTER_SECONDS = "1";
+    /** H2 lock timeout (HYT00), PostgreSQL lock_not_available (55P03), deadlocks and serialization failures (40001, 40P01). */
+    private static final Set<String> CONTENTION_STATES = Set.of("HYT00", "55P03", "40001", "40P01");
 
     private ProblemMappers() {
     }
@@ -62,8 +70,29 @@ public final class ProblemMappers {
             return Problem.response(status, "http-" + status, web.getResponse().getStatusInfo().getReasonPhrase(),
                     status == 400 ? rootMessage(web) : web.getMessage(), errors, null);
         }
+        if (isContention(error)) {
+            // someone else held the rows for longer than the lock wait: nothing was written, try again
+            LOG.log(Level.INFO, "request gave up waiting for a lock", error);
+            return Response.fromResponse(Problem.response(503, "busy", "Busy",
+                    "the records this request needs were locked by other work for too long; nothing was changed,"
+                            + " retry in a moment", null, null)).header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         LOG.log(Level.SEVERE, "unexpected failure", error);
         return Problem.response(500, "internal", "Internal error", "the failure has been logged", null, null);
+    }
+
+    /** A lock wait that timed out or a deadlock, on H2 or PostgreSQL, anywhere in the cause chain. */
+    static boolean isContention(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof LockTimeoutException || t instanceof PessimisticLockException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && CONTENTION_STATES.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable error) {
@@ -201,6 +230,14 @@ public final class ProblemMappers {
     public static class OptimisticLock implements ExceptionMapper<OptimisticLockException> {
         @Override
         public Response toResponse(OptimisticLockException e) {
+            return toProblem(e);
+        }
+    }
+
+    @Provider
+    public static class Persistence implements ExceptionMapper<PersistenceException> {
+        @Override
+        public Response toResponse(PersistenceException e) {
             return toProblem(e);
         }
     }

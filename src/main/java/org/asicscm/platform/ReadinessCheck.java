@@ -2,6 +2,7 @@ package org.asicscm.platform;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -12,7 +13,8 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Ready means the database answers and the broker accepts a connection. Payara answers
  * /health/ready with UP before any application is deployed, so callers should wait for this
- * check, named "asic-scm", to appear in the answer.
+ * check, named "asic-scm", to appear in the answer. While the broker is away the application
+ * still accepts writes (their events wait in the outbox), but it is not ready.
  */
 @Readiness
 @ApplicationScoped
@@ -21,8 +23,10 @@ public class ReadinessCheck implements HealthCheck {
     @Resource(lookup = DataSources.SCM)
     DataSource dataSource;
 
-    @Resource(lookup = Messaging.CONNECTION_FACTORY)
-    ConnectionFactory connectionFactory;
+    @Inject
+    BrokerClient broker;
+
+    private ConnectionFactory connectionFactory;
 
     @Override
     public HealthCheckResponse call() {
@@ -32,11 +36,19 @@ public class ReadinessCheck implements HealthCheck {
         } catch (SQLException e) {
             return response.down().withData("database", e.getMessage()).build();
         }
-        try (var connection = connectionFactory.createConnection()) {
-            response.withData("broker", "connected");
+        try (var connection = factory().createConnection()) {
+            connection.start(); // connects for real: creating a connection alone may not
+            response.withData("broker", "connected to " + broker.url());
         } catch (Exception e) {
-            return response.down().withData("broker", String.valueOf(e.getMessage())).build();
+            return response.down().withData("broker", "down: " + e.getMessage()).build();
         }
         return response.up().build();
+    }
+
+    private synchronized ConnectionFactory factory() {
+        if (connectionFactory == null) {
+            connectionFactory = broker.connectionFactory(0);
+        }
+        return connectionFactory;
     }
 }

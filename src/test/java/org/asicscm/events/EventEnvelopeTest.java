@@ -65,4 +65,37 @@ class EventEnvelopeTest {
         assertNull(EventType.byWireName("BoardAssembledd").orElse(null));
         assertEquals(EnumSet.of(Stage.QA, Stage.ALLOCATION), EventType.BOARD_ASSEMBLED.consumers());
     }
+
+    @Test
+    void anEventWhoseDataLacksARequiredFieldIsRejectedNamingIt() {
+        var data = new Events.BoardAssembled("HB-1", "bo-1", "line-1", "BM1398", 114,
+                List.of(new Events.DieSource("a-1", "lot-1", "LOT-1", "B1", 114)));
+        var json = EventEnvelope.create(data, "corr-1", null).toJson();
+
+        var noAllocation = assertThrows(EventEnvelope.MalformedEventException.class,
+                () -> EventEnvelope.fromJson(json.replace("\"allocationId\":\"a-1\",", "")));
+        assertTrue(noAllocation.getMessage().contains("data.sources[0].allocationId"), noAllocation.getMessage());
+        var noSerial = assertThrows(EventEnvelope.MalformedEventException.class,
+                () -> EventEnvelope.fromJson(json.replace("\"serial\":\"HB-1\",", "")));
+        assertTrue(noSerial.getMessage().contains("data.serial"), noSerial.getMessage());
+        var noList = assertThrows(EventEnvelope.MalformedEventException.class,
+                () -> EventEnvelope.fromJson(json.replaceAll("\"sources\":\\[[^]]*]", "\"sources\":null")));
+        assertTrue(noList.getMessage().contains("data.sources"), noList.getMessage());
+    }
+
+    @Test
+    void fieldsMarkedMayBeNullMayBeLeftOut() {
+        var passed = EventEnvelope.create(new Events.UnitTested("HB-1", "BOARD", "bo-1", 1, true, null, null), "c", null);
+        assertEquals(passed, EventEnvelope.fromJson(passed.toJson()));
+        var unplaced = EventEnvelope.create(new Events.BuildRescheduled("bo-1", "BO-1", null, 0, null, null, List.of()),
+                "c", null);
+        assertEquals(unplaced, EventEnvelope.fromJson(unplaced.toJson()));
+    }
+
+    @Test
+    void aPublisherCannotWriteAnIncompleteEvent() {
+        var refused = assertThrows(EventEnvelope.MalformedEventException.class, () -> EventEnvelope.create(
+                new Events.UnitScrapped(null, "BOARD", "bo-1", "burnt"), "c", null));
+        assertTrue(refused.getMessage().contains("data.serial"), refused.getMessage());
+    }
 }

@@ -3,100 +3,265 @@ package org.asicscm.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Kills the server with SIGKILL while lots are being received, starts it again on the same data
- * directory, and checks that every lot acknowledged with 201 is still there and that every
- * event written before the crash reaches the broker after it (the outbox sweeper's job).
- * Starts Payara Micro with the same script as the README's run command.
+ * The kill test. Puts the server under steady load whose events have consumers (hashboards,
+ * which allocation and QA consume, and QA tests, which assembly consumes), kills it with SIGKILL
+ * at random moments three times, restarting it each time on the same data, and then checks:
+ * every acknowledged write is there, every event was published and applied by each of its
+ * consumers exactly once (their effects add up: dies consumed = dies on boards, one QA unit per
+ * board, one verdict per test), no transaction is left in doubt in the database, and the backlog
+ * drained within 30 s of the last restart. Starts Payara Micro with the README's run script.
  */
 class CrashRecoveryIT {
     private static final Path DATA = Path.of("target", "crash-data").toAbsolutePath();
+    private static final int CHIPS_PER_BOARD = 10;
+    private static final int KILLS = 3;
+    private static final int CLIENTS = 4;
+
+    private final Random random = new Random(Long.getLong("crash.seed", System.nanoTime()));
+    private int starts;
 
     @Test
-    void acknowledgedWritesAndTheirEventsSurviveAKill() throws Exception {
+    void killedThreeTimesUnderLoadNothingIsLostOrAppliedTwice() throws Exception {
         deleteRecursively(DATA);
         int port = freePort();
         Api api = new Api(new URL("http://127.0.0.1:" + port + "/asic-scm/"));
-        String run = Deployments.unique();
-
-        Process server = start(port, "first");
+        Process server = start(port);
         try {
             awaitReady(api, server);
-            assertEquals(201, api.post("chip-models", "{\"code\":\"CRASH-" + run + "\",\"processNode\":\"5nm\",\"bins\":[{\"name\":"
-                    + "\"B1\",\"rank\":1,\"frequencyMhz\":490,\"voltageMv\":1300,\"efficiencyJth\":17.5}]}").status());
+            var fixtures = new Fixtures(api);
+            String run = fixtures.run;
+            String product = fixtures.product(CHIPS_PER_BOARD, "B2");
+            String lot = fixtures.lot("LOT-CR-" + run, 200_000, 0);
+            String order = fixtures.buildOrder("BO-CR-" + run, product, 5_000, 1);
+            assertEquals(201, fixtures.allocate(order, lot, "B1", 150_000).status());
+            String line = fixtures.line("CR" + run, 5_000, 3);
+            Api.eventually("the dies reach the kit", () -> {
+                var kit = api.get("build-kits/" + order);
+                return kit.status() == 200 && kit.json().getInt("diesAvailable") == 150_000;
+            });
+            var scheduled = api.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line
+                    + "\",\"startDate\":\"" + Fixtures.today() + "\"}");
+            assertEquals(201, scheduled.status(), scheduled.toString());
 
-            var acknowledged = new ConcurrentLinkedQueue<String>();
+            Set<String> boards = ConcurrentHashMap.newKeySet();
+            Set<String> tested = ConcurrentHashMap.newKeySet();
+            var sequence = new AtomicInteger();
+            for (int kill = 1; kill <= KILLS; kill++) {
+                var stop = new AtomicBoolean();
+                List<Thread> clients = load(api, run, order, line, boards, tested, sequence, stop);
+                long loadFor = 3_000 + random.nextInt(5_000);
+                Thread.sleep(loadFor);
+                server.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no flush
+                stop.set(true);
+                for (Thread client : clients) {
+                    client.join(Duration.ofSeconds(70).toMillis());
+                }
+                server = start(port);
+                awaitReady(api, server);
+            }
+            long ready = System.nanoTime();
+            // a little more load on the last life, so its consumers also start with a backlog
             var stop = new AtomicBoolean();
-            Thread writer = new Thread(() -> {
-                for (int i = 0; !stop.get(); i++) {
-                    String lotNumber = "CRASH-" + run + "-" + i;
+            List<Thread> clients = load(api, run, order, line, boards, tested, sequence, stop);
+            Thread.sleep(2_000);
+            stop.set(true);
+            for (Thread client : clients) {
+                client.join();
+            }
+            assertTrue(boards.size() >= 50, "load too light to mean anything: " + boards.size() + " boards");
+
+            String correlation = api.get("build-orders/" + order).json().getString("correlationId");
+            Map<String, JsonObject> events = new LinkedHashMap<>();
+            long deadline = ready + Duration.ofSeconds(30).toNanos() + Duration.ofSeconds(2).toNanos();
+            List<String> open = List.of("not looked yet");
+            while (System.nanoTime() < deadline) {
+                events = allEvents(api, correlation);
+                open = unfinished(events.values());
+                if (open.isEmpty()) {
+                    break;
+                }
+                Thread.sleep(250);
+            }
+            assertEquals(List.of(), open.stream().limit(10).toList(),
+                    open.size() + " events not published or not applied by each consumer within 30 s of the last restart");
+
+            // every acknowledged write is there
+            List<String> lostBoards = boards.stream().filter(b -> api.get("hashboards/" + b).status() != 200).toList();
+            assertEquals(List.of(), lostBoards, "boards acknowledged with 201 but gone");
+            // a kill can land after a commit and before its 201 reached the client: such a board exists
+            // although the client never heard of it, so the effects are counted against the log
+            Set<String> built = subjects(events, "BoardAssembled");
+            assertTrue(built.containsAll(boards), "every acknowledged board has its BoardAssembled");
+            assertEquals(built.size(), Set.copyOf(subjectList(events, "BoardAssembled")).size(), "one event per board");
+            int consumed = api.get("build-orders/" + order + "/allocations").array().getJsonObject(0).getInt("diesConsumed");
+            assertEquals(built.size() * CHIPS_PER_BOARD, consumed, "allocation applied each BoardAssembled exactly once");
+            Set<String> verdicts = subjects(events, "UnitTested");
+            assertTrue(verdicts.containsAll(tested), "every acknowledged test has its UnitTested");
+            assertEquals(verdicts.size(), subjectList(events, "UnitTested").size(), "one test per board");
+            for (String board : built) {
+                var unit = api.get("qa/units/" + board);
+                assertEquals(200, unit.status(), "QA never heard of " + board);
+                assertEquals(verdicts.contains(board) ? 1 : 0, unit.json().getInt("attempts"), board + ": tests recorded");
+                assertEquals(verdicts.contains(board) ? "PASSED" : "AWAITING_QA",
+                        api.get("hashboards/" + board).json().getString("status"), board + ": verdict in assembly");
+            }
+            assertEquals(0, inDoubtTransactions(server), "transactions left in doubt");
+            server = null;
+        } finally {
+            if (server != null) {
+                server.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** Clients posting boards, and testing each board once QA has it. */
+    private List<Thread> load(Api api, String run, String order, String line, Set<String> boards, Set<String> tested,
+                              AtomicInteger sequence, AtomicBoolean stop) {
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            Thread client = new Thread(() -> {
+                List<String> untested = new ArrayList<>();
+                while (!stop.get()) {
                     try {
-                        var reply = api.post("wafer-lots", "{\"lotNumber\":\"" + lotNumber + "\",\"chipModel\":\"CRASH-"
-                                + run + "\",\"wafers\":25,\"bins\":[{\"bin\":\"B1\",\"goodDies\":4200}]}");
+                        String serial = "HB-CR-" + run + "-" + sequence.incrementAndGet();
+                        var reply = api.post("hashboards", "{\"serial\":\"" + serial + "\",\"buildOrderId\":\"" + order
+                                + "\",\"lineId\":\"" + line + "\"}");
                         if (reply.status() == 201) {
-                            acknowledged.add(lotNumber);
+                            boards.add(serial);
+                            untested.add(serial);
+                        }
+                        if (untested.size() > 3) {
+                            String board = untested.remove(0);
+                            var test = api.post("qa/units/" + board + "/tests",
+                                    "{\"hashrateThs\":13.5,\"powerW\":1323,\"chipsDetected\":[" + CHIPS_PER_BOARD + "]}");
+                            if (test.status() == 201) {
+                                tested.add(board);
+                            } else if (test.status() == 404) {
+                                untested.add(board); // QA has not heard of it yet
+                            }
                         }
                     } catch (IllegalStateException connectionLost) {
                         return;
                     }
                 }
-            });
-            writer.start();
-            Api.eventually("some lots acknowledged", () -> acknowledged.size() >= 40);
-            server.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no flush
-            stop.set(true);
-            writer.join(Duration.ofSeconds(70).toMillis());
-            assertTrue(acknowledged.size() >= 40);
+            }, "crash-client-" + c);
+            client.start();
+            clients.add(client);
+        }
+        return clients;
+    }
 
-            server = start(port, "second");
-            awaitReady(api, server);
-
-            Set<String> present = new HashSet<>();
-            api.get("wafer-lots").array().forEach(l -> present.add(l.asJsonObject().getString("lotNumber")));
-            List<String> lost = acknowledged.stream().filter(l -> !present.contains(l)).toList();
-            assertEquals(List.of(), lost, "acknowledged with 201 but gone after the crash");
-
-            Api.eventually("every LotReceived written before the crash is published after it", () ->
-                    api.get("events?type=LotReceived&limit=2000").array().stream()
-                            .map(e -> e.asJsonObject())
-                            .filter(e -> e.getJsonObject("data").getString("chipModel").equals("CRASH-" + run))
-                            .allMatch(e -> e.containsKey("publishedAt")));
-        } finally {
-            server.destroyForcibly().waitFor();
+    /** The order's whole story, paged through the event log by time. */
+    private static Map<String, JsonObject> allEvents(Api api, String correlation) {
+        Map<String, JsonObject> events = new LinkedHashMap<>();
+        String from = null;
+        while (true) {
+            var page = api.get("events?correlationId=" + correlation + "&limit=2000"
+                    + (from == null ? "" : "&from=" + java.net.URLEncoder.encode(from, java.nio.charset.StandardCharsets.UTF_8)))
+                    .array();
+            int before = events.size();
+            page.forEach(e -> events.put(e.asJsonObject().getString("eventId"), e.asJsonObject()));
+            if (page.size() < 2000 || events.size() == before) {
+                return events;
+            }
+            from = page.getJsonObject(page.size() - 1).getString("occurredAt");
         }
     }
 
-    private static Process start(int port, String name) throws IOException {
+    private static List<String> subjectList(Map<String, JsonObject> events, String type) {
+        return events.values().stream().filter(e -> type.equals(e.getString("type")))
+                .map(e -> e.getString("subjectId")).toList();
+    }
+
+    private static Set<String> subjects(Map<String, JsonObject> events, String type) {
+        return Set.copyOf(subjectList(events, type));
+    }
+
+    private static final Map<String, List<String>> CONSUMERS = Map.of(
+            "BoardAssembled", List.of("allocation", "qa"),
+            "UnitTested", List.of("assembly"),
+            "BuildOrderCreated", List.of("assembly"),
+            "DiesAllocated", List.of("assembly"),
+            "BuildScheduled", List.of("allocation"));
+
+    private static List<String> unfinished(java.util.Collection<JsonObject> events) {
+        List<String> open = new ArrayList<>();
+        for (JsonObject event : events) {
+            String type = event.getString("type");
+            if (!event.containsKey("publishedAt")) {
+                open.add(type + " " + event.getString("eventId") + " unpublished");
+                continue;
+            }
+            for (String consumer : CONSUMERS.getOrDefault(type, List.of())) {
+                if (!event.getJsonObject("consumedAt").containsKey(consumer)) {
+                    open.add(type + " " + event.getString("eventId") + " not applied by " + consumer);
+                }
+            }
+        }
+        return open;
+    }
+
+    /**
+     * Prepared transactions nobody resolved: on H2 read from the file after the server is stopped
+     * (with the README's user sa and an empty password), on PostgreSQL from pg_prepared_xacts.
+     */
+    private static int inDoubtTransactions(Process server) throws Exception {
+        if ("h2".equals(System.getProperty("it.db"))) {
+            server.destroyForcibly().waitFor();
+            String url = "jdbc:h2:file:" + DATA.resolve("h2/scm");
+            try (var connection = DriverManager.getConnection(url, "sa", "");
+                 var rows = connection.createStatement().executeQuery("select count(*) from information_schema.in_doubt")) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+        try (var connection = DriverManager.getConnection(System.getProperty("it.db.url"), "postgres", "");
+             var rows = connection.createStatement().executeQuery("select count(*) from pg_prepared_xacts")) {
+            rows.next();
+            int count = rows.getInt(1);
+            server.destroyForcibly().waitFor();
+            return count;
+        }
+    }
+
+    private Process start(int port) throws IOException {
+        starts++;
+        Files.createDirectories(DATA);
         var command = new ProcessBuilder("bash", "src/main/micro/start-micro.sh", System.getProperty("it.war"))
                 .redirectErrorStream(true)
-                .redirectOutput(DATA.resolve("micro-" + name + ".log").toFile());
+                .redirectOutput(DATA.resolve("micro-" + starts + ".log").toFile());
         var env = command.environment();
         env.put("MICRO_JAR", System.getProperty("it.micro.jar"));
         env.put("ACTIVEMQ_RAR", System.getProperty("it.rar"));
         env.put("SCM_DATA_DIR", DATA.toString());
         env.put("SCM_HTTP_PORT", String.valueOf(port));
-        env.put("JAVA_OPTS", "-Xmx512m");
         if ("h2".equals(System.getProperty("it.db"))) {
             env.remove("SCM_DB_URL"); // the script's default: a file database under SCM_DATA_DIR
             env.remove("SCM_DB_CLASS");
             env.remove("SCM_DB_USER");
             env.remove("SCM_DB_PASSWORD");
         }
-        Files.createDirectories(DATA);
         return command.start();
     }
 

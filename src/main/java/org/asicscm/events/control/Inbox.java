@@ -3,59 +3,91 @@ package org.asicscm.events.control;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.TextMessage;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Optional;
-import java.util.logging.Logger;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.asicscm.events.EventEnvelope;
 import org.asicscm.events.Stage;
 import org.asicscm.events.entity.ProcessedEvent;
 
 /**
- * A stage's memory of the events it has applied. The mark is written in the same transaction
- * as the stage's reaction, so an event is applied exactly once however often it is delivered.
+ * Applies events to a stage exactly once. The stage's reaction and the mark that it applied the
+ * event commit in one local database transaction; the broker is told only afterwards, so a crash
+ * in between redelivers an event whose mark is already there, and it changes nothing.
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class Inbox {
-    private static final Logger LOG = Logger.getLogger(Inbox.class.getName());
 
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    @Any
+    Instance<StageListener> listeners;
+
+    private Map<Stage, StageListener> byStage;
+
     /**
-     * Reads the message and claims it for the stage.
+     * Applies a batch in one transaction: all or nothing.
      *
-     * @return the event, or empty if the stage already applied it
-     * @throws EventEnvelope.MalformedEventException if the message is not an event; the caller
-     *         lets it roll back so that the broker retries and finally dead-letters it
+     * @return how many were new to the stage (the rest it had applied before)
      */
-    public Optional<EventEnvelope> claim(Stage stage, Message message) {
-        EventEnvelope event = EventEnvelope.fromJson(textOf(message));
-        var key = new ProcessedEvent.Key(stage.consumerName(), event.eventId());
-        if (em.find(ProcessedEvent.class, key) != null) {
-            LOG.fine(() -> stage + " ignores duplicate " + event.type() + " " + event.eventId());
-            return Optional.empty();
-        }
-        em.persist(new ProcessedEvent(key, OffsetDateTime.now(ZoneOffset.UTC)));
-        // a concurrent duplicate fails here on the primary key and is redelivered, then ignored
-        em.flush();
-        return Optional.of(event);
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int applyAll(Stage stage, List<EventEnvelope> events) {
+        return apply(stage, events);
     }
 
-    private static String textOf(Message message) {
-        try {
-            if (message instanceof TextMessage text && text.getText() != null) {
-                return text.getText();
+    /** One event in its own transaction: how a batch that failed is taken apart, and how a dead letter is replayed. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int applyOne(Stage stage, EventEnvelope event) {
+        return apply(stage, List.of(event));
+    }
+
+    /** Inside the caller's transaction (a replay marks its dead letter resolved in the same one). */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public int applyHere(Stage stage, EventEnvelope event) {
+        return apply(stage, List.of(event));
+    }
+
+    private int apply(Stage stage, List<EventEnvelope> events) {
+        StageListener listener = listenerOf(stage);
+        Set<String> seen = new HashSet<>(em.createNamedQuery(ProcessedEvent.APPLIED_OF, String.class)
+                .setParameter("consumer", stage.consumerName())
+                .setParameter("eventIds", events.stream().map(EventEnvelope::eventId).toList())
+                .getResultList());
+        var now = OffsetDateTime.now(ZoneOffset.UTC);
+        int applied = 0;
+        for (EventEnvelope event : events) {
+            if (!seen.add(event.eventId())) {
+                continue; // applied before, or twice in this batch
             }
-        } catch (JMSException e) {
-            throw new EventEnvelope.MalformedEventException("unreadable message", e);
+            listener.apply(event);
+            em.persist(new ProcessedEvent(new ProcessedEvent.Key(stage.consumerName(), event.eventId()), now));
+            applied++;
         }
-        throw new EventEnvelope.MalformedEventException("not a text message: " + message.getClass().getName());
+        // a concurrent duplicate (another instance) fails here on the primary key; the batch is retried
+        em.flush();
+        return applied;
+    }
+
+    private StageListener listenerOf(Stage stage) {
+        if (byStage == null) {
+            byStage = new EnumMap<>(Stage.class);
+            listeners.forEach(l -> byStage.put(l.stage(), l));
+        }
+        StageListener listener = byStage.get(stage);
+        if (listener == null) {
+            throw new IllegalStateException("no listener for stage " + stage);
+        }
+        return listener;
     }
 }

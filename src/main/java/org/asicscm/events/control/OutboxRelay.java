@@ -1,123 +1,113 @@
 package org.asicscm.events.control;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Asynchronous;
-import jakarta.ejb.Stateless;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.Destination;
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.Queue;
-import jakarta.jms.Session;
-import jakarta.jms.Topic;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.asicscm.events.EventType;
-import org.asicscm.events.Stage;
-import org.asicscm.events.entity.EventLogEntry;
-import org.asicscm.platform.Messaging;
+import org.asicscm.platform.BrokerClient;
 
 /**
- * Moves events from the outbox to the broker. The row is locked while the event is sent, so two
- * relays never send it twice; the send is not part of the transaction (its connection factory
- * does not enlist): the broker has the message before the "published" mark commits. A crash in
- * between sends it again later, and consumers ignore the duplicate. No two-phase commit, so a
- * crash can never leave the outbox row locked by a transaction in doubt.
+ * Moves events from the outbox to the broker on one thread of its own: woken by every commit
+ * that wrote an event, it publishes what the outbox holds in batches until it is empty. It also
+ * looks once a second without being woken, which publishes what a crash, a broker outage or
+ * another instance left behind.
  */
-@Stateless
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
-    public static final String TYPE_PROPERTY = "eventType";
-    public static final String ID_PROPERTY = "eventId";
-
-    @PersistenceContext
-    EntityManager em;
-
-    @Resource(lookup = Messaging.RELAY_CONNECTION_FACTORY)
-    ConnectionFactory connectionFactory;
-    @Resource(lookup = Messaging.ALLOCATION_QUEUE)
-    Queue allocationQueue;
-    @Resource(lookup = Messaging.ASSEMBLY_QUEUE)
-    Queue assemblyQueue;
-    @Resource(lookup = Messaging.QA_QUEUE)
-    Queue qaQueue;
-    @Resource(lookup = Messaging.SHIPPING_QUEUE)
-    Queue shippingQueue;
-    @Resource(lookup = Messaging.EVENTS_TOPIC)
-    Topic eventsTopic;
+    private static final long IDLE_LOOK_MS = 1_000;
 
     @Resource
-    jakarta.ejb.SessionContext context;
+    ManagedThreadFactory threads;
 
-    /** Right after the transaction that wrote the event has committed. */
-    public void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventOutbox.Written written) {
-        context.getBusinessObject(OutboxRelay.class).publishLater(written.eventId());
+    @Inject
+    BrokerClient broker;
+
+    @EJB
+    OutboxBatch batches;
+
+    @Inject
+    RelayWakeUp wakeUp;
+
+    private final AtomicLong published = new AtomicLong();
+    private volatile boolean running = true;
+    private volatile boolean brokerReachable = true;
+    private Thread thread;
+
+    @PostConstruct
+    void start() {
+        thread = threads.newThread(this::relay);
+        thread.setName("scm-outbox-relay");
+        thread.start();
     }
 
-    @Asynchronous
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void publishLater(String eventId) {
+    @PreDestroy
+    void stop() {
+        running = false;
+        wakeUp.ring();
         try {
-            context.getBusinessObject(OutboxRelay.class).publish(eventId);
-        } catch (RuntimeException e) {
-            // the event stays unpublished in the outbox; the sweeper retries it
-            LOG.log(Level.WARNING, "could not publish event " + eventId + " now; the sweeper will retry", e);
+            thread.join(3_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    /** @return true if this call sent the event, false if it was already published or unknown */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean publish(String eventId) {
-        EventLogEntry entry = em.find(EventLogEntry.class, eventId, LockModeType.PESSIMISTIC_WRITE);
-        if (entry == null || entry.isPublished()) {
-            return false;
-        }
-        EventType type = EventType.byWireName(entry.type())
-                .orElseThrow(() -> new IllegalStateException("outbox holds an unknown type " + entry.type()));
-        try (var connection = connectionFactory.createConnection();
-             // the adapter supports only the JMS 1.1 form; not enlisted, each send is durable at once
-             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-            for (Destination destination : destinationsOf(type)) {
-                Message message = session.createTextMessage(entry.payload());
-                message.setJMSCorrelationID(entry.correlationId());
-                message.setStringProperty(TYPE_PROPERTY, entry.type());
-                message.setStringProperty(ID_PROPERTY, entry.eventId());
-                var producer = session.createProducer(destination);
-                // business events never expire
-                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-                producer.send(message);
-                producer.close();
+    private void relay() {
+        long pause = 500;
+        try (var sender = new EventSender(broker.connectionFactory(0))) {
+            while (running) {
+                try {
+                    wakeUp.await(IDLE_LOOK_MS);
+                    int sent;
+                    do {
+                        sent = batches.relayNext(sender);
+                        published.addAndGet(sent);
+                    } while (sent == OutboxBatch.SIZE && running);
+                    brokerReachable = true;
+                    pause = 500;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    // the events stay in the outbox; the next pass sends them
+                    brokerReachable = false;
+                    LOG.log(Level.WARNING, "outbox relay could not publish; retrying in " + pause + " ms: " + e.getMessage());
+                    sleep(pause);
+                    pause = Math.min(pause * 2, 5_000);
+                }
             }
-        } catch (JMSException e) {
-            throw new IllegalStateException("broker refused event " + eventId, e);
         }
-        entry.markPublished(OffsetDateTime.now(ZoneOffset.UTC));
-        return true;
     }
 
-    private List<Destination> destinationsOf(EventType type) {
-        var destinations = new ArrayList<Destination>();
-        for (Stage stage : type.consumers()) {
-            destinations.add(switch (stage) {
-                case ALLOCATION -> allocationQueue;
-                case ASSEMBLY -> assemblyQueue;
-                case QA -> qaQueue;
-                case SHIPPING -> shippingQueue;
-            });
+    public long published() {
+        return published.get();
+    }
+
+    public boolean brokerReachable() {
+        return brokerReachable;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        destinations.add(eventsTopic);
-        return destinations;
     }
 }

@@ -10,14 +10,23 @@ import org.asicscm.events.EventEnvelope;
 
 /**
  * One event, written in the transaction of the change it reports (the outbox) and kept as the
- * event log. {@code publishedAt} is set once the relay has handed it to the broker.
+ * event log. {@code publishedAt} is when the relay handed it to the broker: taken just before the
+ * broker committed it, so no consumer applies an event before its publishedAt.
  */
 @Entity
 @Table(name = "event_log")
 @NamedQuery(name = EventLogEntry.UNPUBLISHED,
-        query = "select e.eventId from EventLogEntry e where e.publishedAt is null and e.occurredAt < :before order by e.occurredAt")
+        query = "select e.eventId, e.type, e.correlationId, e.payload from EventLogEntry e"
+                + " where e.publishedAt is null order by e.occurredAt")
+@NamedQuery(name = EventLogEntry.MARK_PUBLISHED,
+        query = "update EventLogEntry e set e.publishedAt = :at, e.publishAttempts = e.publishAttempts + 1"
+                + " where e.eventId in :ids")
+@NamedQuery(name = EventLogEntry.COUNT_UNPUBLISHED,
+        query = "select count(e) from EventLogEntry e where e.publishedAt is null")
 public class EventLogEntry {
     public static final String UNPUBLISHED = "EventLogEntry.unpublished";
+    public static final String MARK_PUBLISHED = "EventLogEntry.markPublished";
+    public static final String COUNT_UNPUBLISHED = "EventLogEntry.countUnpublished";
 
     @Id
     @Column(name = "event_id")
@@ -52,11 +61,6 @@ public class EventLogEntry {
         this.causationId = envelope.causationId();
         this.subjectId = envelope.data().subjectId();
         this.payload = envelope.toJson();
-    }
-
-    public void markPublished(OffsetDateTime at) {
-        this.publishedAt = at;
-        this.publishAttempts++;
     }
 
     public boolean isPublished() {

@@ -15,8 +15,11 @@ import java.util.Objects;
 @Table(name = "processed_event")
 @NamedQuery(name = ProcessedEvent.OF_EVENTS,
         query = "select p from ProcessedEvent p where p.key.eventId in :eventIds order by p.processedAt")
+@NamedQuery(name = ProcessedEvent.APPLIED_OF,
+        query = "select p.key.eventId from ProcessedEvent p where p.key.consumer = :consumer and p.key.eventId in :eventIds")
 public class ProcessedEvent {
     public static final String OF_EVENTS = "ProcessedEvent.ofEvents";
+    public static final String APPLIED_OF = "ProcessedEvent.appliedOf";
 
     @Embeddable
     public static class Key implements Serializable {
