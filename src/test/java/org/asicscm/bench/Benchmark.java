@@ -20,8 +20,12 @@ import java.util.Locale;
  * per-hop latency through the application, and the same pipeline without an application server.
  * Then, on the same running application, the planner's operations: allocation by policy with
  * competing clients, and a whole-plan scheduler run over 1,000 orders on 20 lines for 90 days.
+ * Before the pipeline, the event path alone: boards posted flat out for a window, consumer
+ * applications per second, backlog and drain, and hop latency at half that rate (EventIngest).
  * Settings: -Dbench.boards (per run, a multiple of 3), -Dbench.clients, -Dbench.runs, -Dbench.warmup,
- * -Dbench.allocations (per run), -Dbench.planningOnly=true to skip everything but planning.
+ * -Dbench.allocations (per run), -Dbench.ingestSeconds and -Dbench.ingestWarmup (the window and its
+ * warm-up), -Dbench.planningOnly=true to skip everything but planning, -Dbench.ingestOnly=true to
+ * measure only start-up, memory and the event path.
  */
 public final class Benchmark {
     private static final Path OUT = Path.of("target", "bench").toAbsolutePath();
@@ -33,6 +37,9 @@ public final class Benchmark {
         int warmup = Integer.getInteger("bench.warmup", 30);
         int allocationCount = Integer.getInteger("bench.allocations", 1000);
         boolean planningOnly = Boolean.getBoolean("bench.planningOnly");
+        boolean ingestOnly = Boolean.getBoolean("bench.ingestOnly");
+        int ingestSeconds = Integer.getInteger("bench.ingestSeconds", 60);
+        int ingestWarmup = Integer.getInteger("bench.ingestWarmup", 10);
         Path war = Path.of(System.getProperty("bench.war"));
         Path microJar = Path.of(System.getProperty("bench.micro.jar"));
         Path rar = Path.of(System.getProperty("bench.rar"));
@@ -49,6 +56,7 @@ public final class Benchmark {
         List<Pipeline> app = new ArrayList<>();
         List<Pipeline> raw = new ArrayList<>();
         var planning = new Planning();
+        var ingest = new Ingest();
         for (int run = 1; run <= runs; run++) {
             if (!planningOnly) {
                 try (var bare = MicroProcess.bare(microJar, OUT.resolve("bare-" + run), freePort())) {
@@ -60,6 +68,16 @@ public final class Benchmark {
             try (var micro = MicroProcess.application(war, microJar, rar, OUT.resolve("app-" + run), freePort())) {
                 appReady.add(micro.secondsToReady);
                 if (!planningOnly) {
+                    var measured = new EventIngest(micro.port(), clients).run("ingest" + run, ingestWarmup, ingestSeconds);
+                    ingest.add(measured, micro.residentMegabytes());
+                    say("event ingest run %d: %.0f boards/s accepted, %.0f consumer applications/s, backlog %d at the"
+                            + " window's end (%.2f s of work), drained %.1f s later; hop p50 %.1f ms p99 %.1f ms at half"
+                            + " rate; %.0f MB resident", run, measured.acceptedPerSecond(), measured.applicationsPerSecond(),
+                            measured.backlogAtEnd(), measured.backlogSeconds(), measured.drainSeconds(),
+                            Stats.percentile(measured.latenciesMs(), 50), Stats.percentile(measured.latenciesMs(), 99),
+                            micro.residentMegabytes());
+                }
+                if (!planningOnly && !ingestOnly) {
                     var pipeline = new RestPipeline(micro.port(), clients);
                     pipeline.run("warmup" + run, warmup / 3);
                     Pipeline measured = pipeline.run("app" + run, boards / 3);
@@ -68,9 +86,11 @@ public final class Benchmark {
                     say("application run %d: ready in %.1f s; %.1f boards/s; %.0f MB resident after the run",
                             run, micro.secondsToReady, measured.boardsPerSecond(), micro.residentMegabytes());
                 }
-                planning.measure(new PlanningBench(micro.port(), clients), run, allocationCount);
+                if (!ingestOnly) {
+                    planning.measure(new PlanningBench(micro.port(), clients), run, allocationCount);
+                }
             }
-            if (planningOnly) {
+            if (planningOnly || ingestOnly) {
                 continue;
             }
             try (var limit = new RawPipeline(OUT.resolve("raw-" + run), clients)) {
@@ -80,8 +100,33 @@ public final class Benchmark {
                 say("raw limit run %d: %.1f boards/s", run, measured.boardsPerSecond());
             }
         }
-        planning.algorithm.addAll(PlanningBench.algorithmMillis(8).subList(3, 8));
-        report(boards, clients, runs, bareReady, bareRss, appReady, appRss, app, raw, planning);
+        if (!ingestOnly) {
+            planning.algorithm.addAll(PlanningBench.algorithmMillis(8).subList(3, 8));
+        }
+        report(boards, clients, runs, bareReady, bareRss, appReady, appRss, app, raw, planning, ingest);
+    }
+
+    /** The event path's figures, one value per run. */
+    private static final class Ingest {
+        final List<Double> accepted = new ArrayList<>();
+        final List<Double> applications = new ArrayList<>();
+        final List<Double> backlog = new ArrayList<>();
+        final List<Double> backlogSeconds = new ArrayList<>();
+        final List<Double> drain = new ArrayList<>();
+        final List<Double> p50 = new ArrayList<>();
+        final List<Double> p99 = new ArrayList<>();
+        final List<Double> rss = new ArrayList<>();
+
+        void add(EventIngest.Result result, double residentMegabytes) {
+            accepted.add(result.acceptedPerSecond());
+            applications.add(result.applicationsPerSecond());
+            backlog.add((double) result.backlogAtEnd());
+            backlogSeconds.add(result.backlogSeconds());
+            drain.add(result.drainSeconds());
+            p50.add(Stats.percentile(result.latenciesMs(), 50));
+            p99.add(Stats.percentile(result.latenciesMs(), 99));
+            rss.add(residentMegabytes);
+        }
     }
 
     /** The planner's figures, one value per run. */
@@ -116,7 +161,7 @@ public final class Benchmark {
 
     private static void report(int boards, int clients, int runs, List<Double> bareReady, List<Double> bareRss,
                                List<Double> appReady, List<Double> appRss, List<Pipeline> app, List<Pipeline> raw,
-                               Planning planning) throws IOException {
+                               Planning planning, Ingest ingest) throws IOException {
         List<Double> appRate = app.stream().map(Pipeline::boardsPerSecond).toList();
         List<Double> rawRate = raw.stream().map(Pipeline::boardsPerSecond).toList();
         List<Double> ratio = new ArrayList<>();
@@ -138,6 +183,14 @@ public final class Benchmark {
         row(rows, figures, "bare Payara Micro: resident memory (MB)", bareRss);
         row(rows, figures, "application: launch to ready (s)", appReady);
         row(rows, figures, "application: resident memory after the run (MB)", appRss);
+        row(rows, figures, "event ingest: boards accepted/s, " + clients + " clients", ingest.accepted);
+        row(rows, figures, "event ingest: consumer applications committed/s", ingest.applications);
+        row(rows, figures, "event ingest: backlog at the window's end (applications)", ingest.backlog);
+        row(rows, figures, "event ingest: backlog at the window's end (s of work)", ingest.backlogSeconds);
+        row(rows, figures, "event ingest: drained after the window (s)", ingest.drain);
+        row(rows, figures, "event ingest: BoardAssembled hop p50 at half rate (ms)", ingest.p50);
+        row(rows, figures, "event ingest: BoardAssembled hop p99 at half rate (ms)", ingest.p99);
+        row(rows, figures, "application: resident memory after the ingest run (MB)", ingest.rss);
         row(rows, figures, "application: boards/s end to end", appRate);
         row(rows, figures, "raw limit: boards/s end to end", rawRate);
         row(rows, figures, "ratio application / raw limit", ratio);

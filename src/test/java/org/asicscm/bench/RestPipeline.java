@@ -40,7 +40,7 @@ final class RestPipeline {
         return new Pipeline(name, machines * 3, seconds, hopLatencies(correlation));
     }
 
-    private String setUp(String tag, String correlation, int machines) {
+    String setUp(String tag, String correlation, int machines) {
         String[] traced = {"X-Correlation-Id", correlation};
         String chip = "BM1366-" + tag;
         expect(201, api.post("chip-models", "{\"code\":\"" + chip + "\",\"processNode\":\"5nm\",\"bins\":[{\"name\":\"B1\","

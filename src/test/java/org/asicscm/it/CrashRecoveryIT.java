@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -43,12 +40,12 @@ class CrashRecoveryIT {
 
     @Test
     void killedThreeTimesUnderLoadNothingIsLostOrAppliedTwice() throws Exception {
-        deleteRecursively(DATA);
-        int port = freePort();
+        ScriptedServer.deleteRecursively(DATA);
+        int port = ScriptedServer.freePort();
         Api api = new Api(new URL("http://127.0.0.1:" + port + "/asic-scm/"));
         Process server = start(port);
         try {
-            awaitReady(api, server);
+            ScriptedServer.awaitReady(api, server, DATA);
             var fixtures = new Fixtures(api);
             String run = fixtures.run;
             String product = fixtures.product(CHIPS_PER_BOARD, "B2");
@@ -78,7 +75,7 @@ class CrashRecoveryIT {
                     client.join(Duration.ofSeconds(70).toMillis());
                 }
                 server = start(port);
-                awaitReady(api, server);
+                ScriptedServer.awaitReady(api, server, DATA);
             }
             long ready = System.nanoTime();
             // a little more load on the last life, so its consumers also start with a backlog
@@ -105,6 +102,9 @@ class CrashRecoveryIT {
             }
             assertEquals(List.of(), open.stream().limit(10).toList(),
                     open.size() + " events not published or not applied by each consumer within 30 s of the last restart");
+            System.out.printf("[crash] %d kills; %d boards and %d tests acknowledged; %d events; drained %.1f s after"
+                    + " the last restart was ready%n", KILLS, boards.size(), tested.size(), events.size(),
+                    (System.nanoTime() - ready) / 1e9);
 
             // every acknowledged write is there
             List<String> lostBoards = boards.stream().filter(b -> api.get("hashboards/" + b).status() != 200).toList();
@@ -246,56 +246,6 @@ class CrashRecoveryIT {
     }
 
     private Process start(int port) throws IOException {
-        starts++;
-        Files.createDirectories(DATA);
-        var command = new ProcessBuilder("bash", "src/main/micro/start-micro.sh", System.getProperty("it.war"))
-                .redirectErrorStream(true)
-                .redirectOutput(DATA.resolve("micro-" + starts + ".log").toFile());
-        var env = command.environment();
-        env.put("MICRO_JAR", System.getProperty("it.micro.jar"));
-        env.put("ACTIVEMQ_RAR", System.getProperty("it.rar"));
-        env.put("SCM_DATA_DIR", DATA.toString());
-        env.put("SCM_HTTP_PORT", String.valueOf(port));
-        if ("h2".equals(System.getProperty("it.db"))) {
-            env.remove("SCM_DB_URL"); // the script's default: a file database under SCM_DATA_DIR
-            env.remove("SCM_DB_CLASS");
-            env.remove("SCM_DB_USER");
-            env.remove("SCM_DB_PASSWORD");
-        }
-        return command.start();
-    }
-
-    private static void awaitReady(Api api, Process server) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                throw new AssertionError("Payara Micro exited with " + server.exitValue() + "; see " + DATA);
-            }
-            try {
-                var health = api.health();
-                if (health.status() == 200 && health.text().contains("\"asic-scm\"")) {
-                    return;
-                }
-            } catch (IllegalStateException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("not ready within 180 s; see " + DATA);
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        }
+        return ScriptedServer.start(DATA, port, Map.of(), String.valueOf(++starts));
     }
 }

@@ -17,7 +17,7 @@ class MigrationTest {
         var dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:migration-test;DB_CLOSE_DELAY=-1");
         var result = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        assertEquals("5", result.targetSchemaVersion);
+        assertEquals("6", result.targetSchemaVersion);
 
         try (var connection = DriverManager.getConnection("jdbc:h2:mem:migration-test");
              var statement = connection.createStatement()) {
@@ -29,6 +29,13 @@ class MigrationTest {
                     () -> statement.execute("update lot_bin set allocated_dies = 101 where id = 'bin-1'"));
             assertThrows(SQLException.class,
                     () -> statement.execute("insert into lot_bin values ('bin-2', 'lot-1', 'B1', 5, 0, 1)"));
+            // the relays' turn-taking row exists once, and only once
+            try (var rows = statement.executeQuery("select count(*) from outbox_relay_lock")) {
+                rows.next();
+                assertEquals(1, rows.getInt(1));
+            }
+            assertThrows(SQLException.class,
+                    () -> statement.execute("insert into outbox_relay_lock (id) values (1)"));
         }
     }
 }

@@ -69,11 +69,13 @@ final class StageConsumer implements Runnable {
 
     private void consume() throws JMSException {
         connection = connectionFactory.createConnection();
+        // a broken transport may not surface in receive(): the listener makes the loop reconnect
+        connection.setExceptionListener(e -> connected = false);
         connection.start();
         Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
         MessageConsumer consumer = session.createConsumer(session.createQueue(stage.queue()));
         connected = true;
-        while (running) {
+        while (running && connected) {
             Message first = consumer.receive(1_000);
             if (first == null) {
                 continue;

@@ -1,0 +1,161 @@
+package org.asicscm.bench;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.asicscm.it.Api;
+
+/**
+ * The event path under load: clients post hashboards for one build order as fast as the API
+ * takes them; each board's BoardAssembled is applied by two consumers (allocation and QA). Counts,
+ * inside a measuring window after a warm-up, the boards accepted and the consumer applications
+ * committed, the backlog left at the window's end and how long it takes to drain; then, at half
+ * the accepted rate, each hop's latency from the event's creation to the consumer's commit.
+ */
+final class EventIngest {
+    static final List<String> CONSUMERS = List.of("allocation", "qa");
+
+    record Result(double acceptedPerSecond, double applicationsPerSecond, int backlogAtEnd, double backlogSeconds,
+                  double drainSeconds, List<Double> latenciesMs) {
+    }
+
+    private final Api api;
+    private final RestPipeline floor;
+    private final int clients;
+
+    EventIngest(int port, int clients) throws Exception {
+        this.api = new Api(new URL("http://127.0.0.1:" + port + "/asic-scm/"));
+        this.floor = new RestPipeline(port, clients);
+        this.clients = clients;
+    }
+
+    Result run(String name, int warmupSeconds, int windowSeconds) throws Exception {
+        String tag = name + "-" + System.nanoTime();
+        String correlation = "ingest-" + tag;
+        String order = floor.setUp(tag, correlation, 40_000);
+        String line = api.get("build-schedules?buildOrderId=" + order).array().getJsonObject(0).getString("lineId");
+
+        var accepted = new AtomicInteger();
+        var measuring = new AtomicBoolean();
+        Instant start = Instant.now().plusSeconds(warmupSeconds);
+        Instant end = start.plusSeconds(windowSeconds);
+        post(tag + "-max", order, line, end, 0, () -> {
+            if (measuring.get() || !Instant.now().isBefore(start)) {
+                measuring.set(true);
+                accepted.incrementAndGet();
+            }
+        });
+        double acceptedPerSecond = accepted.get() / (double) windowSeconds;
+
+        Map<String, JsonObject> events = drained(correlation, Duration.ofSeconds(180));
+        int inWindow = 0;
+        int backlog = 0;
+        Instant lastApplied = end;
+        for (JsonObject event : events.values()) {
+            if (!"BoardAssembled".equals(event.getString("type"))) {
+                continue;
+            }
+            Instant occurred = OffsetDateTime.parse(event.getString("occurredAt")).toInstant();
+            for (String consumer : CONSUMERS) {
+                Instant applied = OffsetDateTime.parse(Api.str(event.getJsonObject("consumedAt").get(consumer))).toInstant();
+                if (!applied.isBefore(start) && applied.isBefore(end)) {
+                    inWindow++;
+                }
+                if (occurred.isBefore(end) && !applied.isBefore(end)) {
+                    backlog++;
+                }
+                if (applied.isAfter(lastApplied)) {
+                    lastApplied = applied;
+                }
+            }
+        }
+        double applicationsPerSecond = inWindow / (double) windowSeconds;
+
+        // latency at half the rate the API sustained: paced clients for a third of the window
+        String paced = tag + "-half";
+        Instant pacedEnd = Instant.now().plusSeconds(Math.max(10, windowSeconds / 3));
+        long intervalNanos = (long) (1e9 * clients / Math.max(1, acceptedPerSecond / 2));
+        Instant pacedStart = Instant.now();
+        post(paced, order, line, pacedEnd, intervalNanos, () -> { });
+        List<Double> latencies = new ArrayList<>();
+        for (JsonObject event : drained(correlation, Duration.ofSeconds(180)).values()) {
+            Instant occurred = OffsetDateTime.parse(event.getString("occurredAt")).toInstant();
+            if ("BoardAssembled".equals(event.getString("type")) && occurred.isAfter(pacedStart)) {
+                for (String consumer : CONSUMERS) {
+                    Instant applied = OffsetDateTime.parse(Api.str(event.getJsonObject("consumedAt").get(consumer))).toInstant();
+                    latencies.add(Duration.between(occurred, applied).toNanos() / 1e6);
+                }
+            }
+        }
+        return new Result(acceptedPerSecond, applicationsPerSecond, backlog, backlog / Math.max(1, applicationsPerSecond),
+                Math.max(0, Duration.between(end, lastApplied).toNanos() / 1e9), latencies);
+    }
+
+    /** Clients posting boards until {@code until}, each at most one per {@code intervalNanos} (0: flat out). */
+    private void post(String prefix, String order, String line, Instant until, long intervalNanos, Runnable onAccepted)
+            throws Exception {
+        var serial = new AtomicInteger();
+        Clients.run(clients, clients, items -> {
+            if (items.take() < 0) {
+                return;
+            }
+            long next = System.nanoTime();
+            while (Instant.now().isBefore(until)) {
+                String board = "HB-" + prefix + "-" + serial.incrementAndGet();
+                RestPipeline.expect(201, api.post("hashboards", "{\"serial\":\"" + board + "\",\"buildOrderId\":\""
+                        + order + "\",\"lineId\":\"" + line + "\"}"));
+                onAccepted.run();
+                if (intervalNanos > 0) {
+                    next += intervalNanos;
+                    LockSupport.parkNanos(next - System.nanoTime());
+                }
+            }
+        });
+    }
+
+    /**
+     * Waits until every event of the correlation is applied by each of its consumers, and
+     * returns them; fails if an accepted board's event never is (lost).
+     */
+    private Map<String, JsonObject> drained(String correlation, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            Map<String, JsonObject> events = all(correlation);
+            long open = events.values().stream().filter(e -> "BoardAssembled".equals(e.getString("type")))
+                    .filter(e -> !e.getJsonObject("consumedAt").keySet().containsAll(CONSUMERS)).count();
+            if (open == 0) {
+                return events;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(open + " BoardAssembled events not applied by both consumers after "
+                        + patience.toSeconds() + " s: lost");
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private Map<String, JsonObject> all(String correlation) {
+        Map<String, JsonObject> events = new HashMap<>();
+        String from = null;
+        while (true) {
+            var page = api.get("events?correlationId=" + correlation + "&limit=2000"
+                    + (from == null ? "" : "&from=" + from)).array();
+            int before = events.size();
+            page.forEach(e -> events.put(e.asJsonObject().getString("eventId"), e.asJsonObject()));
+            if (page.size() < 2000 || events.size() == before) {
+                return events;
+            }
+            // the next page from the last one's instant: events of that instant come again and are merged
+            from = page.getJsonObject(page.size() - 1).getString("occurredAt");
+        }
+    }
+}
