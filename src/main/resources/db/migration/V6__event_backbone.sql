@@ -26,3 +26,7 @@ create table dead_letter (
 );
 create index dead_letter_open on dead_letter (status, first_failed_at);
 create index dead_letter_event on dead_letter (consumer, event_id);
+
+-- a stage's inbox and the event log look events up by id alone: without this index each such
+-- lookup read every processed event of the consumer (the primary key leads with the consumer)
+create index processed_event_event on processed_event (event_id);

@@ -41,7 +41,7 @@ final class EventIngest {
     Result run(String name, int warmupSeconds, int windowSeconds) throws Exception {
         String tag = name + "-" + System.nanoTime();
         String correlation = "ingest-" + tag;
-        String order = floor.setUp(tag, correlation, 40_000);
+        String order = floor.setUp(tag, correlation, 30_000); // 9.7 million dies: under a lot's 10 million
         String line = api.get("build-schedules?buildOrderId=" + order).array().getJsonObject(0).getString("lineId");
 
         var accepted = new AtomicInteger();

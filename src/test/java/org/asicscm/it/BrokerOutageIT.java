@@ -114,15 +114,6 @@ class BrokerOutageIT {
     }
 
     private static BrokerService broker(int port) throws Exception {
-        var broker = new BrokerService();
-        broker.setBrokerName("outage-test");
-        broker.setPersistent(true);
-        broker.setDataDirectory(DATA.resolve("broker").toString());
-        broker.setUseJmx(false);
-        broker.setAdvisorySupport(false);
-        broker.addConnector("tcp://127.0.0.1:" + port);
-        broker.start();
-        broker.waitUntilStarted();
-        return broker;
+        return StandaloneBroker.start("tcp://127.0.0.1:" + port, DATA.resolve("broker"));
     }
 }

@@ -16,7 +16,7 @@ import java.util.Objects;
 @NamedQuery(name = ProcessedEvent.OF_EVENTS,
         query = "select p from ProcessedEvent p where p.key.eventId in :eventIds order by p.processedAt")
 @NamedQuery(name = ProcessedEvent.APPLIED_OF,
-        query = "select p.key.eventId from ProcessedEvent p where p.key.consumer = :consumer and p.key.eventId in :eventIds")
+        query = "select p.key.eventId from ProcessedEvent p where p.key.eventId in :eventIds and p.key.consumer = :consumer")
 public class ProcessedEvent {
     public static final String OF_EVENTS = "ProcessedEvent.ofEvents";
     public static final String APPLIED_OF = "ProcessedEvent.appliedOf";
