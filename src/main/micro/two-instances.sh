@@ -12,7 +12,7 @@
 #                        the shared database (jdbc:postgresql://127.0.0.1:5432/test?currentSchema=scm_two,
 #                        postgres, empty); the schema is created if psql is at hand
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 
 dir="$(mkdir -p "${SCM_TWO_DIR:-$PWD/data/two}" && cd "${SCM_TWO_DIR:-$PWD/data/two}" && pwd)"
 read -r -a ports <<<"${SCM_TWO_PORTS:-8081 8082}"

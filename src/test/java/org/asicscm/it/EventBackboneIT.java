@@ -148,6 +148,30 @@ class EventBackboneIT {
     }
 
     @Test
+    void noStageAppliesAnEventBeforeItsPublishedAt() {
+        String order = boardReady("STAMPS");
+        for (int i = 0; i < 20; i++) {
+            assertEquals(201, board("HB-ST-" + run + "-" + i, order).status());
+        }
+        String correlation = api.get("build-orders/" + order).json().getString("correlationId");
+        eventually("the boards reach both consumers", () -> api.get("events?correlationId=" + correlation
+                + "&type=BoardAssembled").array().stream().map(e -> e.asJsonObject().getJsonObject("consumedAt"))
+                .filter(c -> c.containsKey("qa") && c.containsKey("allocation")).count() == 20);
+        var events = api.get("events?correlationId=" + correlation).array();
+        int hops = 0;
+        for (var value : events) {
+            JsonObject event = value.asJsonObject();
+            var published = java.time.OffsetDateTime.parse(event.getString("publishedAt"));
+            assertTrue(!published.isBefore(java.time.OffsetDateTime.parse(event.getString("occurredAt"))), event.toString());
+            for (var consumed : event.getJsonObject("consumedAt").values()) {
+                assertTrue(!java.time.OffsetDateTime.parse(Api.str(consumed)).isBefore(published), event.toString());
+                hops++;
+            }
+        }
+        assertTrue(hops >= 40, "hops looked at: " + hops);
+    }
+
+    @Test
     void anOutsideSubscriberThatWasAwayMissesNothing() throws Exception {
         String clientId = "erp-reporting-" + run;
         var factory = new ActiveMQConnectionFactory(System.getProperty("it.broker.url"));
