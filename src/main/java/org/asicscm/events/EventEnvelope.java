@@ -58,8 +58,9 @@ public record EventEnvelope(String eventId, EventType type, int schemaVersion, O
             json.add("causationId", causationId);
         }
         json.add("subjectId", data.subjectId());
-        json.add("data", JSON.createReader(new StringReader(JSONB.toJson(data))).readObject());
-        return json.build().toString();
+        // JSON-B writes the record as a JSON object: splice it in rather than parse it back into a tree
+        String header = json.build().toString();
+        return header.substring(0, header.length() - 1) + ",\"data\":" + JSONB.toJson(data) + "}";
     }
 
     /** @throws MalformedEventException when the text is not an event of the catalogue */

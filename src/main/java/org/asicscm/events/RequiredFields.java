@@ -11,6 +11,14 @@ import java.util.Optional;
  * for nothing: a message that lacks a field is permanently wrong.
  */
 final class RequiredFields {
+    /** Looked up once per record type: every event written and read passes through here. */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
+
     private RequiredFields() {
     }
 
@@ -20,7 +28,7 @@ final class RequiredFields {
     }
 
     private static Optional<String> firstMissing(String path, Record record) {
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
+        for (RecordComponent component : COMPONENTS.get(record.getClass())) {
             String here = path + "." + component.getName();
             Object value;
             try {

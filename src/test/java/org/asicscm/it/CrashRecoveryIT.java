@@ -48,25 +48,15 @@ class CrashRecoveryIT {
             ScriptedServer.awaitReady(api, server, DATA);
             var fixtures = new Fixtures(api);
             String run = fixtures.run;
-            String product = fixtures.product(CHIPS_PER_BOARD, "B2");
-            String lot = fixtures.lot("LOT-CR-" + run, 200_000, 0);
-            String order = fixtures.buildOrder("BO-CR-" + run, product, 5_000, 1);
-            assertEquals(201, fixtures.allocate(order, lot, "B1", 150_000).status());
-            String line = fixtures.line("CR" + run, 5_000, 3);
-            Api.eventually("the dies reach the kit", () -> {
-                var kit = api.get("build-kits/" + order);
-                return kit.status() == 200 && kit.json().getInt("diesAvailable") == 150_000;
-            });
-            var scheduled = api.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line
-                    + "\",\"startDate\":\"" + Fixtures.today() + "\"}");
-            assertEquals(201, scheduled.status(), scheduled.toString());
+            var floor = fixtures.floorReady("CR", CHIPS_PER_BOARD, 5_000, 150_000, 150_000);
+            String order = floor.order();
 
             Set<String> boards = ConcurrentHashMap.newKeySet();
             Set<String> tested = ConcurrentHashMap.newKeySet();
             var sequence = new AtomicInteger();
             for (int kill = 1; kill <= KILLS; kill++) {
                 var stop = new AtomicBoolean();
-                List<Thread> clients = load(api, run, order, line, boards, tested, sequence, stop);
+                List<Thread> clients = load(api, run, floor, boards, tested, sequence, stop);
                 long loadFor = 3_000 + random.nextInt(5_000);
                 Thread.sleep(loadFor);
                 server.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no flush
@@ -80,7 +70,7 @@ class CrashRecoveryIT {
             long ready = System.nanoTime();
             // a little more load on the last life, so its consumers also start with a backlog
             var stop = new AtomicBoolean();
-            List<Thread> clients = load(api, run, order, line, boards, tested, sequence, stop);
+            List<Thread> clients = load(api, run, floor, boards, tested, sequence, stop);
             Thread.sleep(2_000);
             stop.set(true);
             for (Thread client : clients) {
@@ -136,7 +126,7 @@ class CrashRecoveryIT {
     }
 
     /** Clients posting boards, and testing each board once QA has it. */
-    private List<Thread> load(Api api, String run, String order, String line, Set<String> boards, Set<String> tested,
+    private List<Thread> load(Api api, String run, Fixtures.Floor floor, Set<String> boards, Set<String> tested,
                               AtomicInteger sequence, AtomicBoolean stop) {
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
@@ -145,8 +135,7 @@ class CrashRecoveryIT {
                 while (!stop.get()) {
                     try {
                         String serial = "HB-CR-" + run + "-" + sequence.incrementAndGet();
-                        var reply = api.post("hashboards", "{\"serial\":\"" + serial + "\",\"buildOrderId\":\"" + order
-                                + "\",\"lineId\":\"" + line + "\"}");
+                        var reply = api.post("hashboards", floor.board(serial));
                         if (reply.status() == 201) {
                             boards.add(serial);
                             untested.add(serial);

@@ -68,7 +68,7 @@ class EventBackboneIT {
             assertEquals(false, broker.holds(Broker.DEAD_LETTERS, "poison-" + run), "parked in the database, not the broker");
         }
         // the stage still works after it
-        String order = boardReady("AFTER-POISON");
+        String order = boardReady("POISON");
         String serial = "HB-AP-" + run;
         assertEquals(201, board(serial, order).status());
         eventually("QA still receives boards", () -> api.get("qa/units/" + serial).status() == 200);
@@ -214,27 +214,15 @@ class EventBackboneIT {
     }
 
     private String boardReady(String name) {
-        String product = fixtures.product(10, "B2");
-        String lot = fixtures.lot("LOT-" + name + "-" + run, 1000, 0);
-        String order = fixtures.buildOrder("BO-" + name + "-" + run, product, 20, 5);
-        assertEquals(201, fixtures.allocate(order, lot, "B1", 600).status());
-        String line = fixtures.line("EB" + run, 400, 2);
-        eventually("the dies reach the kit on the floor", () -> {
-            var kit = api.get("build-kits/" + order);
-            return kit.status() == 200 && kit.json().getInt("diesAvailable") == 600;
-        });
-        var scheduled = api.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line
-                + "\",\"startDate\":\"" + Fixtures.today() + "\"}");
-        assertEquals(201, scheduled.status(), scheduled.toString());
-        lines.put(order, line);
-        return order;
+        var floor = fixtures.floorReady(name, 10, 20, 600, 600);
+        floors.put(floor.order(), floor);
+        return floor.order();
     }
 
-    private final java.util.Map<String, String> lines = new java.util.HashMap<>();
+    private final java.util.Map<String, Fixtures.Floor> floors = new java.util.HashMap<>();
 
     private Api.Reply board(String serial, String order) {
-        return api.post("hashboards", "{\"serial\":\"" + serial + "\",\"buildOrderId\":\"" + order
-                + "\",\"lineId\":\"" + lines.get(order) + "\"}");
+        return api.post("hashboards", floors.get(order).board(serial));
     }
 
     private JsonObject eventOf(String type, String subject) {

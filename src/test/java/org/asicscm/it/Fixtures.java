@@ -91,4 +91,29 @@ public final class Fixtures {
     public static LocalDate today() {
         return LocalDate.now(java.time.ZoneOffset.UTC);
     }
+
+    /** A build order with dies in its kit on the floor and a line it is scheduled on: ready for boards. */
+    public record Floor(String lot, String order, String line) {
+        public String board(String serial) {
+            return "{\"serial\":\"" + serial + "\",\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line + "\"}";
+        }
+    }
+
+    /** One lot of lotDies B1 dies, allocatedDies of them to a new priority-1 order, a line, and the plan. */
+    public Floor floorReady(String name, int chipsPerBoard, int machines, int lotDies, int allocatedDies) {
+        String product = product(chipsPerBoard, "B2");
+        String lot = lot("LOT-" + name + "-" + run, lotDies, 0);
+        String order = buildOrder("BO-" + name + "-" + run, product, machines, 1);
+        var allocated = allocate(order, lot, "B1", allocatedDies);
+        assertEquals(201, allocated.status(), allocated.toString());
+        String line = line(name + run, 5_000, 3);
+        Api.eventually("the dies reach the kit on the floor", () -> {
+            var kit = api.get("build-kits/" + order);
+            return kit.status() == 200 && kit.json().getInt("diesAvailable") == allocatedDies;
+        });
+        var scheduled = api.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line
+                + "\",\"startDate\":\"" + today() + "\"}");
+        assertEquals(201, scheduled.status(), scheduled.toString());
+        return new Floor(lot, order, line);
+    }
 }

@@ -60,22 +60,13 @@ class TwoInstancesIT {
 
             var fixtures = new Fixtures(one);
             String run = fixtures.run;
-            String product = fixtures.product(CHIPS_PER_BOARD, "B2");
-            String lot = fixtures.lot("LOT-TWO-" + run, 100_000, 0);
-            String order = fixtures.buildOrder("BO-TWO-" + run, product, 3_000, 1);
-            assertEquals(201, fixtures.allocate(order, lot, "B1", 90_000).status());
+            var floor = fixtures.floorReady("TW", CHIPS_PER_BOARD, 3_000, 100_000, 90_000);
+            String order = floor.order();
             // a reservation that lapses in 2 s while both instances' sweepers run
-            String reserved = fixtures.buildOrder("BO-RES-" + run, product, 10, 5);
+            String reserved = fixtures.buildOrder("BO-RES-" + run, fixtures.product(CHIPS_PER_BOARD, "B2"), 10, 5);
             var reservation = two.post("build-orders/" + reserved + "/allocations",
-                    "{\"lotId\":\"" + lot + "\",\"bin\":\"B1\",\"dies\":100,\"reserveFor\":\"PT2S\"}");
+                    "{\"lotId\":\"" + floor.lot() + "\",\"bin\":\"B1\",\"dies\":100,\"reserveFor\":\"PT2S\"}");
             assertEquals(201, reservation.status(), reservation.toString());
-            String line = fixtures.line("TW" + run, 5_000, 3);
-            Api.eventually("the dies reach the kit", () -> {
-                var kit = two.get("build-kits/" + order);
-                return kit.status() == 200 && kit.json().getInt("diesAvailable") == 90_000;
-            });
-            assertEquals(201, one.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line
-                    + "\",\"startDate\":\"" + Fixtures.today() + "\"}").status());
 
             Set<String> boards = ConcurrentHashMap.newKeySet();
             Set<String> tested = ConcurrentHashMap.newKeySet();
@@ -89,8 +80,7 @@ class TwoInstancesIT {
                     while (!stop.get()) {
                         try {
                             String serial = "HB-TWO-" + run + "-" + sequence.incrementAndGet();
-                            if (api.post("hashboards", "{\"serial\":\"" + serial + "\",\"buildOrderId\":\"" + order
-                                    + "\",\"lineId\":\"" + line + "\"}").status() == 201) {
+                            if (api.post("hashboards", floor.board(serial)).status() == 201) {
                                 boards.add(serial);
                                 untested.add(serial);
                             }
