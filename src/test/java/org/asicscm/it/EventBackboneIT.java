@@ -145,6 +145,8 @@ class EventBackboneIT {
         String metrics = api.server("/metrics?scope=application").text();
         assertTrue(metrics.contains("scm_dead_letters_open"), metrics);
         assertTrue(metrics.contains("scm_events_applied"), metrics);
+        assertTrue(metrics.contains("scm_stage_consumers_connected"), metrics);
+        assertTrue(metrics.contains("scm_outbox_unpublished"), metrics);
     }
 
     @Test

@@ -13,7 +13,8 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * What an operator watches on /metrics to see the event path fall behind before a user does:
- * the outbox backlog, events published, events each stage applied and parked, open dead letters.
+ * the outbox backlog, events published, whether the relay and the consumers reach the broker,
+ * events each stage applied and parked, open dead letters.
  */
 @Singleton
 @Startup
@@ -38,6 +39,12 @@ public class EventMetrics {
                 .withDescription("events committed but not yet on the broker").build(), outbox, OutboxBatch::unpublished);
         registry.gauge(Metadata.builder().withName("scm_events_published")
                 .withDescription("events this instance's relay put on the broker since start").build(), relay, OutboxRelay::published);
+        registry.gauge(Metadata.builder().withName("scm_relay_broker_reachable")
+                .withDescription("1 while the relay's last attempt reached the broker, 0 while it is retrying").build(),
+                relay, r -> r.brokerReachable() ? 1 : 0);
+        registry.gauge(Metadata.builder().withName("scm_stage_consumers_connected")
+                .withDescription("stage consumers on this instance connected to the broker (one per stage by default)").build(),
+                consumers, StageConsumers::connected);
         registry.gauge(Metadata.builder().withName("scm_dead_letters_open")
                 .withDescription("messages a stage could not apply, waiting for replay or discard").build(),
                 deadLetters, DeadLetters::countOpen);

@@ -52,12 +52,6 @@ public class Inbox {
         return apply(stage, List.of(event));
     }
 
-    /** Inside the caller's transaction (a replay marks its dead letter resolved in the same one). */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public int applyHere(Stage stage, EventEnvelope event) {
-        return apply(stage, List.of(event));
-    }
-
     private int apply(Stage stage, List<EventEnvelope> events) {
         StageListener listener = listenerOf(stage);
         Set<String> seen = new HashSet<>(em.createNamedQuery(ProcessedEvent.APPLIED_OF, String.class)

@@ -91,7 +91,8 @@ public class StageConsumers {
         return consumers.stream().filter(c -> c.stage() == stage).mapToLong(StageConsumer::parked).sum();
     }
 
-    public boolean allConnected() {
-        return consumers.stream().allMatch(StageConsumer::connected);
+    /** Consumers on this instance that hold a connection to the broker now. */
+    public long connected() {
+        return consumers.stream().filter(StageConsumer::connected).count();
     }
 }
