@@ -39,16 +39,23 @@ final class EventIngest {
     }
 
     Result run(String name, int warmupSeconds, int windowSeconds) throws Exception {
-        String tag = name + "-" + System.nanoTime();
+        // short: it ends up in chip model and product codes (at most 32 characters)
+        String tag = name + "-" + System.nanoTime() % 1_000_000_000L;
         String correlation = "ingest-" + tag;
-        String order = floor.setUp(tag, correlation, 30_000); // 9.7 million dies: under a lot's 10 million
-        String line = api.get("build-schedules?buildOrderId=" + order).array().getJsonObject(0).getString("lineId");
+        // one order by default (every board waits for the same kit); bench.ingestOrders spreads the
+        // clients over several, which tells the kit's lock from the rest of a board's cost
+        List<String[]> orders = new ArrayList<>();
+        for (int i = 0; i < Integer.getInteger("bench.ingestOrders", 1); i++) {
+            String order = floor.setUp(tag + "-" + i, correlation, 30_000); // 9.7 million dies: under a lot's 10 million
+            orders.add(new String[] {order,
+                    api.get("build-schedules?buildOrderId=" + order).array().getJsonObject(0).getString("lineId")});
+        }
 
         var accepted = new AtomicInteger();
         var measuring = new AtomicBoolean();
         Instant start = Instant.now().plusSeconds(warmupSeconds);
         Instant end = start.plusSeconds(windowSeconds);
-        post(tag + "-max", order, line, end, 0, () -> {
+        post(tag + "-max", orders, end, 0, () -> {
             if (measuring.get() || !Instant.now().isBefore(start)) {
                 measuring.set(true);
                 accepted.incrementAndGet();
@@ -85,7 +92,7 @@ final class EventIngest {
         Instant pacedEnd = Instant.now().plusSeconds(Math.max(10, windowSeconds / 3));
         long intervalNanos = (long) (1e9 * clients / Math.max(1, acceptedPerSecond / 2));
         Instant pacedStart = Instant.now();
-        post(paced, order, line, pacedEnd, intervalNanos, () -> { });
+        post(paced, orders, pacedEnd, intervalNanos, () -> { });
         List<Double> latencies = new ArrayList<>();
         for (JsonObject event : drained(correlation, Duration.ofSeconds(180)).values()) {
             Instant occurred = OffsetDateTime.parse(event.getString("occurredAt")).toInstant();
@@ -101,18 +108,20 @@ final class EventIngest {
     }
 
     /** Clients posting boards until {@code until}, each at most one per {@code intervalNanos} (0: flat out). */
-    private void post(String prefix, String order, String line, Instant until, long intervalNanos, Runnable onAccepted)
+    private void post(String prefix, List<String[]> orders, Instant until, long intervalNanos, Runnable onAccepted)
             throws Exception {
         var serial = new AtomicInteger();
         Clients.run(clients, clients, items -> {
-            if (items.take() < 0) {
+            int client = items.take();
+            if (client < 0) {
                 return;
             }
+            String[] order = orders.get(client % orders.size());
             long next = System.nanoTime();
             while (Instant.now().isBefore(until)) {
                 String board = "HB-" + prefix + "-" + serial.incrementAndGet();
                 RestPipeline.expect(201, api.post("hashboards", "{\"serial\":\"" + board + "\",\"buildOrderId\":\""
-                        + order + "\",\"lineId\":\"" + line + "\"}"));
+                        + order[0] + "\",\"lineId\":\"" + order[1] + "\"}"));
                 onAccepted.run();
                 if (intervalNanos > 0) {
                     next += intervalNanos;
