@@ -30,3 +30,9 @@ create index dead_letter_event on dead_letter (consumer, event_id);
 -- a stage's inbox and the event log look events up by id alone: without this index each such
 -- lookup read every processed event of the consumer (the primary key leads with the consumer)
 create index processed_event_event on processed_event (event_id);
+
+-- PostgreSQL does not index the referencing side of a foreign key (H2 does, by itself): every
+-- board reads its order's kit lines and schedules, every QA test its unit's earlier tests
+create index kit_line_order on kit_line (build_order_id);
+create index build_schedule_order on build_schedule (build_order_id);
+create index qa_test_serial on qa_test (serial);

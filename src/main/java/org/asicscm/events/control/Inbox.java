@@ -54,10 +54,14 @@ public class Inbox {
 
     private int apply(Stage stage, List<EventEnvelope> events) {
         StageListener listener = listenerOf(stage);
-        Set<String> seen = new HashSet<>(em.createNamedQuery(ProcessedEvent.APPLIED_OF, String.class)
-                .setParameter("consumer", stage.consumerName())
+        Set<String> seen = new HashSet<>();
+        for (Object[] row : em.createNamedQuery(ProcessedEvent.APPLIED_OF, Object[].class)
                 .setParameter("eventIds", events.stream().map(EventEnvelope::eventId).toList())
-                .getResultList());
+                .getResultList()) {
+            if (stage.consumerName().equals(row[0])) {
+                seen.add((String) row[1]);
+            }
+        }
         var now = OffsetDateTime.now(ZoneOffset.UTC);
         int applied = 0;
         for (EventEnvelope event : events) {

@@ -16,7 +16,9 @@ import java.util.Objects;
 @NamedQuery(name = ProcessedEvent.OF_EVENTS,
         query = "select p from ProcessedEvent p where p.key.eventId in :eventIds order by p.processedAt")
 @NamedQuery(name = ProcessedEvent.APPLIED_OF,
-        query = "select p.key.eventId from ProcessedEvent p where p.key.eventId in :eventIds and p.key.consumer = :consumer")
+        // by event id alone: with the consumer too, H2 walks the primary key (consumer, event_id)
+        // through every row of the consumer instead of looking the ids up in processed_event_event
+        query = "select p.key.consumer, p.key.eventId from ProcessedEvent p where p.key.eventId in :eventIds")
 public class ProcessedEvent {
     public static final String OF_EVENTS = "ProcessedEvent.ofEvents";
     public static final String APPLIED_OF = "ProcessedEvent.appliedOf";
