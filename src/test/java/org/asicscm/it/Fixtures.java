@@ -15,6 +15,15 @@ public final class Fixtures {
 
     public Fixtures(Api api) {
         this.api = api;
+        // Arquillian may start a class's tests while the application's start-up singletons (Flyway
+        // on an empty PostgreSQL schema) still hold back its web context: wait until it answers
+        Api.eventually("the application answers", () -> {
+            try {
+                return api.get("events?limit=1").status() == 200;
+            } catch (IllegalStateException notListening) {
+                return false;
+            }
+        });
         this.run = Deployments.unique();
         this.chipModel = "BM1398-" + run;
         var model = api.post("chip-models", """
