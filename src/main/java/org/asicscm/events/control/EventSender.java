@@ -62,6 +62,19 @@ public final class EventSender implements AutoCloseable {
         }
     }
 
+    /**
+     * Connects if not connected, outside any transaction: while the broker is away the relay finds
+     * out here, cheaply, instead of failing a database transaction (and its logged stack) each time.
+     */
+    void connect() {
+        try {
+            open();
+        } catch (JMSException | RuntimeException e) {
+            close();
+            throw new IllegalStateException("broker unreachable: " + e.getMessage(), e);
+        }
+    }
+
     private void open() throws JMSException {
         if (connection == null) {
             connection = connectionFactory.createConnection();

@@ -74,6 +74,7 @@ public class OutboxRelay {
             while (running) {
                 try {
                     wakeUp.await(IDLE_LOOK_MS);
+                    sender.connect();
                     int sent;
                     do {
                         sent = batches.relayNext(sender);
