@@ -6,9 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -63,11 +61,11 @@ final class EventIngest {
         });
         double acceptedPerSecond = accepted.get() / (double) windowSeconds;
 
-        Map<String, JsonObject> events = drained(correlation, Duration.ofSeconds(180));
+        var events = drained(correlation, Duration.ofSeconds(180));
         int inWindow = 0;
         int backlog = 0;
         Instant lastApplied = end;
-        for (JsonObject event : events.values()) {
+        for (JsonObject event : events) {
             if (!"BoardAssembled".equals(event.getString("type"))) {
                 continue;
             }
@@ -94,7 +92,7 @@ final class EventIngest {
         Instant pacedStart = Instant.now();
         post(paced, orders, pacedEnd, intervalNanos, () -> { });
         List<Double> latencies = new ArrayList<>();
-        for (JsonObject event : drained(correlation, Duration.ofSeconds(180)).values()) {
+        for (JsonObject event : drained(correlation, Duration.ofSeconds(180))) {
             Instant occurred = OffsetDateTime.parse(event.getString("occurredAt")).toInstant();
             if ("BoardAssembled".equals(event.getString("type")) && occurred.isAfter(pacedStart)) {
                 for (String consumer : CONSUMERS) {
@@ -135,11 +133,11 @@ final class EventIngest {
      * Waits until every event of the correlation is applied by each of its consumers, and
      * returns them; fails if an accepted board's event never is (lost).
      */
-    private Map<String, JsonObject> drained(String correlation, Duration patience) throws InterruptedException {
+    private java.util.Collection<JsonObject> drained(String correlation, Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
-            Map<String, JsonObject> events = all(correlation);
-            long open = events.values().stream().filter(e -> "BoardAssembled".equals(e.getString("type")))
+            var events = api.events(correlation);
+            long open = events.stream().filter(e -> "BoardAssembled".equals(e.getString("type")))
                     .filter(e -> !e.getJsonObject("consumedAt").keySet().containsAll(CONSUMERS)).count();
             if (open == 0) {
                 return events;
@@ -149,22 +147,6 @@ final class EventIngest {
                         + patience.toSeconds() + " s: lost");
             }
             Thread.sleep(500);
-        }
-    }
-
-    private Map<String, JsonObject> all(String correlation) {
-        Map<String, JsonObject> events = new HashMap<>();
-        String from = null;
-        while (true) {
-            var page = api.get("events?correlationId=" + correlation + "&limit=2000"
-                    + (from == null ? "" : "&from=" + from)).array();
-            int before = events.size();
-            page.forEach(e -> events.put(e.asJsonObject().getString("eventId"), e.asJsonObject()));
-            if (page.size() < 2000 || events.size() == before) {
-                return events;
-            }
-            // the next page from the last one's instant: events of that instant come again and are merged
-            from = page.getJsonObject(page.size() - 1).getString("occurredAt");
         }
     }
 }

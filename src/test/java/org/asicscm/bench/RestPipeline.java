@@ -95,24 +95,14 @@ final class RestPipeline {
     /** From the event log: each event's creation to each consumer's commit. */
     private Map<String, List<Double>> hopLatencies(String correlation) {
         Map<String, List<Double>> hops = new HashMap<>();
-        String from = null;
-        while (true) {
-            var page = api.get("events?correlationId=" + correlation + "&limit=2000"
-                    + (from == null ? "" : "&from=" + from)).array();
-            for (var value : page) {
-                JsonObject event = value.asJsonObject();
-                OffsetDateTime occurred = OffsetDateTime.parse(event.getString("occurredAt"));
-                event.getJsonObject("consumedAt").forEach((consumer, at) -> {
-                    double ms = Duration.between(occurred, OffsetDateTime.parse(Api.str(at))).toNanos() / 1e6;
-                    hops.computeIfAbsent(event.getString("type") + "->" + consumer, k -> new ArrayList<>()).add(ms);
-                });
-            }
-            if (page.size() < 2000) {
-                return hops;
-            }
-            // next page: strictly after the last one's time (events of one instant may repeat at the edge)
-            from = OffsetDateTime.parse(page.getJsonObject(page.size() - 1).getString("occurredAt")).plusNanos(1000).toString();
+        for (JsonObject event : api.events(correlation)) {
+            OffsetDateTime occurred = OffsetDateTime.parse(event.getString("occurredAt"));
+            event.getJsonObject("consumedAt").forEach((consumer, at) -> {
+                double ms = Duration.between(occurred, OffsetDateTime.parse(Api.str(at))).toNanos() / 1e6;
+                hops.computeIfAbsent(event.getString("type") + "->" + consumer, k -> new ArrayList<>()).add(ms);
+            });
         }
+        return hops;
     }
 
     static JsonObject expect(int status, Api.Reply reply) {

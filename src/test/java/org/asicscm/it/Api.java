@@ -77,6 +77,25 @@ public final class Api {
         }
     }
 
+    /**
+     * Every event of a correlation id, oldest first, paged through the event log by time: each
+     * page starts at the last one's instant, and events of that instant, read twice, are merged.
+     */
+    public java.util.Collection<JsonObject> events(String correlationId) {
+        var events = new java.util.LinkedHashMap<String, JsonObject>();
+        String from = null;
+        while (true) {
+            var page = get("events?correlationId=" + correlationId + "&limit=2000" + (from == null ? ""
+                    : "&from=" + java.net.URLEncoder.encode(from, java.nio.charset.StandardCharsets.UTF_8))).array();
+            int before = events.size();
+            page.forEach(e -> events.put(e.asJsonObject().getString("eventId"), e.asJsonObject()));
+            if (page.size() < 2000 || events.size() == before) {
+                return events.values();
+            }
+            from = page.getJsonObject(page.size() - 1).getString("occurredAt");
+        }
+    }
+
     /** Waits for what JMS carries to another stage; fails with the message after the timeout. */
     public static void eventually(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

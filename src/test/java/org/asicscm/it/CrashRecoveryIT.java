@@ -83,7 +83,10 @@ class CrashRecoveryIT {
             long deadline = ready + Duration.ofSeconds(30).toNanos() + Duration.ofSeconds(2).toNanos();
             List<String> open = List.of("not looked yet");
             while (System.nanoTime() < deadline) {
-                events = allEvents(api, correlation);
+                events = new LinkedHashMap<>();
+                for (JsonObject event : api.events(correlation)) {
+                    events.put(event.getString("eventId"), event);
+                }
                 open = unfinished(events.values());
                 if (open.isEmpty()) {
                     break;
@@ -159,23 +162,6 @@ class CrashRecoveryIT {
             clients.add(client);
         }
         return clients;
-    }
-
-    /** The order's whole story, paged through the event log by time. */
-    private static Map<String, JsonObject> allEvents(Api api, String correlation) {
-        Map<String, JsonObject> events = new LinkedHashMap<>();
-        String from = null;
-        while (true) {
-            var page = api.get("events?correlationId=" + correlation + "&limit=2000"
-                    + (from == null ? "" : "&from=" + java.net.URLEncoder.encode(from, java.nio.charset.StandardCharsets.UTF_8)))
-                    .array();
-            int before = events.size();
-            page.forEach(e -> events.put(e.asJsonObject().getString("eventId"), e.asJsonObject()));
-            if (page.size() < 2000 || events.size() == before) {
-                return events;
-            }
-            from = page.getJsonObject(page.size() - 1).getString("occurredAt");
-        }
     }
 
     private static List<String> subjectList(Map<String, JsonObject> events, String type) {

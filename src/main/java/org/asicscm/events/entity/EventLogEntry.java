@@ -63,10 +63,6 @@ public class EventLogEntry {
         this.payload = envelope.toJson();
     }
 
-    public boolean isPublished() {
-        return publishedAt != null;
-    }
-
     public String eventId() {
         return eventId;
     }
