@@ -325,6 +325,81 @@ class SupplyChainIT {
     }
 
     @Test
+    void boardsReportedAtOnceEachTakeTheirOwnDiesAndEachGetsItsOwnAnswer() throws Exception {
+        // 40 boards' dies in the kit; 45 new serials, 10 of them sent twice, 5 boards on a line the
+        // order is not scheduled on and 5 for an order that does not exist, all at once: requests
+        // that arrive together are recorded in groups, and each must still get its own answer
+        var floor = fixtures.floorReady("RUSH", 100, 20, 5_000, 4_000);
+        String otherLine = fixtures.line("YY" + run, 400, 2);
+        List<String[]> requests = new java.util.ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            requests.add(new String[] {"HB-RUSH-" + run + "-" + i, floor.board("HB-RUSH-" + run + "-" + i)});
+        }
+        for (int i = 0; i < 10; i++) {
+            requests.add(new String[] {"HB-RUSH-" + run + "-" + i, floor.board("HB-RUSH-" + run + "-" + i)});
+        }
+        for (int i = 0; i < 5; i++) {
+            String serial = "HB-OFFLINE-" + run + "-" + i;
+            requests.add(new String[] {serial, new Fixtures.Floor(floor.lot(), floor.order(), otherLine).board(serial)});
+            String orphan = "HB-ORPHAN-" + run + "-" + i;
+            requests.add(new String[] {orphan, new Fixtures.Floor(floor.lot(), "no-such-order", floor.line()).board(orphan)});
+        }
+        java.util.Collections.shuffle(requests, new java.util.Random(7));
+
+        var pool = Executors.newFixedThreadPool(16);
+        List<Api.Reply> replies;
+        try {
+            replies = pool.invokeAll(requests.stream().map(r -> (Callable<Api.Reply>) () -> api.post("hashboards", r[1]))
+                    .toList()).stream().map(f -> {
+                        try {
+                            return f.get();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }).toList();
+        } finally {
+            pool.shutdown();
+        }
+
+        Map<String, Integer> recorded = new java.util.HashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            String serial = requests.get(i)[0];
+            Api.Reply reply = replies.get(i);
+            if (serial.startsWith("HB-OFFLINE")) {
+                assertEquals(409, reply.status(), reply.toString());
+                assertEquals("not-scheduled-on-line", reply.json().getString("code"));
+            } else if (serial.startsWith("HB-ORPHAN")) {
+                assertEquals(400, reply.status(), reply.toString());
+                assertEquals("buildOrderId", reply.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+            } else if (reply.status() == 201) {
+                assertEquals(serial, reply.json().getString("serial"));
+                assertEquals(100, reply.json().getInt("dies"));
+                recorded.merge(serial, 1, Integer::sum);
+            } else {
+                assertEquals(409, reply.status(), reply.toString());
+                assertTrue(List.of("insufficient-kit", "duplicate-serial").contains(reply.json().getString("code")),
+                        reply.toString());
+            }
+        }
+        assertEquals(40, recorded.size(), "the kit held dies for 40 boards: " + recorded);
+        assertTrue(recorded.values().stream().allMatch(n -> n == 1), "a serial recorded twice: " + recorded);
+        for (int i = 0; i < requests.size(); i++) {
+            String serial = requests.get(i)[0];
+            if (replies.get(i).status() == 409 && "duplicate-serial".equals(replies.get(i).json().getString("code"))) {
+                assertTrue(recorded.containsKey(serial), serial + " refused as a duplicate of a board never recorded");
+            }
+            if (!recorded.containsKey(serial)) {
+                assertEquals(404, api.get("hashboards/" + serial).status(), serial + " was refused but exists");
+            }
+        }
+        var kit = api.get("build-kits/" + floor.order()).json();
+        assertEquals(0, kit.getInt("diesAvailable"));
+        assertEquals(4_000, kit.getJsonArray("allocations").getJsonObject(0).getInt("diesConsumed"));
+        Api.eventually("allocation counts every recorded board's dies as consumed", () -> api
+                .get("build-orders/" + floor.order() + "/allocations").array().getJsonObject(0).getInt("diesConsumed") == 4_000);
+    }
+
+    @Test
     void badInputGets400NamingTheFieldAndWritesNothing() {
         int lotsBefore = api.get("wafer-lots").array().size();
         Map<String, String> cases = Map.of(

@@ -2,6 +2,7 @@ package org.asicscm.assembly.boundary;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +25,8 @@ import org.asicscm.assembly.boundary.AssemblyViews.MachineView;
 import org.asicscm.assembly.boundary.AssemblyViews.ScheduleRequest;
 import org.asicscm.assembly.boundary.AssemblyViews.ScheduleView;
 import org.asicscm.assembly.control.AssemblyService;
+import org.asicscm.assembly.control.BoardIntake;
+import org.asicscm.assembly.control.BoardRecorder;
 import org.asicscm.assembly.control.SchedulingService;
 import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.ListElements;
@@ -42,6 +45,8 @@ public class FloorResource {
     AssemblyService assembly;
     @EJB
     SchedulingService scheduling;
+    @Inject
+    BoardIntake intake;
 
     @GET
     @Path("build-kits/{buildOrderId}")
@@ -74,7 +79,7 @@ public class FloorResource {
     @Path("hashboards")
     @Operation(summary = "Record an assembled hashboard; its dies are taken from the order's kit")
     public Response assembleBoard(@Valid @NotNull BoardRequest request, @Context UriInfo uri) {
-        var board = assembly.assembleBoard(request.serial(), request.buildOrderId(), request.lineId());
+        var board = intake.record(new BoardRecorder.Report(request.serial(), request.buildOrderId(), request.lineId()));
         return Response.created(uri.getAbsolutePathBuilder().path(board.serial()).build())
                 .entity(BoardView.of(board)).build();
     }

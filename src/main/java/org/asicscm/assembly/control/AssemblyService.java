@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.asicscm.assembly.entity.AssemblyLine;
-import org.asicscm.assembly.entity.BoardDieSource;
 import org.asicscm.assembly.entity.BuildKit;
 import org.asicscm.assembly.entity.BuildSchedule;
 import org.asicscm.assembly.entity.Factory;
@@ -173,36 +172,6 @@ public class AssemblyService {
     public List<BuildSchedule> schedulesOf(String buildOrderId) {
         return em.createNamedQuery(BuildSchedule.OF_ORDER, BuildSchedule.class)
                 .setParameter("buildOrderId", buildOrderId).getResultList();
-    }
-
-    /** Records a board off the line; its dies come out of the order's kit, oldest allocation first. */
-    public Hashboard assembleBoard(String serial, String buildOrderId, String lineId) {
-        if (em.find(Hashboard.class, serial) != null) {
-            throw new RuleViolationException("duplicate-serial", "serial", "board " + serial + " was already recorded");
-        }
-        BuildKit kit = em.find(BuildKit.class, buildOrderId, LockModeType.PESSIMISTIC_WRITE);
-        if (kit == null) {
-            throw new InvalidInputException("buildOrderId", "build order " + buildOrderId + " has no dies on the floor");
-        }
-        AssemblyLine line = em.find(AssemblyLine.class, lineId);
-        if (line == null) {
-            throw new InvalidInputException("lineId", "no assembly line with id '" + lineId + "'");
-        }
-        if (schedulesOf(buildOrderId).stream().noneMatch(s -> s.line().id().equals(lineId))) {
-            throw new RuleViolationException("not-scheduled-on-line", "lineId",
-                    "build order " + kit.orderNumber() + " is not scheduled on line " + line.code());
-        }
-        var taken = kit.takeBoard().orElseThrow(() -> new RuleViolationException("insufficient-kit", "buildOrderId",
-                "the kit of " + kit.orderNumber() + " has " + kit.diesAvailable() + " dies, a board takes "
-                        + kit.chipsPerBoard(), Map.of("available", kit.diesAvailable(), "perBoard", kit.chipsPerBoard())));
-        var sources = taken.stream().map(t -> new BoardDieSource(t.line().allocationId(), t.line().lotId(),
-                t.line().lotNumber(), t.line().bin(), t.dies())).toList();
-        var board = new Hashboard(serial, kit, line, sources, now());
-        em.persist(board);
-        outbox.publish(new Events.BoardAssembled(serial, buildOrderId, lineId, kit.chipModel(), board.dies(),
-                sources.stream().map(s -> new Events.DieSource(s.allocationId(), s.lotId(), s.lotNumber(), s.bin(),
-                        s.dies())).toList()), kit.correlationId(), null);
-        return board;
     }
 
     public Hashboard board(String serial) {

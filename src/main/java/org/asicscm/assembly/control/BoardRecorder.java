@@ -1,0 +1,105 @@
+package org.asicscm.assembly.control;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.asicscm.assembly.entity.AssemblyLine;
+import org.asicscm.assembly.entity.BoardDieSource;
+import org.asicscm.assembly.entity.BuildKit;
+import org.asicscm.assembly.entity.BuildSchedule;
+import org.asicscm.assembly.entity.Hashboard;
+import org.asicscm.events.Events;
+import org.asicscm.events.control.EventOutbox;
+import org.asicscm.platform.InvalidInputException;
+import org.asicscm.platform.RuleViolationException;
+
+/** Records hashboards off the line; each takes its dies from its order's kit, oldest allocation first. */
+@Stateless
+public class BoardRecorder {
+
+    /** A board the floor reports as assembled. */
+    public record Report(String serial, String buildOrderId, String lineId) {
+    }
+
+    /** The board recorded, or why it was refused (nothing of it written). */
+    public record Outcome(Hashboard board, RuntimeException refusal) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    EventOutbox outbox;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * Records the boards in one transaction. A board that breaks a rule is refused alone, before
+     * anything of it is written; the others still go in. Kits are locked in the order of their ids,
+     * so two groups naming the same kits (on two instances) cannot deadlock.
+     */
+    public List<Outcome> record(List<Report> reports) {
+        Map<String, BuildKit> kits = new HashMap<>();
+        for (String buildOrderId : new TreeSet<>(reports.stream().map(Report::buildOrderId).toList())) {
+            kits.put(buildOrderId, em.find(BuildKit.class, buildOrderId, LockModeType.PESSIMISTIC_WRITE));
+        }
+        Map<String, List<BuildSchedule>> schedules = new HashMap<>();
+        var outcomes = new ArrayList<Outcome>(reports.size());
+        for (Report report : reports) {
+            try {
+                outcomes.add(new Outcome(record(report, kits.get(report.buildOrderId()),
+                        schedules.computeIfAbsent(report.buildOrderId(), this::schedulesOf)), null));
+            } catch (RuleViolationException | InvalidInputException refused) {
+                outcomes.add(new Outcome(null, refused));
+            }
+        }
+        return outcomes;
+    }
+
+    private Hashboard record(Report report, BuildKit kit, List<BuildSchedule> schedules) {
+        // finds a board recorded earlier in this group too: it is already in the persistence context
+        if (em.find(Hashboard.class, report.serial()) != null) {
+            throw new RuleViolationException("duplicate-serial", "serial",
+                    "board " + report.serial() + " was already recorded");
+        }
+        if (kit == null) {
+            throw new InvalidInputException("buildOrderId", "build order " + report.buildOrderId()
+                    + " has no dies on the floor");
+        }
+        AssemblyLine line = em.find(AssemblyLine.class, report.lineId());
+        if (line == null) {
+            throw new InvalidInputException("lineId", "no assembly line with id '" + report.lineId() + "'");
+        }
+        if (schedules.stream().noneMatch(s -> s.line().id().equals(report.lineId()))) {
+            throw new RuleViolationException("not-scheduled-on-line", "lineId",
+                    "build order " + kit.orderNumber() + " is not scheduled on line " + line.code());
+        }
+        var taken = kit.takeBoard().orElseThrow(() -> new RuleViolationException("insufficient-kit", "buildOrderId",
+                "the kit of " + kit.orderNumber() + " has " + kit.diesAvailable() + " dies, a board takes "
+                        + kit.chipsPerBoard(), Map.of("available", kit.diesAvailable(), "perBoard", kit.chipsPerBoard())));
+        var sources = taken.stream().map(t -> new BoardDieSource(t.line().allocationId(), t.line().lotId(),
+                t.line().lotNumber(), t.line().bin(), t.dies())).toList();
+        var board = new Hashboard(report.serial(), kit, line, sources,
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+        em.persist(board);
+        outbox.publish(new Events.BoardAssembled(report.serial(), report.buildOrderId(), report.lineId(),
+                kit.chipModel(), board.dies(), sources.stream().map(s -> new Events.DieSource(s.allocationId(),
+                        s.lotId(), s.lotNumber(), s.bin(), s.dies())).toList()), kit.correlationId(), null);
+        return board;
+    }
+
+    private List<BuildSchedule> schedulesOf(String buildOrderId) {
+        return em.createNamedQuery(BuildSchedule.OF_ORDER, BuildSchedule.class)
+                .setParameter("buildOrderId", buildOrderId).getResultList();
+    }
+}
