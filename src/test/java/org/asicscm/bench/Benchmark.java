@@ -40,6 +40,8 @@ public final class Benchmark {
         boolean ingestOnly = Boolean.getBoolean("bench.ingestOnly");
         int ingestSeconds = Integer.getInteger("bench.ingestSeconds", 60);
         int ingestWarmup = Integer.getInteger("bench.ingestWarmup", 10);
+        int tray = Integer.getInteger("bench.ingestTray", 20);
+        int traySeconds = Integer.getInteger("bench.trayIngestSeconds", 30);
         Path war = Path.of(System.getProperty("bench.war"));
         Path microJar = Path.of(System.getProperty("bench.micro.jar"));
         Path rar = Path.of(System.getProperty("bench.rar"));
@@ -57,6 +59,7 @@ public final class Benchmark {
         List<Pipeline> raw = new ArrayList<>();
         var planning = new Planning();
         var ingest = new Ingest();
+        var trays = new Ingest();
         for (int run = 1; run <= runs; run++) {
             if (!planningOnly) {
                 try (var bare = MicroProcess.bare(microJar, OUT.resolve("bare-" + run), freePort())) {
@@ -68,14 +71,14 @@ public final class Benchmark {
             try (var micro = MicroProcess.application(war, microJar, rar, OUT.resolve("app-" + run), freePort())) {
                 appReady.add(micro.secondsToReady);
                 if (!planningOnly) {
-                    var measured = new EventIngest(micro.port(), clients).run("ingest" + run, ingestWarmup, ingestSeconds);
+                    var measured = new EventIngest(micro.port(), clients, 1).run("ingest" + run, ingestWarmup, ingestSeconds);
                     ingest.add(measured, micro.residentMegabytes());
-                    say("event ingest run %d: %.0f boards/s accepted, %.0f consumer applications/s, backlog %d at the"
-                            + " window's end (%.2f s of work), drained %.1f s later; hop p50 %.1f ms p99 %.1f ms at half"
-                            + " rate; %.0f MB resident", run, measured.acceptedPerSecond(), measured.applicationsPerSecond(),
-                            measured.backlogAtEnd(), measured.backlogSeconds(), measured.drainSeconds(),
-                            Stats.percentile(measured.latenciesMs(), 50), Stats.percentile(measured.latenciesMs(), 99),
-                            micro.residentMegabytes());
+                    sayIngest("event ingest run " + run, measured, micro.residentMegabytes());
+                    if (tray > 1) {
+                        var inTrays = new EventIngest(micro.port(), clients, tray).run("trays" + run, ingestWarmup, traySeconds);
+                        trays.add(inTrays, micro.residentMegabytes());
+                        sayIngest("event ingest in trays of " + tray + " run " + run, inTrays, micro.residentMegabytes());
+                    }
                 }
                 if (!planningOnly && !ingestOnly) {
                     var pipeline = new RestPipeline(micro.port(), clients);
@@ -103,7 +106,15 @@ public final class Benchmark {
         if (!ingestOnly) {
             planning.algorithm.addAll(PlanningBench.algorithmMillis(8).subList(3, 8));
         }
-        report(boards, clients, runs, bareReady, bareRss, appReady, appRss, app, raw, planning, ingest);
+        report(boards, clients, runs, bareReady, bareRss, appReady, appRss, app, raw, planning, ingest, trays, tray);
+    }
+
+    private static void sayIngest(String what, EventIngest.Result measured, double residentMegabytes) {
+        say("%s: %.0f boards/s accepted, %.0f consumer applications/s, backlog %d at the window's end (%.2f s of"
+                + " work), drained %.1f s later; hop p50 %.1f ms p99 %.1f ms at half rate; %.0f MB resident", what,
+                measured.acceptedPerSecond(), measured.applicationsPerSecond(), measured.backlogAtEnd(),
+                measured.backlogSeconds(), measured.drainSeconds(), Stats.percentile(measured.latenciesMs(), 50),
+                Stats.percentile(measured.latenciesMs(), 99), residentMegabytes);
     }
 
     /** The event path's figures, one value per run. */
@@ -161,7 +172,7 @@ public final class Benchmark {
 
     private static void report(int boards, int clients, int runs, List<Double> bareReady, List<Double> bareRss,
                                List<Double> appReady, List<Double> appRss, List<Pipeline> app, List<Pipeline> raw,
-                               Planning planning, Ingest ingest) throws IOException {
+                               Planning planning, Ingest ingest, Ingest trays, int tray) throws IOException {
         List<Double> appRate = app.stream().map(Pipeline::boardsPerSecond).toList();
         List<Double> rawRate = raw.stream().map(Pipeline::boardsPerSecond).toList();
         List<Double> ratio = new ArrayList<>();
@@ -191,6 +202,14 @@ public final class Benchmark {
         row(rows, figures, "event ingest: BoardAssembled hop p50 at half rate (ms)", ingest.p50);
         row(rows, figures, "event ingest: BoardAssembled hop p99 at half rate (ms)", ingest.p99);
         row(rows, figures, "application: resident memory after the ingest run (MB)", ingest.rss);
+        String inTrays = "event ingest in trays of " + tray + ": ";
+        row(rows, figures, inTrays + "boards accepted/s", trays.accepted);
+        row(rows, figures, inTrays + "consumer applications committed/s", trays.applications);
+        row(rows, figures, inTrays + "backlog at the window's end (s of work)", trays.backlogSeconds);
+        row(rows, figures, inTrays + "drained after the window (s)", trays.drain);
+        row(rows, figures, inTrays + "BoardAssembled hop p50 at half rate (ms)", trays.p50);
+        row(rows, figures, inTrays + "BoardAssembled hop p99 at half rate (ms)", trays.p99);
+        row(rows, figures, "application: resident memory after the ingest in trays (MB)", trays.rss);
         row(rows, figures, "application: boards/s end to end", appRate);
         row(rows, figures, "raw limit: boards/s end to end", rawRate);
         row(rows, figures, "ratio application / raw limit", ratio);

@@ -29,8 +29,11 @@ final class EventIngest {
     private final Api api;
     private final RestPipeline floor;
     private final int clients;
+    private final int tray;
 
-    EventIngest(int port, int clients) throws Exception {
+    /** tray: boards per request; 1 posts each board alone (hashboards), more posts trays (hashboard-trays). */
+    EventIngest(int port, int clients, int tray) throws Exception {
+        this.tray = tray;
         this.api = new Api(new URL("http://127.0.0.1:" + port + "/asic-scm/"));
         this.floor = new RestPipeline(port, clients);
         this.clients = clients;
@@ -56,7 +59,7 @@ final class EventIngest {
         post(tag + "-max", orders, end, 0, () -> {
             if (measuring.get() || !Instant.now().isBefore(start)) {
                 measuring.set(true);
-                accepted.incrementAndGet();
+                accepted.addAndGet(tray);
             }
         });
         double acceptedPerSecond = accepted.get() / (double) windowSeconds;
@@ -88,7 +91,7 @@ final class EventIngest {
         // latency at half the rate the API sustained: paced clients for a third of the window
         String paced = tag + "-half";
         Instant pacedEnd = Instant.now().plusSeconds(Math.max(10, windowSeconds / 3));
-        long intervalNanos = (long) (1e9 * clients / Math.max(1, acceptedPerSecond / 2));
+        long intervalNanos = (long) (1e9 * clients * tray / Math.max(1, acceptedPerSecond / 2));
         Instant pacedStart = Instant.now();
         post(paced, orders, pacedEnd, intervalNanos, () -> { });
         List<Double> latencies = new ArrayList<>();
@@ -117,9 +120,19 @@ final class EventIngest {
             String[] order = orders.get(client % orders.size());
             long next = System.nanoTime();
             while (Instant.now().isBefore(until)) {
-                String board = "HB-" + prefix + "-" + serial.incrementAndGet();
-                RestPipeline.expect(201, api.post("hashboards", "{\"serial\":\"" + board + "\",\"buildOrderId\":\""
-                        + order[0] + "\",\"lineId\":\"" + order[1] + "\"}"));
+                if (tray == 1) {
+                    String board = "HB-" + prefix + "-" + serial.incrementAndGet();
+                    RestPipeline.expect(201, api.post("hashboards", "{\"serial\":\"" + board + "\",\"buildOrderId\":\""
+                            + order[0] + "\",\"lineId\":\"" + order[1] + "\"}"));
+                } else {
+                    var serials = new StringBuilder();
+                    for (int i = 0; i < tray; i++) {
+                        serials.append(i == 0 ? "\"" : ",\"").append("HB-").append(prefix).append('-')
+                                .append(serial.incrementAndGet()).append('"');
+                    }
+                    RestPipeline.expect(201, api.post("hashboard-trays", "{\"buildOrderId\":\"" + order[0]
+                            + "\",\"lineId\":\"" + order[1] + "\",\"serials\":[" + serials + "]}"));
+                }
                 onAccepted.run();
                 if (intervalNanos > 0) {
                     next += intervalNanos;

@@ -400,6 +400,53 @@ class SupplyChainIT {
     }
 
     @Test
+    void aTrayOfBoardsIsRecordedWholeOrNotAtAll() {
+        var floor = fixtures.floorReady("TRAY", 100, 10, 2_000, 1_000); // ten boards' dies
+        String tray = "{\"buildOrderId\":\"" + floor.order() + "\",\"lineId\":\"" + floor.line() + "\",\"serials\":%s}";
+        java.util.function.IntFunction<String> serial = i -> "\"HB-TRAY-" + run + "-" + i + "\"";
+
+        var recorded = api.post("hashboard-trays", tray.formatted("[" + serial.apply(1) + "," + serial.apply(2) + ","
+                + serial.apply(3) + "]"));
+        assertEquals(201, recorded.status(), recorded.toString());
+        assertEquals(3, recorded.array().size());
+        assertEquals(100, recorded.array().getJsonObject(2).getInt("dies"));
+        assertEquals(700, api.get("build-kits/" + floor.order()).json().getInt("diesAvailable"));
+
+        // a serial twice in one tray, one already recorded, more boards than dies, a malformed serial:
+        // each refuses the whole tray, names the board, and leaves the kit as it was
+        var twice = api.post("hashboard-trays", tray.formatted("[" + serial.apply(4) + "," + serial.apply(5) + ","
+                + serial.apply(4) + "]"));
+        assertEquals(409, twice.status(), twice.toString());
+        assertEquals("duplicate-serial", twice.json().getString("code"));
+        assertEquals("serials[2]", twice.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        var again = api.post("hashboard-trays", tray.formatted("[" + serial.apply(6) + "," + serial.apply(1) + "]"));
+        assertEquals(409, again.status(), again.toString());
+        assertEquals("serials[1]", again.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        var tooMany = api.post("hashboard-trays", tray.formatted("[" + IntStream.range(10, 18).mapToObj(serial)
+                .collect(java.util.stream.Collectors.joining(",")) + "]"));
+        assertEquals(409, tooMany.status(), tooMany.toString());
+        assertEquals("insufficient-kit", tooMany.json().getString("code"));
+        var malformed = api.post("hashboard-trays", tray.formatted("[" + serial.apply(7) + ",\"HB 8\"]"));
+        assertEquals(400, malformed.status(), malformed.toString());
+        assertEquals("serials[1]", malformed.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        var oversized = api.post("hashboard-trays", tray.formatted("[" + IntStream.range(100, 201).mapToObj(serial)
+                .collect(java.util.stream.Collectors.joining(",")) + "]"));
+        assertEquals(400, oversized.status(), oversized.toString());
+        assertEquals(400, api.post("hashboard-trays", tray.formatted("[]")).status());
+
+        for (int i : new int[] {4, 5, 6, 7, 10, 17}) {
+            assertEquals(404, api.get("hashboards/HB-TRAY-" + run + "-" + i).status(), "board " + i + " of a refused tray");
+        }
+        assertEquals(700, api.get("build-kits/" + floor.order()).json().getInt("diesAvailable"));
+        var exact = api.post("hashboard-trays", tray.formatted("[" + IntStream.range(20, 27).mapToObj(serial)
+                .collect(java.util.stream.Collectors.joining(",")) + "]"));
+        assertEquals(201, exact.status(), exact.toString());
+        assertEquals(0, api.get("build-kits/" + floor.order()).json().getInt("diesAvailable"));
+        Api.eventually("allocation counts the ten boards' dies as consumed", () -> api
+                .get("build-orders/" + floor.order() + "/allocations").array().getJsonObject(0).getInt("diesConsumed") == 1_000);
+    }
+
+    @Test
     void badInputGets400NamingTheFieldAndWritesNothing() {
         int lotsBefore = api.get("wafer-lots").array().size();
         Map<String, String> cases = Map.of(

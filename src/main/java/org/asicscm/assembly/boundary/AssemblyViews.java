@@ -231,6 +231,19 @@ public final class AssemblyViews {
         }
     }
 
+    /** Boards that left the line together (a tray or panel), recorded all or none. */
+    public record TrayRequest(
+            @NotBlank @Size(max = 36) String buildOrderId,
+            @NotBlank @Size(max = 36) String lineId,
+            @NotEmpty @Size(max = 100) List<String> serials) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public TrayRequest(String buildOrderId, String lineId, List<String> serials) {
+            this.buildOrderId = buildOrderId;
+            this.lineId = lineId;
+            this.serials = serials;
+        }
+    }
+
     public record DieSourceView(String allocationId, String lotId, String lotNumber, String bin, int dies) {
         static DieSourceView of(BoardDieSource s) {
             return new DieSourceView(s.allocationId(), s.lotId(), s.lotNumber(), s.bin(), s.dies());

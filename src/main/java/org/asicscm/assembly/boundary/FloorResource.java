@@ -24,6 +24,7 @@ import org.asicscm.assembly.boundary.AssemblyViews.MachineRequest;
 import org.asicscm.assembly.boundary.AssemblyViews.MachineView;
 import org.asicscm.assembly.boundary.AssemblyViews.ScheduleRequest;
 import org.asicscm.assembly.boundary.AssemblyViews.ScheduleView;
+import org.asicscm.assembly.boundary.AssemblyViews.TrayRequest;
 import org.asicscm.assembly.control.AssemblyService;
 import org.asicscm.assembly.control.BoardIntake;
 import org.asicscm.assembly.control.BoardRecorder;
@@ -47,6 +48,8 @@ public class FloorResource {
     SchedulingService scheduling;
     @Inject
     BoardIntake intake;
+    @EJB
+    BoardRecorder recorder;
 
     @GET
     @Path("build-kits/{buildOrderId}")
@@ -82,6 +85,17 @@ public class FloorResource {
         var board = intake.record(new BoardRecorder.Report(request.serial(), request.buildOrderId(), request.lineId()));
         return Response.created(uri.getAbsolutePathBuilder().path(board.serial()).build())
                 .entity(BoardView.of(board)).build();
+    }
+
+    @POST
+    @Path("hashboard-trays")
+    @Operation(summary = "Record the boards of a tray (up to 100, one order, one line) together: all of them or, if one is refused, none")
+    public Response assembleTray(@Valid @NotNull TrayRequest request, @Context UriInfo uri) {
+        ListElements.require("serials", request.serials(), ListElements::isCode,
+                "must be a board serial number (letters, digits, '.', '_', '-'; at most 40)");
+        var boards = recorder.recordTray(request.serials().stream()
+                .map(serial -> new BoardRecorder.Report(serial, request.buildOrderId(), request.lineId())).toList());
+        return Response.status(Response.Status.CREATED).entity(boards.stream().map(BoardView::of).toList()).build();
     }
 
     @GET

@@ -66,6 +66,24 @@ public class BoardRecorder {
         return outcomes;
     }
 
+    /**
+     * Records a tray: every board or none. The first refusal rolls the tray back and names the
+     * board ({@code serials[3]}) where the rule is about the board itself.
+     */
+    public List<Hashboard> recordTray(List<Report> tray) {
+        var outcomes = record(tray);
+        for (int i = 0; i < outcomes.size(); i++) {
+            RuntimeException refusal = outcomes.get(i).refusal();
+            if (refusal instanceof RuleViolationException rule && "serial".equals(rule.field())) {
+                throw new RuleViolationException(rule.code(), "serials[" + i + "]", rule.getMessage(), rule.details());
+            }
+            if (refusal != null) {
+                throw refusal;
+            }
+        }
+        return outcomes.stream().map(Outcome::board).toList();
+    }
+
     private Hashboard record(Report report, BuildKit kit, List<BuildSchedule> schedules) {
         // finds a board recorded earlier in this group too: it is already in the persistence context
         if (em.find(Hashboard.class, report.serial()) != null) {
