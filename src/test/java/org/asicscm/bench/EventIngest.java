@@ -130,8 +130,11 @@ final class EventIngest {
                         serials.append(i == 0 ? "\"" : ",\"").append("HB-").append(prefix).append('-')
                                 .append(serial.incrementAndGet()).append('"');
                     }
-                    RestPipeline.expect(201, api.post("hashboard-trays", "{\"buildOrderId\":\"" + order[0]
-                            + "\",\"lineId\":\"" + order[1] + "\",\"serials\":[" + serials + "]}"));
+                    var reply = api.post("hashboard-trays", "{\"buildOrderId\":\"" + order[0]
+                            + "\",\"lineId\":\"" + order[1] + "\",\"serials\":[" + serials + "]}");
+                    if (reply.status() != 201) {
+                        throw new IllegalStateException("expected 201, got " + reply);
+                    }
                 }
                 onAccepted.run();
                 if (intervalNanos > 0) {
