@@ -21,7 +21,8 @@ import java.util.Locale;
  * Then, on the same running application, the planner's operations: allocation by policy with
  * competing clients, and a whole-plan scheduler run over 1,000 orders on 20 lines for 90 days.
  * Before the pipeline, the event path alone: boards posted flat out for a window, consumer
- * applications per second, backlog and drain, and hop latency at half that rate (EventIngest).
+ * applications per second, backlog and drain, and hop latency at half that rate (EventIngest), once
+ * with one board per request and once with boards in trays (-Dbench.ingestTray, -Dbench.trayIngestSeconds).
  * Settings: -Dbench.boards (per run, a multiple of 3), -Dbench.clients, -Dbench.runs, -Dbench.warmup,
  * -Dbench.allocations (per run), -Dbench.ingestSeconds and -Dbench.ingestWarmup (the window and its
  * warm-up), -Dbench.planningOnly=true to skip everything but planning, -Dbench.ingestOnly=true to

@@ -3,6 +3,8 @@ package org.asicscm.assembly.control;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -174,6 +176,8 @@ public class AssemblyService {
                 .setParameter("buildOrderId", buildOrderId).getResultList();
     }
 
+    // a read: no transaction to begin and commit (clients poll these while they wait for a hop)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Hashboard board(String serial) {
         Hashboard board = em.find(Hashboard.class, serial);
         if (board == null) {

@@ -2,6 +2,8 @@ package org.asicscm.qa.control;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -53,6 +55,8 @@ public class QaService {
         }
     }
 
+    // a read: no transaction to begin and commit (clients poll these while they wait for a hop)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public QaUnit unit(String serial) {
         QaUnit unit = em.find(QaUnit.class, serial);
         if (unit == null) {
@@ -66,6 +70,8 @@ public class QaService {
                 .setMaxResults(1000).getResultList();
     }
 
+    // a read: no transaction to begin and commit (clients poll these while they wait for a hop)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<QaTest> testsOf(String serial) {
         unit(serial);
         return em.createNamedQuery(QaTest.OF_UNIT, QaTest.class).setParameter("serial", serial).getResultList();

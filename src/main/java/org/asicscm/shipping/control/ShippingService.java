@@ -2,6 +2,8 @@ package org.asicscm.shipping.control;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -72,6 +74,8 @@ public class ShippingService {
         }
     }
 
+    // a read: no transaction to begin and commit (clients poll these while they wait for a hop)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public ShippableMachine shippable(String serial) {
         ShippableMachine machine = em.find(ShippableMachine.class, serial);
         if (machine == null) {
