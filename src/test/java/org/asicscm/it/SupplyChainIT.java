@@ -83,6 +83,22 @@ class SupplyChainIT {
         return reply.status() == 200 ? reply.json().getString("status") : "ABSENT";
     }
 
+    /** The requests from 16 clients at once; the replies in the requests' order. */
+    private static List<Api.Reply> allAtOnce(List<Callable<Api.Reply>> requests) throws InterruptedException {
+        var pool = Executors.newFixedThreadPool(16);
+        try {
+            return pool.invokeAll(requests).stream().map(f -> {
+                try {
+                    return f.get();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     @Test
     void aLotBecomesAShipmentDeliveredAbroadWithJmsCarryingEveryHop() {
         String correlation = "flow-" + run;
@@ -298,19 +314,7 @@ class SupplyChainIT {
         List<Callable<Api.Reply>> planners = IntStream.range(0, 50)
                 .mapToObj(i -> (Callable<Api.Reply>) () -> allocate(orders.get(i % 10), lot, "B1", 100)).toList();
 
-        var pool = Executors.newFixedThreadPool(16);
-        List<Api.Reply> replies;
-        try {
-            replies = pool.invokeAll(planners).stream().map(f -> {
-                try {
-                    return f.get();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
-        } finally {
-            pool.shutdown();
-        }
+        List<Api.Reply> replies = allAtOnce(planners);
 
         long granted = replies.stream().filter(r -> r.status() == 201).count();
         long refused = replies.stream().filter(r -> r.status() == 409
@@ -346,20 +350,8 @@ class SupplyChainIT {
         }
         java.util.Collections.shuffle(requests, new java.util.Random(7));
 
-        var pool = Executors.newFixedThreadPool(16);
-        List<Api.Reply> replies;
-        try {
-            replies = pool.invokeAll(requests.stream().map(r -> (Callable<Api.Reply>) () -> api.post("hashboards", r[1]))
-                    .toList()).stream().map(f -> {
-                        try {
-                            return f.get();
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }).toList();
-        } finally {
-            pool.shutdown();
-        }
+        List<Api.Reply> replies = allAtOnce(requests.stream()
+                .map(r -> (Callable<Api.Reply>) () -> api.post("hashboards", r[1])).toList());
 
         Map<String, Integer> recorded = new java.util.HashMap<>();
         for (int i = 0; i < requests.size(); i++) {

@@ -41,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assembly")
 public class FloorResource {
+    private static final String SERIAL_RULE = "must be a board serial number (letters, digits, '.', '_', '-'; at most 40)";
 
     @EJB
     AssemblyService assembly;
@@ -91,8 +92,7 @@ public class FloorResource {
     @Path("hashboard-trays")
     @Operation(summary = "Record the boards of a tray (up to 100, one order, one line) together: all of them or, if one is refused, none")
     public Response assembleTray(@Valid @NotNull TrayRequest request, @Context UriInfo uri) {
-        ListElements.require("serials", request.serials(), ListElements::isCode,
-                "must be a board serial number (letters, digits, '.', '_', '-'; at most 40)");
+        ListElements.require("serials", request.serials(), ListElements::isCode, SERIAL_RULE);
         var boards = recorder.recordTray(request.serials().stream()
                 .map(serial -> new BoardRecorder.Report(serial, request.buildOrderId(), request.lineId())).toList());
         return Response.status(Response.Status.CREATED).entity(boards.stream().map(BoardView::of).toList()).build();
@@ -109,8 +109,7 @@ public class FloorResource {
     @Path("machines")
     @Operation(summary = "Record a machine built from boards that passed QA")
     public Response assembleMachine(@Valid @NotNull MachineRequest request, @Context UriInfo uri) {
-        ListElements.require("boardSerials", request.boardSerials(), ListElements::isCode,
-                "must be a board serial number (letters, digits, '.', '_', '-'; at most 40)");
+        ListElements.require("boardSerials", request.boardSerials(), ListElements::isCode, SERIAL_RULE);
         var machine = assembly.assembleMachine(request.serial(), request.buildOrderId(), request.boardSerials(),
                 request.controlBoardSerial(), request.psuSerial());
         return Response.created(uri.getAbsolutePathBuilder().path(machine.serial()).build())
