@@ -35,7 +35,7 @@ public final class Benchmark {
         int boards = Integer.getInteger("bench.boards", 300);
         int clients = Integer.getInteger("bench.clients", 8);
         int runs = Integer.getInteger("bench.runs", 3);
-        int warmup = Integer.getInteger("bench.warmup", 30);
+        int warmup = Integer.getInteger("bench.warmup", 300);
         int allocationCount = Integer.getInteger("bench.allocations", 1000);
         boolean planningOnly = Boolean.getBoolean("bench.planningOnly");
         boolean ingestOnly = Boolean.getBoolean("bench.ingestOnly");
