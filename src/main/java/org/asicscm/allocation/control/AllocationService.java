@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -47,7 +48,8 @@ public class AllocationService {
     @EJB
     EventOutbox outbox;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     public ChipModel registerChipModel(String code, String processNode, String description, List<Bin> bins) {
         if (em.find(ChipModel.class, code) != null) {

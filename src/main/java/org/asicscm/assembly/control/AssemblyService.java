@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -47,7 +48,8 @@ public class AssemblyService {
     @EJB
     KitRegistry kits;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     public Factory registerFactory(String code, String name, SubDistrict subDistrict) {
         if (!em.createNamedQuery(Factory.BY_CODE, Factory.class).setParameter("code", code).getResultList().isEmpty()) {

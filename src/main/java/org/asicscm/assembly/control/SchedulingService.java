@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -52,7 +53,8 @@ public class SchedulingService {
     @EJB
     AssemblyService assembly;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     public AssemblyLine setCapacity(String factoryId, String lineId, String product, int boardsPerShift) {
         AssemblyLine line = lineOf(factoryId, lineId);

@@ -49,7 +49,8 @@ public class ShippingService {
     @ConfigProperty(name = "scm.shipping.embargoed-countries", defaultValue = "CU,IR,KP,SY")
     String embargoedCountries;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     public Customer registerCustomer(String name, String country) {
         requireCountry("country", country);
