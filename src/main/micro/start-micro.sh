@@ -78,7 +78,7 @@ POST
 
 # Heap and JVM defaults sized for a 2-core machine, resident memory under 768 MiB after a load
 # run (docs/benchmarks.md); JAVA_OPTS adds to or overrides them.
-default_opts="-Xms256m -Xmx448m -XX:MaxMetaspaceSize=256m -XX:ReservedCodeCacheSize=128m -Xss512k -XX:+UseSerialGC -Djdk.nio.maxCachedBufferSize=262144"
+default_opts="-Xms192m -Xmx384m -XX:MaxMetaspaceSize=256m -XX:ReservedCodeCacheSize=128m -Xss512k -XX:+UseSerialGC -Djdk.nio.maxCachedBufferSize=262144"
 # jdk.nio.maxCachedBufferSize: H2 reads whole chunks of its file (seen: 6.7 MB) through NIO, and
 # NIO keeps a direct buffer of the largest read per thread for reuse: with dozens of HTTP threads
 # that was hundreds of MB resident after a load run (975 MB). Larger reads now free theirs.
