@@ -25,7 +25,16 @@ public final class Api {
                 + deployment.getPath().replaceAll("/?$", "/") + "api/");
     }
 
-    public record Reply(int status, String contentType, String text) {
+    public record Reply(int status, String contentType, String text, java.net.http.HttpHeaders headers) {
+        public Reply(int status, String contentType, String text) {
+            this(status, contentType, text, java.net.http.HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
+        }
+
+        /** A response header, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         public JsonObject json() {
             return Json.createReader(new StringReader(text)).readObject();
         }
@@ -68,7 +77,7 @@ public final class Api {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

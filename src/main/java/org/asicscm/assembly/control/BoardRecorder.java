@@ -2,6 +2,8 @@ package org.asicscm.assembly.control;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.TreeSet;
 import org.asicscm.assembly.entity.AssemblyLine;
 import org.asicscm.assembly.entity.BoardDieSource;
@@ -48,8 +51,11 @@ public class BoardRecorder {
     /**
      * Records the boards in one transaction. A board that breaks a rule is refused alone, before
      * anything of it is written; the others still go in. Kits are locked in the order of their ids,
-     * so two groups naming the same kits (on two instances) cannot deadlock.
+     * so two groups naming the same kits (on two instances) cannot deadlock. Always a transaction
+     * of its own: the group holds other requests' boards, which are answered once it commits,
+     * never inside the transaction of whichever request leads the group (idempotency keys open one).
      */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Outcome> record(List<Report> reports) {
         Map<String, BuildKit> kits = new HashMap<>();
         for (String buildOrderId : new TreeSet<>(reports.stream().map(Report::buildOrderId).toList())) {
@@ -104,9 +110,7 @@ public class BoardRecorder {
             throw new RuleViolationException("not-scheduled-on-line", "lineId",
                     "build order " + kit.orderNumber() + " is not scheduled on line " + line.code());
         }
-        var taken = kit.takeBoard().orElseThrow(() -> new RuleViolationException("insufficient-kit", "buildOrderId",
-                "the kit of " + kit.orderNumber() + " has " + kit.diesAvailable() + " dies, a board takes "
-                        + kit.chipsPerBoard(), Map.of("available", kit.diesAvailable(), "perBoard", kit.chipsPerBoard())));
+        var taken = kit.takeBoard().orElseThrow(() -> insufficientKit(kit));
         var sources = taken.stream().map(t -> new BoardDieSource(t.line().allocationId(), t.line().lotId(),
                 t.line().lotNumber(), t.line().bin(), t.dies())).toList();
         var board = new Hashboard(report.serial(), kit, line, sources,
@@ -121,5 +125,15 @@ public class BoardRecorder {
     private List<BuildSchedule> schedulesOf(String buildOrderId) {
         return em.createNamedQuery(BuildSchedule.OF_ORDER, BuildSchedule.class)
                 .setParameter("buildOrderId", buildOrderId).getResultList();
+    }
+
+    /** A board is built from one bin: the refusal lists what each bin has, so the planner sees which one is short. */
+    private static RuleViolationException insufficientKit(BuildKit kit) {
+        var byBin = kit.diesAvailableByBin();
+        String perBin = byBin.isEmpty() ? "no dies" : byBin.entrySet().stream()
+                .map(e -> e.getValue() + " of " + e.getKey()).collect(Collectors.joining(", "));
+        return new RuleViolationException("insufficient-kit", "buildOrderId", "the kit of " + kit.orderNumber()
+                + " has " + perBin + "; a board takes " + kit.chipsPerBoard() + " dies of one bin",
+                Map.of("available", kit.diesAvailable(), "availableByBin", byBin, "perBoard", kit.chipsPerBoard()));
     }
 }
