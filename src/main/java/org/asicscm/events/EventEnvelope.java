@@ -5,6 +5,7 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -38,9 +39,10 @@ public record EventEnvelope(String eventId, EventType type, int schemaVersion, O
         });
     }
 
-    public static EventEnvelope create(Event data, String correlationId, String causationId) {
+    /** A new envelope stamped with the time on the given clock. */
+    public static EventEnvelope create(Event data, String correlationId, String causationId, Clock clock) {
         return new EventEnvelope(UUID.randomUUID().toString(), EventType.of(data), EventType.SCHEMA_VERSION,
-                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), correlationId, causationId, data);
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), correlationId, causationId, data);
     }
 
     public <T extends Event> T data(Class<T> type) {

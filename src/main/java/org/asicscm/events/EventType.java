@@ -33,7 +33,7 @@ public enum EventType {
     MACHINE_ASSEMBLED("MachineAssembled", MachineAssembled.class, Stage.QA),
     UNIT_TESTED("UnitTested", UnitTested.class, Stage.ASSEMBLY),
     UNIT_REWORKED("UnitReworked", UnitReworked.class, Stage.ASSEMBLY),
-    UNIT_SCRAPPED("UnitScrapped", UnitScrapped.class, Stage.ASSEMBLY),
+    UNIT_SCRAPPED("UnitScrapped", UnitScrapped.class, Stage.ASSEMBLY, Stage.ALLOCATION),
     MACHINE_READY_TO_SHIP("MachineReadyToShip", MachineReadyToShip.class, Stage.SHIPPING),
     SHIPMENT_BOOKED("ShipmentBooked", ShipmentBooked.class),
     SHIPMENT_MILESTONE_REACHED("ShipmentMilestoneReached", ShipmentMilestoneReached.class);

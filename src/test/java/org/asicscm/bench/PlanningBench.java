@@ -91,7 +91,7 @@ final class PlanningBench {
             lots.add(expect(201, api.post("wafer-lots", "{\"lotNumber\":\"SL-" + tag + "-" + i + "\",\"chipModel\":\""
                     + chip + "\",\"wafers\":25,\"bins\":[{\"bin\":\"B3\",\"goodDies\":1000000}]}")).getString("id"));
         }
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")); // the factories are in Bao'an
         List<String> factories = new ArrayList<>();
         for (int f = 0; f < SCHEDULE_LINES / 5; f++) {
             String factory = fx.factory("SF" + f + "-" + Math.abs(tag.hashCode()));

@@ -55,6 +55,7 @@ import org.h2.jdbcx.JdbcDataSource;
  * </ul>
  */
 final class RawPipeline implements AutoCloseable {
+    private static final java.time.Clock CLOCK = java.time.Clock.systemUTC();
     private static final int CONSUMER_BATCH = 250;
     private static final int RELAY_BATCH = 500;
     private final String url;
@@ -216,13 +217,13 @@ final class RawPipeline implements AutoCloseable {
             update("insert into wafer_lot (id, lot_number, chip_model, wafer_count, received_at, correlation_id, version)"
                     + " values (?, ?, ?, 25, ?, ?, 1)", lot, "LOT-" + tag, chip, now(), correlation);
             update("insert into lot_bin values (?, ?, 'B1', ?, ?, 1)", bin, lot, dies, dies);
-            update("insert into build_order values (?, ?, 'S21 200 TH/s', ?, 108, 3, ?, ?, null, 'SCHEDULED', ?, ?, 1, 5)",
+            update("insert into build_order values (?, ?, 'S21 200 TH/s', ?, 108, 3, ?, ?, null, 'SCHEDULED', ?, ?, 1, 5, 0)",
                     order, "BO-" + tag, chip, machines, java.sql.Date.valueOf(LocalDate.now().plusDays(60)), correlation, now());
             update("insert into die_allocation values (?, ?, ?, ?, 0, 'ACTIVE', ?, null, 1, null)", allocation, order, bin, dies, now());
-            update("insert into build_kit values (?, ?, ?, 108, 3, ?, ?, 1, 'S21-200', ?, 5, null, 0, 0, false)", order, "BO-" + tag, chip, machines,
+            update("insert into build_kit values (?, ?, ?, 108, 3, ?, ?, 1, 'S21-200', ?, 5, null, 0, 0, false, 0)", order, "BO-" + tag, chip, machines,
                     correlation, java.sql.Date.valueOf(LocalDate.now().plusDays(60)));
             update("insert into kit_line values (?, ?, ?, ?, 'B1', ?, 0, false, ?, 1, false)", allocation, order, lot, "LOT-" + tag, dies, now());
-            update("insert into factory values (?, ?, 'Fuyong Works', 'FUYONG')", factory, "F" + Math.abs(tag.hashCode()));
+            update("insert into factory (id, code, name, sub_district) values (?, ?, 'Fuyong Works', 'FUYONG')", factory, "F" + Math.abs(tag.hashCode()));
             update("insert into assembly_line values (?, ?, 'SMT-1', 5000, 2)", line, factory);
             update("insert into build_schedule values (?, ?, ?, ?, ?, ?, ?)", uuid(), order, line, machines * 3,
                     java.sql.Date.valueOf(LocalDate.now()), java.sql.Date.valueOf(LocalDate.now()), now());
@@ -252,7 +253,7 @@ final class RawPipeline implements AutoCloseable {
             update("insert into hashboard values (?, ?, ?, 'BM1366', 108, 'AWAITING_QA', null, ?, 1)", serial, order, line, now());
             update("insert into board_die_source values (?, ?, ?, ?, 'B1', 108)", serial, allocation, lot, lotNumber);
             var event = EventEnvelope.create(new Events.BoardAssembled(serial, order, line, "BM1366", 108,
-                    List.of(new Events.DieSource(allocation, lot, lotNumber, "B1", 108))), correlation, null);
+                    List.of(new Events.DieSource(allocation, lot, lotNumber, "B1", 108))), correlation, null, CLOCK);
             log(event);
             return List.of(event);
         }
@@ -272,10 +273,10 @@ final class RawPipeline implements AutoCloseable {
                     java.util.Arrays.toString(chips).replaceAll("[\\[\\] ]", ""), now());
             var events = new ArrayList<EventEnvelope>();
             events.add(EventEnvelope.create(new Events.UnitTested(serial, kind, order, attempts + 1, true, null,
-                    new BigDecimal("66.7")), correlation, null));
+                    new BigDecimal("66.7")), correlation, null, CLOCK));
             if ("MACHINE".equals(kind)) {
                 events.add(EventEnvelope.create(new Events.MachineReadyToShip(serial, order, new BigDecimal("200")),
-                        correlation, null));
+                        correlation, null, CLOCK));
             }
             for (EventEnvelope event : events) {
                 log(event);
@@ -294,7 +295,7 @@ final class RawPipeline implements AutoCloseable {
                 update("update hashboard set machine_serial = ?, status = 'INSTALLED', version = version + 1 where serial = ?", serial, board);
             }
             var event = EventEnvelope.create(new Events.MachineAssembled(serial, order, boards, 108, "CB-" + serial,
-                    "PSU-" + serial), correlation, null);
+                    "PSU-" + serial), correlation, null, CLOCK);
             log(event);
             return List.of(event);
         }

@@ -52,7 +52,7 @@ final class RestPipeline {
                 + "\",\"wafers\":25,\"bins\":[{\"bin\":\"B1\",\"goodDies\":" + dies + "}]}", traced)).getString("id");
         String order = expect(201, api.post("build-orders", "{\"orderNumber\":\"BO-" + tag + "\",\"product\":\"S21-" + tag
                 + "\",\"machines\":" + machines
-                + ",\"dueDate\":\"" + LocalDate.now().plusDays(60) + "\"}", traced)).getString("id");
+                + ",\"dueDate\":\"" + LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(60) + "\"}", traced)).getString("id");
         expect(201, api.post("build-orders/" + order + "/allocations", "{\"lotId\":\"" + lot + "\",\"bin\":\"B1\",\"dies\":"
                 + dies + "}"));
         String factory = expect(201, api.post("factories", "{\"code\":\"F" + Math.abs(tag.hashCode()) + "\",\"name\":\"Fuyong Works\","
@@ -64,7 +64,7 @@ final class RestPipeline {
                 "{\"product\":\"S21-" + tag + "\",\"boardsPerShift\":5000}"));
         await(() -> api.get("build-kits/" + order).status() == 200);
         expect(201, api.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line
-                + "\",\"startDate\":\"" + LocalDate.now() + "\"}"));
+                + "\",\"startDate\":\"" + LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "\"}"));
         return order;
     }
 

@@ -10,16 +10,21 @@ import java.io.StringReader;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class EventEnvelopeTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T08:00:00.123456789Z"), ZoneOffset.UTC);
+
 
     @Test
     void anEventSurvivesTheWireWithItsMetadata() {
         var data = new Events.BoardAssembled("HB-1", "bo-1", "line-1", "BM1398", 114,
                 List.of(new Events.DieSource("a-1", "lot-1", "LOT-1", "B1", 100),
                         new Events.DieSource("a-2", "lot-2", "LOT-2", "B2", 14)));
-        var sent = EventEnvelope.create(data, "corr-1", "cause-1");
+        var sent = EventEnvelope.create(data, "corr-1", "cause-1", CLOCK);
 
         var received = EventEnvelope.fromJson(sent.toJson());
 
@@ -31,7 +36,7 @@ class EventEnvelopeTest {
     @Test
     void theEnvelopeCarriesIdTypeVersionTimeCorrelationAndSubject() {
         var json = Json.createReader(new StringReader(
-                EventEnvelope.create(new Events.UnitScrapped("HB-9", "BOARD", "bo-1", "burnt"), "corr-9", null).toJson()))
+                EventEnvelope.create(new Events.UnitScrapped("HB-9", "BOARD", "bo-1", "burnt"), "corr-9", null, CLOCK).toJson()))
                 .readObject();
         assertEquals("UnitScrapped", json.getString("type"));
         assertEquals(2, json.getInt("schemaVersion"));
@@ -48,7 +53,7 @@ class EventEnvelopeTest {
         assertThrows(EventEnvelope.MalformedEventException.class, () -> EventEnvelope.fromJson(
                 "{\"eventId\":\"e\",\"type\":\"Nope\",\"schemaVersion\":1,\"occurredAt\":\"2026-11-23T08:00:00Z\","
                         + "\"correlationId\":\"c\",\"data\":{}}"));
-        var outdated = EventEnvelope.create(new Events.UnitScrapped("HB-9", "BOARD", "bo-1", "x"), "c", null).toJson()
+        var outdated = EventEnvelope.create(new Events.UnitScrapped("HB-9", "BOARD", "bo-1", "x"), "c", null, CLOCK).toJson()
                 .replace("\"schemaVersion\":2", "\"schemaVersion\":1");
         var refused = assertThrows(EventEnvelope.MalformedEventException.class, () -> EventEnvelope.fromJson(outdated));
         assertEquals("unsupported schema version 1 of UnitScrapped", refused.getMessage());
@@ -70,7 +75,7 @@ class EventEnvelopeTest {
     void anEventWhoseDataLacksARequiredFieldIsRejectedNamingIt() {
         var data = new Events.BoardAssembled("HB-1", "bo-1", "line-1", "BM1398", 114,
                 List.of(new Events.DieSource("a-1", "lot-1", "LOT-1", "B1", 114)));
-        var json = EventEnvelope.create(data, "corr-1", null).toJson();
+        var json = EventEnvelope.create(data, "corr-1", null, CLOCK).toJson();
 
         var noAllocation = assertThrows(EventEnvelope.MalformedEventException.class,
                 () -> EventEnvelope.fromJson(json.replace("\"allocationId\":\"a-1\",", "")));
@@ -85,17 +90,17 @@ class EventEnvelopeTest {
 
     @Test
     void fieldsMarkedMayBeNullMayBeLeftOut() {
-        var passed = EventEnvelope.create(new Events.UnitTested("HB-1", "BOARD", "bo-1", 1, true, null, null), "c", null);
+        var passed = EventEnvelope.create(new Events.UnitTested("HB-1", "BOARD", "bo-1", 1, true, null, null), "c", null, CLOCK);
         assertEquals(passed, EventEnvelope.fromJson(passed.toJson()));
         var unplaced = EventEnvelope.create(new Events.BuildRescheduled("bo-1", "BO-1", null, 0, null, null, List.of()),
-                "c", null);
+                "c", null, CLOCK);
         assertEquals(unplaced, EventEnvelope.fromJson(unplaced.toJson()));
     }
 
     @Test
     void aPublisherCannotWriteAnIncompleteEvent() {
         var refused = assertThrows(EventEnvelope.MalformedEventException.class, () -> EventEnvelope.create(
-                new Events.UnitScrapped(null, "BOARD", "bo-1", "burnt"), "c", null));
+                new Events.UnitScrapped(null, "BOARD", "bo-1", "burnt"), "c", null, CLOCK));
         assertTrue(refused.getMessage().contains("data.serial"), refused.getMessage());
     }
 }

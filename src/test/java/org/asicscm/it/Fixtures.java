@@ -96,9 +96,9 @@ public final class Fixtures {
         return line.json().getString("id");
     }
 
-    /** The server plans in UTC. */
+    /** Today at the test factories, all in Bao'an: plans are dates in the factory's time zone. */
     public static LocalDate today() {
-        return LocalDate.now(java.time.ZoneOffset.UTC);
+        return LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
     }
 
     /** A build order with dies in its kit on the floor and a line it is scheduled on: ready for boards. */

@@ -262,6 +262,62 @@ class PlanningIT {
     }
 
     @Test
+    void factoriesOutsideBaoanAreRegisteredWithTheirOwnPlaceAndTimeZone() {
+        var dongguan = api.post("factories", "{\"code\":\"DG" + run + "\",\"name\":\"Chang'an Board Works\","
+                + "\"city\":\"Dongguan\",\"district\":\"Chang'an\"}");
+        assertEquals(201, dongguan.status(), dongguan.toString());
+        assertEquals("Asia/Shanghai", dongguan.json().getString("timeZone"));
+        assertEquals("Dongguan", dongguan.json().getString("city"));
+        assertEquals("Chang'an", dongguan.json().getString("district"));
+        var penang = api.post("factories", "{\"code\":\"PN" + run + "\",\"name\":\"Bayan Lepas EMS\","
+                + "\"country\":\"MY\",\"city\":\"Penang\",\"district\":\"Bayan Lepas\"}");
+        assertEquals(201, penang.status(), penang.toString());
+        assertEquals("Asia/Kuala_Lumpur", penang.json().getString("timeZone"));
+        var baoan = api.post("factories", "{\"code\":\"BA" + run + "\",\"name\":\"Xin'an Works\",\"subDistrict\":\"Xin'an\"}");
+        assertEquals(201, baoan.status(), baoan.toString());
+        assertEquals("XIN_AN", baoan.json().getString("subDistrict"));
+        assertEquals("Bao'an", baoan.json().getString("district"));
+
+        // refused, naming the field, and nothing registered
+        for (var refused : List.of(
+                List.of("{\"code\":\"X1" + run + "\",\"name\":\"n\",\"subDistrict\":\"Longhua\"}", "subDistrict"),
+                List.of("{\"code\":\"X2" + run + "\",\"name\":\"n\",\"country\":\"US\",\"city\":\"Austin\"}", "timeZone"),
+                List.of("{\"code\":\"X3" + run + "\",\"name\":\"n\",\"timeZone\":\"Mars/Olympus\"}", "timeZone"),
+                List.of("{\"code\":\"X4" + run + "\",\"name\":\"n\",\"country\":\"XX\"}", "country"))) {
+            var reply = api.post("factories", refused.get(0));
+            assertEquals(400, reply.status(), reply.toString());
+            assertEquals(refused.get(1), field(reply), reply.toString());
+        }
+        assertTrue(api.get("factories").array().stream().map(f -> f.asJsonObject().getString("code"))
+                .noneMatch(code -> code.startsWith("X") && code.endsWith(run)), "a refused factory was registered");
+    }
+
+    @Test
+    void aFactoryPlansFromItsOwnTodayWhateverTheDateElsewhere() {
+        // Los Angeles is a day behind Shanghai for most of the day: its today is a past day in Bao'an
+        var factory = api.post("factories", "{\"code\":\"LA" + run + "\",\"name\":\"Fremont Integration\","
+                + "\"country\":\"US\",\"city\":\"Fremont\",\"district\":\"Alameda\",\"timeZone\":\"America/Los_Angeles\"}");
+        assertEquals(201, factory.status(), factory.toString());
+        LocalDate laToday = LocalDate.parse(factory.json().getString("today"));
+        LocalDate expected = LocalDate.now(java.time.ZoneId.of("America/Los_Angeles"));
+        assertTrue(laToday.equals(expected) || laToday.equals(expected.minusDays(1)), laToday + " against " + expected);
+        String line = fx.line(factory.json().getString("id"), "SMT-1", 100, 2);
+        String lot = fx.lot("LA-" + run, 1_000, 0);
+        String order = fx.buildOrder("BO-LA-" + run, fx.product(100, "B2"), 1, 5);
+        assertEquals(201, fx.allocate(order, lot, "B1", 300).status());
+        awaitBuildable(order, 3);
+
+        var yesterday = api.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line
+                + "\",\"startDate\":\"" + laToday.minusDays(1) + "\"}");
+        assertEquals(400, yesterday.status(), yesterday.toString());
+        assertEquals("startDate", field(yesterday));
+        var schedule = api.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line
+                + "\",\"startDate\":\"" + laToday + "\"}");
+        assertEquals(201, schedule.status(), schedule.toString());
+        assertEquals(laToday.toString(), schedule.json().getString("startDate"));
+    }
+
+    @Test
     void aLineGoingDownMovesItsOrdersWithinTheFactoryAndFlagsTheLateOnes() {
         LocalDate today = Fixtures.today();
         String lot = fx.lot("LD-" + run, 12_000, 0);

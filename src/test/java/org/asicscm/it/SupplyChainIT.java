@@ -78,6 +78,12 @@ class SupplyChainIT {
         assertEquals(expectedStatus, reply.status(), reply.toString());
     }
 
+    /** Dies the order's kit on the floor has, or -1 while assembly has not heard of the order. */
+    private int diesInKit(String order) {
+        var kit = api.get("build-kits/" + order);
+        return kit.status() == 200 ? kit.json().getInt("diesAvailable") : -1;
+    }
+
     private String qaStatus(String serial) {
         var reply = api.get("qa/units/" + serial);
         return reply.status() == 200 ? reply.json().getString("status") : "ABSENT";
@@ -115,7 +121,7 @@ class SupplyChainIT {
                 && api.get("build-kits/" + order).json().getInt("boardsCovered") == 3);
 
         var schedule = api.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line
-                + "\",\"startDate\":\"" + LocalDate.now().plusDays(1) + "\"}");
+                + "\",\"startDate\":\"" + Fixtures.today().plusDays(1) + "\"}");
         assertEquals(201, schedule.status(), schedule.toString());
         assertEquals(3, schedule.json().getInt("boards"));
         assertEquals(line, api.get("build-schedules?buildOrderId=" + order).array().getJsonObject(0).getString("lineId"));
@@ -269,14 +275,14 @@ class SupplyChainIT {
         String order = buildOrder("BO-REL-" + run, 63, 2);
         String allocation = allocate(order, lot, "B1", 378).json().getString("id");
         eventually("the kit's dies reach assembly", () -> api.get("build-kits/" + order).status() == 200
-                && api.get("build-kits/" + order).json().getInt("diesAvailable") == 378);
+                && diesInKit(order) == 378);
 
         var released = api.post("build-orders/" + order + "/allocations/" + allocation + "/release", "{}");
         assertEquals(200, released.status(), released.toString());
         assertEquals("RELEASED", released.json().getString("status"));
         assertEquals(0, api.get("wafer-lots/" + lot).json().getJsonArray("bins").getJsonObject(0).getInt("allocatedDies"));
         // allocation -> assembly: AllocationReleased empties the kit on the floor
-        eventually("assembly learns the release", () -> api.get("build-kits/" + order).json().getInt("diesAvailable") == 0);
+        eventually("assembly learns the release", () -> diesInKit(order) == 0);
         assertTrue(api.get("build-kits/" + order).json().getJsonArray("allocations").getJsonObject(0).getBoolean("released"));
 
         var again = api.post("build-orders/" + order + "/allocations/" + allocation + "/release", "{}");
@@ -526,9 +532,10 @@ class SupplyChainIT {
         String order = buildOrder("BO-DUP-" + run, 63, 1);
         assertEquals(201, allocate(order, lot, "B1", 189).status());
         String line = line();
-        eventually("kit on the floor", () -> api.get("build-kits/" + order).status() == 200);
-        api.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line + "\",\"startDate\":\""
-                + LocalDate.now() + "\"}");
+        eventually("kit on the floor", () -> diesInKit(order) == 189);
+        var scheduled = api.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line
+                + "\",\"startDate\":\"" + Fixtures.today() + "\"}");
+        assertEquals(201, scheduled.status(), scheduled.toString());
         assertEquals(201, api.post("hashboards", "{\"serial\":\"HB-DUP-" + run + "\",\"buildOrderId\":\"" + order
                 + "\",\"lineId\":\"" + line + "\"}").status());
         eventually("dies consumed once", () -> api.get("build-orders/" + order + "/allocations").array()
@@ -571,6 +578,137 @@ class SupplyChainIT {
         assertEquals(200, scrapped.status(), scrapped.toString());
         assertEquals("SCRAPPED", scrapped.json().getString("status"));
         eventually("assembly learns the scrap", () -> "SCRAPPED".equals(api.get("hashboards/" + second).json().getString("status")));
+    }
+
+    @Test
+    void aBoardIsBuiltFromOneBinAndRefusedWhenOnlyTwoBinsTogetherCoverIt() {
+        String lot = lot("LOT-BIN-" + run, 214, 100);
+        String order = buildOrder("BO-BIN-" + run, 114, 1);
+        assertEquals(201, allocate(order, lot, "B1", 214).status());
+        assertEquals(201, allocate(order, lot, "B2", 100).status());
+        String line = line();
+        eventually("the dies reach the kit", () -> diesInKit(order) == 314);
+        assertEquals(1, api.get("build-kits/" + order).json().getInt("boardsBuildable"), "314 dies, but one bin makes a board");
+        assertEquals(201, api.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line
+                + "\",\"startDate\":\"" + Fixtures.today() + "\"}").status());
+        String board = "{\"serial\":\"HB-BIN-%s-" + run + "\",\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line + "\"}";
+        assertEquals(201, api.post("hashboards", board.formatted(1)).status());
+
+        var refused = api.post("hashboards", board.formatted(2));
+
+        // 100 B1 and 100 B2 are left: 200 dies, no board
+        assertEquals(409, refused.status(), refused.toString());
+        assertEquals("insufficient-kit", refused.json().getString("code"));
+        assertEquals(100, refused.json().getJsonObject("availableByBin").getInt("B1"));
+        assertEquals(100, refused.json().getJsonObject("availableByBin").getInt("B2"));
+        assertEquals(404, api.get("hashboards/HB-BIN-2-" + run).status());
+        var kit = api.get("build-kits/" + order).json();
+        assertEquals(200, kit.getInt("diesAvailable"));
+        assertEquals(0, kit.getInt("boardsBuildable"));
+    }
+
+    @Test
+    void aScrappedBoardLetsTheOrderDrawReplacementDiesWithinItsScrapAllowance() {
+        // one machine of three boards at the default 2 %: an allowance of one board (rounded up)
+        String lot = lot("LOT-SCR-" + run, 1000, 0);
+        String order = buildOrder("BO-SCR-" + run, 63, 1);
+        assertEquals(201, allocate(order, lot, "B1", 189).status());
+        String factory = fixtures.factory("SCR" + run);
+        String line = fixtures.line(factory, "SMT-1", 400, 2);
+        eventually("the dies reach the kit", () -> diesInKit(order) == 189);
+        assertEquals(201, api.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line
+                + "\",\"startDate\":\"" + Fixtures.today() + "\"}").status());
+        var full = allocate(order, lot, "B1", 63);
+        assertEquals(409, full.status(), "nothing scrapped yet: the order holds all it needs");
+        assertEquals(0, full.json().getInt("stillNeeded"));
+
+        scrapNewBoard(order, line, "HB-SCR1-" + run);
+        eventually("allocation counts the scrapped board",
+                () -> api.get("build-orders/" + order).json().getInt("boardsScrapped") == 1);
+        assertEquals(201, allocate(order, lot, "B1", 63).status(), "a replacement board's dies");
+        eventually("the replacement reaches the kit", () -> diesInKit(order) == 189);
+        var kit = api.get("build-kits/" + order).json();
+        assertEquals(1, kit.getInt("boardsScrapped"));
+        assertEquals(3, kit.getInt("boardsBuildable"), "three good boards still to build");
+        // the scrapped board's dies are the factory's scrap, no longer dies it returned in boards
+        var balance = api.get("factories/" + factory + "/consignment").array().stream().map(JsonValue::asJsonObject)
+                .filter(b -> b.getString("chipModel").equals(fixtures.chipModel)).findFirst().orElseThrow();
+        assertEquals(63, balance.getInt("scrapped"));
+        assertEquals(0, balance.getInt("inBoards"));
+
+        // a second scrap is beyond the allowance: no more dies, and the refusal says why
+        scrapNewBoard(order, line, "HB-SCR2-" + run);
+        eventually("allocation counts the second scrapped board",
+                () -> api.get("build-orders/" + order).json().getInt("boardsScrapped") == 2);
+        var beyond = allocate(order, lot, "B1", 63);
+        assertEquals(409, beyond.status(), beyond.toString());
+        assertEquals("exceeds-order-need", beyond.json().getString("code"));
+        assertEquals(2, beyond.json().getInt("boardsScrapped"));
+        assertEquals(1, beyond.json().getInt("scrapAllowanceBoards"));
+    }
+
+    private void scrapNewBoard(String order, String line, String serial) {
+        assertEquals(201, api.post("hashboards", "{\"serial\":\"" + serial + "\",\"buildOrderId\":\"" + order
+                + "\",\"lineId\":\"" + line + "\"}").status());
+        eventually("the board reaches QA", () -> "AWAITING_TEST".equals(qaStatus(serial)));
+        test(serial, "[12]", 201);
+        assertEquals(200, api.post("qa/units/" + serial + "/scrap", "{\"note\":\"cold solder on chain 0\"}").status());
+        eventually("assembly learns the scrap", () -> "SCRAPPED".equals(api.get("hashboards/" + serial).json().getString("status")));
+    }
+
+    @Test
+    void aRetriedAllocationWithItsIdempotencyKeyTakesEffectOnce() throws Exception {
+        String lot = lot("LOT-IDEM-" + run, 1000, 0);
+        String order = buildOrder("BO-IDEM-" + run, 63, 2);
+        String body = "{\"lotId\":\"" + lot + "\",\"bin\":\"B1\",\"dies\":63}";
+        String path = "build-orders/" + order + "/allocations";
+
+        var first = api.post(path, body, "Idempotency-Key", "alloc-1-" + run);
+        var retry = api.post(path, body, "Idempotency-Key", "alloc-1-" + run);
+
+        assertEquals(201, first.status(), first.toString());
+        assertEquals(201, retry.status(), retry.toString());
+        assertEquals(first.json().getString("id"), retry.json().getString("id"), "the first answer again");
+        assertEquals(first.header("Location"), retry.header("Location"));
+        assertEquals("true", retry.header("Idempotent-Replayed"));
+        assertEquals(null, first.header("Idempotent-Replayed"));
+        assertEquals(1, api.get(path).array().size());
+
+        var other = api.post(path, body.replace("63", "126"), "Idempotency-Key", "alloc-1-" + run);
+        assertEquals(409, other.status(), other.toString());
+        assertEquals("urn:asic-scm:problem:idempotency-key-reused", other.json().getString("type"));
+        assertEquals(1, api.get(path).array().size(), "a reused key changes nothing");
+
+        var badKey = api.post(path, body, "Idempotency-Key", "has a space");
+        assertEquals(400, badKey.status(), badKey.toString());
+        assertEquals("Idempotency-Key", badKey.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+
+        // a refusal is not kept: the same key may be retried once the cause is gone
+        var refused = api.post(path, body.replace("63", "5000"), "Idempotency-Key", "alloc-2-" + run);
+        assertEquals(409, refused.status(), refused.toString());
+        assertEquals(1, api.get(path).array().size());
+
+        // eight copies of one request at the same moment: one allocation, one answer for all
+        String key = "alloc-3-" + run;
+        var replies = allAtOnce(IntStream.range(0, 8).<Callable<Api.Reply>>mapToObj(i ->
+                () -> api.post(path, body, "Idempotency-Key", key)).toList());
+        var ids = replies.stream().peek(r -> assertEquals(201, r.status(), r.toString()))
+                .map(r -> r.json().getString("id")).distinct().toList();
+        assertEquals(1, ids.size(), "every copy answered with the one allocation");
+        assertEquals(2, api.get(path).array().size());
+    }
+
+    @Test
+    void aRetriedBoardWithItsIdempotencyKeyIsAnsweredAsTheFirstTime() {
+        var floor = fixtures.floorReady("IDB", 63, 1, 1000, 189);
+        String board = floor.board("HB-IDB-" + run);
+        var first = api.post("hashboards", board, "Idempotency-Key", "board-" + run);
+        var retry = api.post("hashboards", board, "Idempotency-Key", "board-" + run);
+        assertEquals(201, first.status(), first.toString());
+        assertEquals(201, retry.status(), "not 409 duplicate-serial: " + retry);
+        assertEquals(first.text(), retry.text());
+        var without = api.post("hashboards", board);
+        assertEquals(409, without.status(), "without the key a second post is a duplicate serial");
     }
 
     private static String jsonWithoutPublishedAt(JsonObject event) {

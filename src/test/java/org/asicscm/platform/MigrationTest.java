@@ -11,13 +11,14 @@ import org.junit.jupiter.api.Test;
 
 /** The migrations apply on the H2 that Payara Micro bundles, and the schema guards stock itself. */
 class MigrationTest {
+    private static final String CHECK_VIOLATION = "23513";
 
     @Test
     void migrationsApplyAndTheDatabaseRefusesOverAllocation() throws SQLException {
         var dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:migration-test;DB_CLOSE_DELAY=-1");
         var result = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        assertEquals("6", result.targetSchemaVersion);
+        assertEquals("9", result.targetSchemaVersion);
 
         try (var connection = DriverManager.getConnection("jdbc:h2:mem:migration-test");
              var statement = connection.createStatement()) {
@@ -25,10 +26,14 @@ class MigrationTest {
             statement.execute("insert into wafer_lot (id, lot_number, chip_model, wafer_count, received_at, correlation_id, version)"
                     + " values ('lot-1', 'LOT-1', 'BM1398', 25, current_timestamp, 'c', 1)");
             statement.execute("insert into lot_bin values ('bin-1', 'lot-1', 'B1', 100, 100, 1)");
-            assertThrows(SQLException.class,
+            // refused by the check constraint itself (SQLState 23513), not by some other rule
+            var overAllocated = assertThrows(SQLException.class,
                     () -> statement.execute("update lot_bin set allocated_dies = 101 where id = 'bin-1'"));
-            assertThrows(SQLException.class,
-                    () -> statement.execute("insert into lot_bin values ('bin-2', 'lot-1', 'B1', 5, 0, 1)"));
+            assertEquals(CHECK_VIOLATION, overAllocated.getSQLState(), overAllocated.getMessage());
+            var bornOverAllocated = assertThrows(SQLException.class,
+                    () -> statement.execute("insert into lot_bin values ('bin-2', 'lot-1', 'B2', 5, 6, 1)"));
+            assertEquals(CHECK_VIOLATION, bornOverAllocated.getSQLState(), bornOverAllocated.getMessage());
+            statement.execute("insert into lot_bin values ('bin-3', 'lot-1', 'B3', 5, 5, 1)");
             // the relays' turn-taking row exists once, and only once
             try (var rows = statement.executeQuery("select count(*) from outbox_relay_lock")) {
                 rows.next();

@@ -24,6 +24,7 @@ public class AllocationEventListener implements StageListener {
         switch (event.type()) {
             case BUILD_SCHEDULED, BUILD_RESCHEDULED -> allocation.buildScheduled(event);
             case BOARD_ASSEMBLED -> allocation.boardAssembled(event);
+            case UNIT_SCRAPPED -> allocation.unitScrapped(event);
             default -> throw new NotConsumedException(stage(), event);
         }
     }

@@ -3,6 +3,7 @@ package org.asicscm.allocation.boundary;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -115,10 +116,12 @@ public final class AllocationViews {
             @NotNull @Min(1) @Max(1000) Integer chipsPerBoard,
             @NotNull @Min(1) @Max(10) Integer boardsPerMachine,
             @NotBlank @Size(max = 16) String minBin,
-            @Size(max = 20) List<String> substitutes) {
+            @Size(max = 20) List<String> substitutes,
+            @DecimalMin("0") @DecimalMax("50") @Digits(integer = 2, fraction = 2) BigDecimal scrapAllowancePercent) {
         // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
         public ProductRequest(String code, String name, String chipModel, Integer chipsPerBoard,
-                              Integer boardsPerMachine, String minBin, List<String> substitutes) {
+                              Integer boardsPerMachine, String minBin, List<String> substitutes,
+                              BigDecimal scrapAllowancePercent) {
             this.code = code;
             this.name = name;
             this.chipModel = chipModel;
@@ -126,14 +129,15 @@ public final class AllocationViews {
             this.boardsPerMachine = boardsPerMachine;
             this.minBin = minBin;
             this.substitutes = substitutes;
+            this.scrapAllowancePercent = scrapAllowancePercent;
         }
     }
 
     public record ProductView(String code, String name, String chipModel, int chipsPerBoard, int boardsPerMachine,
-                              String minBin, List<String> substitutes) {
+                              String minBin, List<String> substitutes, BigDecimal scrapAllowancePercent) {
         static ProductView of(Product p) {
             return new ProductView(p.code(), p.name(), p.chipModel(), p.chipsPerBoard(), p.boardsPerMachine(),
-                    p.minBin(), p.substitutes());
+                    p.minBin(), p.substitutes(), p.scrapAllowancePercent());
         }
     }
 
@@ -194,11 +198,11 @@ public final class AllocationViews {
 
     public record BuildOrderView(String id, String orderNumber, String product, String chipModel, int chipsPerBoard,
                                  int boardsPerMachine, int machines, int diesRequired, LocalDate dueDate, int priority,
-                                 String customerOrderRef, String status, String correlationId) {
+                                 String customerOrderRef, String status, String correlationId, int boardsScrapped) {
         static BuildOrderView of(BuildOrder o) {
             return new BuildOrderView(o.id(), o.orderNumber(), o.product(), o.chipModel(), o.chipsPerBoard(),
                     o.boardsPerMachine(), o.machines(), o.diesRequired(), o.dueDate(), o.priority(),
-                    o.customerOrderRef(), o.status().name(), o.correlationId());
+                    o.customerOrderRef(), o.status().name(), o.correlationId(), o.boardsScrapped());
         }
     }
 

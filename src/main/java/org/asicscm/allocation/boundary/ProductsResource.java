@@ -18,6 +18,7 @@ import java.util.List;
 import org.asicscm.allocation.boundary.AllocationViews.ProductRequest;
 import org.asicscm.allocation.boundary.AllocationViews.ProductView;
 import org.asicscm.allocation.control.AllocationService;
+import org.asicscm.allocation.entity.Product;
 import org.asicscm.platform.ListElements;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,7 +39,8 @@ public class ProductsResource {
         List<String> substitutes = request.substitutes() == null ? List.of() : request.substitutes();
         ListElements.require("substitutes", substitutes, b -> !b.isBlank(), "must not be blank");
         var product = allocation.registerProduct(request.code(), request.name(), request.chipModel(),
-                request.chipsPerBoard(), request.boardsPerMachine(), request.minBin(), substitutes);
+                request.chipsPerBoard(), request.boardsPerMachine(), request.minBin(), substitutes,
+                request.scrapAllowancePercent() == null ? Product.DEFAULT_SCRAP_ALLOWANCE : request.scrapAllowancePercent());
         return Response.created(uri.getAbsolutePathBuilder().path(product.code()).build())
                 .entity(ProductView.of(product)).build();
     }

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -80,7 +81,8 @@ public class AllocationService {
     }
 
     public Product registerProduct(String code, String name, String chipModelCode, int chipsPerBoard,
-                                   int boardsPerMachine, String minBin, List<String> substitutes) {
+                                   int boardsPerMachine, String minBin, List<String> substitutes,
+                                   BigDecimal scrapAllowancePercent) {
         if (em.find(Product.class, code) != null) {
             throw new RuleViolationException("duplicate-product", "code", "product " + code + " already exists");
         }
@@ -97,6 +99,7 @@ public class AllocationService {
             }
         }
         var product = new Product(code, name, model, chipsPerBoard, boardsPerMachine, minBin, substitutes);
+        product.allowScrap(scrapAllowancePercent);
         em.persist(product);
         return product;
     }
@@ -262,8 +265,7 @@ public class AllocationService {
         }
         int stillNeeded = stillNeeded(order);
         if (dies > stillNeeded) {
-            throw new RuleViolationException("exceeds-order-need", "dies", "build order " + order.orderNumber()
-                    + " needs only " + stillNeeded + " more dies", Map.of("requested", dies, "stillNeeded", stillNeeded));
+            throw exceedsNeed(order, dies, stillNeeded);
         }
         if (dies > lotBin.available()) {
             var shortage = new LinkedHashMap<String, Object>();
@@ -301,8 +303,7 @@ public class AllocationService {
         int stillNeeded = stillNeeded(order);
         int requested = dies == null ? stillNeeded : dies;
         if (requested > stillNeeded || requested == 0) {
-            throw new RuleViolationException("exceeds-order-need", "dies", "build order " + order.orderNumber()
-                    + " needs " + stillNeeded + " more dies", Map.of("requested", requested, "stillNeeded", stillNeeded));
+            throw exceedsNeed(order, requested, stillNeeded);
         }
         List<Bin> acceptable = acceptableBins(order);
         var ranks = new HashMap<String, Integer>();
@@ -503,8 +504,7 @@ public class AllocationService {
         }
         int stillNeeded = stillNeeded(to);
         if (dies > stillNeeded) {
-            throw new RuleViolationException("exceeds-order-need", "dies", "build order " + to.orderNumber()
-                    + " needs only " + stillNeeded + " more dies", Map.of("requested", dies, "stillNeeded", stillNeeded));
+            throw exceedsNeed(to, dies, stillNeeded);
         }
         var acceptable = acceptableBins(to).stream().map(Bin::name).toList();
         var candidates = liveAllocationsOf(from).stream().filter(a -> acceptable.contains(a.lotBin().bin())).toList();
@@ -673,10 +673,45 @@ public class AllocationService {
         }
     }
 
+    /**
+     * QA scrapped a board of an order: its dies are gone, and the order may draw a replacement
+     * board's dies while its product's scrap allowance lasts. Machines scrapped whole keep their
+     * boards' dies counted: their boards may be salvaged.
+     */
+    public void unitScrapped(EventEnvelope event) {
+        var scrapped = event.data(Events.UnitScrapped.class);
+        if (!"BOARD".equals(scrapped.kind())) {
+            return;
+        }
+        BuildOrder order = em.find(BuildOrder.class, scrapped.buildOrderId(), LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            throw new IllegalStateException("board " + scrapped.serial() + " scrapped from unknown order "
+                    + scrapped.buildOrderId());
+        }
+        order.boardScrapped();
+    }
+
     private int stillNeeded(BuildOrder order) {
-        return order.diesRequired() - em.createNamedQuery(DieAllocation.OF_ORDER, DieAllocation.class)
+        return order.diesEntitled(scrapAllowanceBoards(order)) - em.createNamedQuery(DieAllocation.OF_ORDER, DieAllocation.class)
                 .setParameter("buildOrderId", order.id()).getResultList().stream()
                 .mapToInt(DieAllocation::diesHeld).sum();
+    }
+
+    private int scrapAllowanceBoards(BuildOrder order) {
+        return product(order.product()).scrapAllowanceBoards(order.boardsOrdered());
+    }
+
+    private RuleViolationException exceedsNeed(BuildOrder order, int requested, int stillNeeded) {
+        int allowance = scrapAllowanceBoards(order);
+        var figures = new LinkedHashMap<String, Object>();
+        figures.put("requested", requested);
+        figures.put("stillNeeded", stillNeeded);
+        figures.put("boardsScrapped", order.boardsScrapped());
+        figures.put("scrapAllowanceBoards", allowance);
+        String scrap = order.boardsScrapped() > allowance ? "; " + order.boardsScrapped()
+                + " boards scrapped against a scrap allowance of " + allowance : "";
+        return new RuleViolationException("exceeds-order-need", "dies", "build order " + order.orderNumber()
+                + " needs only " + stillNeeded + " more dies" + scrap, figures);
     }
 
     private List<DieAllocation> liveAllocationsOf(BuildOrder order) {

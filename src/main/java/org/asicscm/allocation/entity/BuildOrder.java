@@ -49,6 +49,8 @@ public class BuildOrder {
     private String correlationId;
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
+    @Column(name = "boards_scrapped")
+    private int boardsScrapped;
     @Version
     private long version;
 
@@ -82,6 +84,31 @@ public class BuildOrder {
     /** Dies the whole order needs: machines x boards per machine x chips per board. */
     public int diesRequired() {
         return Math.multiplyExact(Math.multiplyExact(machines, boardsPerMachine), chipsPerBoard);
+    }
+
+    /** Boards ordered: machines x boards per machine. */
+    public int boardsOrdered() {
+        return Math.multiplyExact(machines, boardsPerMachine);
+    }
+
+    /**
+     * Dies the order may hold: its boards' dies, and a board's worth for each board QA scrapped,
+     * up to the allowance.
+     */
+    public int diesEntitled(int scrapAllowanceBoards) {
+        return Math.addExact(diesRequired(), Math.multiplyExact(replacementBoards(scrapAllowanceBoards), chipsPerBoard));
+    }
+
+    public int replacementBoards(int scrapAllowanceBoards) {
+        return Math.min(boardsScrapped, scrapAllowanceBoards);
+    }
+
+    public void boardScrapped() {
+        boardsScrapped++;
+    }
+
+    public int boardsScrapped() {
+        return boardsScrapped;
     }
 
     public void markScheduled() {

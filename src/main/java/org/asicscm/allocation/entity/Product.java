@@ -9,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -26,6 +28,8 @@ import java.util.Set;
 @NamedQuery(name = Product.ALL, query = "select p from Product p order by p.code")
 public class Product {
     public static final String ALL = "Product.all";
+    public static final BigDecimal DEFAULT_SCRAP_ALLOWANCE = new BigDecimal("2.00");
+    public static final BigDecimal MAX_SCRAP_ALLOWANCE = new BigDecimal("50");
 
     @Id
     private String code;
@@ -42,6 +46,9 @@ public class Product {
     @CollectionTable(name = "product_substitute", joinColumns = @JoinColumn(name = "product"))
     @Column(name = "bin")
     private Set<String> substitutes = new java.util.HashSet<>();
+    /** Boards QA may scrap before the order gets no more replacement dies, as a share of the boards ordered. */
+    @Column(name = "scrap_allowance_percent")
+    private BigDecimal scrapAllowancePercent = DEFAULT_SCRAP_ALLOWANCE;
 
     protected Product() {
     }
@@ -86,6 +93,24 @@ public class Product {
         }
         acceptable.sort(Comparator.comparingInt(Bin::rank).reversed());
         return acceptable;
+    }
+
+    /** @throws IllegalArgumentException outside 0 to 50 percent */
+    public void allowScrap(BigDecimal percent) {
+        if (percent.signum() < 0 || percent.compareTo(MAX_SCRAP_ALLOWANCE) > 0) {
+            throw new IllegalArgumentException("a scrap allowance runs from 0 to 50 percent");
+        }
+        this.scrapAllowancePercent = percent.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** Replacement boards an order of this many boards may draw dies for: the allowance, rounded up. */
+    public int scrapAllowanceBoards(int boardsOrdered) {
+        return BigDecimal.valueOf(boardsOrdered).multiply(scrapAllowancePercent)
+                .divide(BigDecimal.valueOf(100), 0, RoundingMode.CEILING).intValueExact();
+    }
+
+    public BigDecimal scrapAllowancePercent() {
+        return scrapAllowancePercent;
     }
 
     public String code() {

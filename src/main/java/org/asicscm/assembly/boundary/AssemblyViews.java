@@ -9,9 +9,11 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.asicscm.assembly.control.CapacityPlan;
 import org.asicscm.assembly.control.ConsignmentService;
 import org.asicscm.assembly.entity.AssemblyLine;
@@ -24,7 +26,6 @@ import org.asicscm.assembly.entity.ConsignmentMovement;
 import org.asicscm.assembly.entity.Factory;
 import org.asicscm.assembly.entity.Hashboard;
 import org.asicscm.assembly.entity.Machine;
-import org.asicscm.assembly.entity.SubDistrict;
 
 /** Requests and answers of the assembly API. */
 public final class AssemblyViews {
@@ -33,15 +34,29 @@ public final class AssemblyViews {
 
     static final String CODE = "[A-Za-z0-9][A-Za-z0-9._-]*";
 
+    /**
+     * Where the factory is: by default Bao'an, Shenzhen (subDistrict one of Bao'an's, e.g. XIXIANG);
+     * elsewhere give country, city and district (e.g. CN, Dongguan, Chang'an) and, outside the
+     * countries with a usual zone, timeZone.
+     */
     public record FactoryRequest(
             @NotBlank @Size(max = 20) @Pattern(regexp = CODE) String code,
             @NotBlank @Size(max = 120) String name,
-            @NotNull SubDistrict subDistrict) {
+            @Size(min = 2, max = 2) @Pattern(regexp = "[A-Za-z]{2}") String country,
+            @Size(min = 1, max = 60) String city,
+            @Size(min = 1, max = 60) String district,
+            @Size(min = 1, max = 60) String subDistrict,
+            @Size(min = 1, max = 40) String timeZone) {
         // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
-        public FactoryRequest(String code, String name, SubDistrict subDistrict) {
+        public FactoryRequest(String code, String name, String country, String city, String district,
+                              String subDistrict, String timeZone) {
             this.code = code;
             this.name = name;
+            this.country = country;
+            this.city = city;
+            this.district = district;
             this.subDistrict = subDistrict;
+            this.timeZone = timeZone;
         }
     }
 
@@ -164,9 +179,13 @@ public final class AssemblyViews {
                               List<PlannedOrderView> plan) {
     }
 
-    public record FactoryView(String id, String code, String name, SubDistrict subDistrict) {
-        static FactoryView of(Factory f) {
-            return new FactoryView(f.id(), f.code(), f.name(), f.subDistrict());
+    /** today: the factory's own date now, the first day a plan may use there. */
+    public record FactoryView(String id, String code, String name, String country, String city, String district,
+                              String subDistrict, String timeZone, LocalDate today) {
+        static FactoryView of(Factory f, Clock clock) {
+            var at = f.location();
+            return new FactoryView(f.id(), f.code(), f.name(), at.country(), at.city(), at.district(),
+                    at.subDistrict(), at.timeZone().getId(), f.today(clock));
         }
     }
 
@@ -186,11 +205,14 @@ public final class AssemblyViews {
                               int diesConsumed, boolean released) {
     }
 
+    /** diesAvailableByBin: a board is built from one bin, so these say which bin can still make one. */
     public record KitView(String buildOrderId, String orderNumber, String chipModel, int chipsPerBoard,
-                          int boardsOrdered, int boardsCovered, int diesAvailable, List<KitLineView> allocations) {
+                          int boardsOrdered, int boardsCovered, int boardsBuildable, int boardsScrapped,
+                          int diesAvailable, Map<String, Integer> diesAvailableByBin, List<KitLineView> allocations) {
         static KitView of(BuildKit k) {
             return new KitView(k.buildOrderId(), k.orderNumber(), k.chipModel(), k.chipsPerBoard(), k.boardsOrdered(),
-                    k.boardsCovered(), k.diesAvailable(), k.lines().stream().map(l -> new KitLineView(l.allocationId(),
+                    k.boardsCovered(), k.boardsBuildable(), k.boardsScrapped(), k.diesAvailable(),
+                    k.diesAvailableByBin(), k.lines().stream().map(l -> new KitLineView(l.allocationId(),
                     l.lotId(), l.lotNumber(), l.bin(), l.dies(), l.diesConsumed(), l.released())).toList());
         }
     }

@@ -1,6 +1,7 @@
 package org.asicscm.assembly.boundary;
 
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import java.util.List;
 import org.asicscm.assembly.boundary.AssemblyViews.BalanceView;
 import org.asicscm.assembly.boundary.AssemblyViews.CapacityRequest;
@@ -49,26 +51,29 @@ public class FactoriesResource {
     SchedulingService scheduling;
     @EJB
     ConsignmentService consignment;
+    @Inject
+    Clock clock;
 
     @POST
-    @Operation(summary = "Register a contract factory in Bao'an")
+    @Operation(summary = "Register a contract factory, in Bao'an (Shenzhen) unless told where")
     public Response register(@Valid @NotNull FactoryRequest request, @Context UriInfo uri) {
-        var factory = assembly.registerFactory(request.code(), request.name(), request.subDistrict());
+        var factory = assembly.registerFactory(request.code(), request.name(), request.country(), request.city(),
+                request.district(), request.subDistrict(), request.timeZone());
         return Response.created(uri.getAbsolutePathBuilder().path(factory.id()).build())
-                .entity(FactoryView.of(factory)).build();
+                .entity(FactoryView.of(factory, clock)).build();
     }
 
     @GET
     @Operation(summary = "List factories")
     public List<FactoryView> all() {
-        return assembly.factories().stream().map(FactoryView::of).toList();
+        return assembly.factories().stream().map(f -> FactoryView.of(f, clock)).toList();
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "A factory")
     public FactoryView factory(@PathParam("id") String id) {
-        return FactoryView.of(assembly.factory(id));
+        return FactoryView.of(assembly.factory(id), clock);
     }
 
     @POST

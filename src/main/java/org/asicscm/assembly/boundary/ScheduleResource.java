@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.asicscm.assembly.boundary.AssemblyViews.PlanRunRequest;
@@ -36,10 +35,10 @@ public class ScheduleResource {
     @POST
     @Path("runs")
     @Operation(summary = "Re-plan every order's buildable boards onto the lines, most urgent first, within capacity",
-            description = "from defaults to today, horizonDays to 90. Orders whose plan changes get BuildScheduled or"
+            description = "from defaults to today at the factory furthest behind (each line starts at its own factory's today), horizonDays to 90. Orders whose plan changes get BuildScheduled or"
                     + " BuildRescheduled, late ones BuildFlaggedLate")
     public PlanRunView run(@Valid PlanRunRequest request) {
-        LocalDate from = request == null || request.from() == null ? LocalDate.now(ZoneOffset.UTC) : request.from();
+        LocalDate from = request == null || request.from() == null ? scheduling.firstPlannableDay() : request.from();
         int horizon = request == null || request.horizonDays() == null ? SchedulingService.DEFAULT_HORIZON_DAYS
                 : request.horizonDays();
         long started = System.nanoTime();
@@ -54,7 +53,7 @@ public class ScheduleResource {
     @Operation(summary = "Load per line per day: boards planned, share of capacity, orders; what a Gantt chart needs",
             description = "from defaults to today, to to from + 13 days; at most 366 days")
     public List<SchedulingService.LineDay> load(@QueryParam("from") String from, @QueryParam("to") String to) {
-        LocalDate start = from == null ? LocalDate.now(ZoneOffset.UTC) : date("from", from);
+        LocalDate start = from == null ? scheduling.firstPlannableDay() : date("from", from);
         LocalDate end = to == null ? start.plusDays(13) : date("to", to);
         return scheduling.load(start, end);
     }

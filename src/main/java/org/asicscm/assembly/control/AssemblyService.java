@@ -21,11 +21,11 @@ import java.util.Optional;
 import org.asicscm.assembly.entity.AssemblyLine;
 import org.asicscm.assembly.entity.BuildKit;
 import org.asicscm.assembly.entity.BuildSchedule;
+import org.asicscm.assembly.entity.ConsignmentMovement;
 import org.asicscm.assembly.entity.Factory;
 import org.asicscm.assembly.entity.Hashboard;
 import org.asicscm.assembly.entity.KitLine;
 import org.asicscm.assembly.entity.Machine;
-import org.asicscm.assembly.entity.SubDistrict;
 import org.asicscm.assembly.entity.UnitStatus;
 import org.asicscm.events.EventEnvelope;
 import org.asicscm.events.EventType;
@@ -51,11 +51,14 @@ public class AssemblyService {
     @Inject
     Clock clock;
 
-    public Factory registerFactory(String code, String name, SubDistrict subDistrict) {
+    /** Registers a factory; where it is defaults to Bao'an, Shenzhen (see {@link FactoryLocations}). */
+    public Factory registerFactory(String code, String name, String country, String city, String district,
+                                   String subDistrict, String timeZone) {
+        var location = FactoryLocations.resolve(country, city, district, subDistrict, timeZone);
         if (!em.createNamedQuery(Factory.BY_CODE, Factory.class).setParameter("code", code).getResultList().isEmpty()) {
             throw new RuleViolationException("duplicate-factory", "code", "factory " + code + " already exists");
         }
-        var factory = new Factory(code, name, subDistrict);
+        var factory = new Factory(code, name, location);
         em.persist(factory);
         return factory;
     }
@@ -268,13 +271,25 @@ public class AssemblyService {
             if (board == null) {
                 throw new IllegalStateException("QA verdict on unknown board " + serial);
             }
-            board.qaVerdict(status);
+            if (board.qaVerdict(status) && status == UnitStatus.SCRAPPED) {
+                boardScrapped(board);
+            }
         } else {
             Machine machine = em.find(Machine.class, serial, LockModeType.PESSIMISTIC_WRITE);
             if (machine == null) {
                 throw new IllegalStateException("QA verdict on unknown machine " + serial);
             }
             machine.qaVerdict(status);
+        }
+    }
+
+    /** The board's dies become its factory's scrap, and its order has one more board to build. */
+    private void boardScrapped(Hashboard board) {
+        AssemblyLine line = em.find(AssemblyLine.class, board.lineId());
+        em.persist(ConsignmentMovement.boardScrapped(line.factory(), board, now()));
+        BuildKit kit = em.find(BuildKit.class, board.buildOrderId(), LockModeType.PESSIMISTIC_WRITE);
+        if (kit != null) {
+            kit.boardScrapped();
         }
     }
 

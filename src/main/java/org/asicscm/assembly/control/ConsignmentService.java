@@ -4,7 +4,9 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,6 +23,9 @@ import org.asicscm.platform.UnknownEntityException;
 @Stateless
 public class ConsignmentService {
     public static final double DEFAULT_TOLERANCE_PERCENT = 0.5;
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -89,7 +94,7 @@ public class ConsignmentService {
                 .setParameter("chipModel", chipModel).setParameter("kind", kind).getSingleResult()).intValue();
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

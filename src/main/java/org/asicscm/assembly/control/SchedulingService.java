@@ -76,8 +76,9 @@ public class SchedulingService {
         if (lastDay.isBefore(firstDay)) {
             throw new InvalidInputException("lastDay", "must not be before firstDay");
         }
-        if (lastDay.isBefore(today())) {
-            throw new InvalidInputException("lastDay", "must not be in the past");
+        if (lastDay.isBefore(factory.today(clock))) {
+            throw new InvalidInputException("lastDay", "must not be in the past (it is " + factory.today(clock)
+                    + " at " + factory.code() + ")");
         }
         lockPlan();
         var closure = new CalendarClosure(factory, line, firstDay, lastDay, reason, now());
@@ -94,7 +95,7 @@ public class SchedulingService {
         String why = (line == null ? "factory " + factory.code() + " closed" : "line " + factory.code() + "/"
                 + line.code() + " down") + " " + firstDay + " to " + lastDay + ": " + reason;
         var kits = affected.stream().map(id -> em.find(BuildKit.class, id)).toList();
-        return new ClosureResult(closure, replan(kits, today(), DEFAULT_HORIZON_DAYS, why, true));
+        return new ClosureResult(closure, replan(kits, firstPlannableDay(), DEFAULT_HORIZON_DAYS, why, true));
     }
 
     public List<CalendarClosure> closuresOf(String factoryId) {
@@ -105,8 +106,9 @@ public class SchedulingService {
 
     /** Re-plans every order with boards to build from a day on, most urgent first. */
     public List<Outcome> planAll(LocalDate from, int horizonDays) {
-        if (from.isBefore(today())) {
-            throw new InvalidInputException("from", "must not be in the past");
+        if (from.isBefore(firstPlannableDay())) {
+            throw new InvalidInputException("from", "must not be in the past (it is " + firstPlannableDay()
+                    + " at the factory furthest behind)");
         }
         if (horizonDays < 1 || horizonDays > LONGEST_HORIZON_DAYS) {
             throw new InvalidInputException("horizonDays", "must be 1 to " + LONGEST_HORIZON_DAYS);
@@ -133,8 +135,9 @@ public class SchedulingService {
         if (line == null) {
             throw new InvalidInputException("lineId", "no assembly line with id '" + lineId + "'");
         }
-        if (startDate.isBefore(today())) {
-            throw new InvalidInputException("startDate", "must not be in the past");
+        if (startDate.isBefore(line.factory().today(clock))) {
+            throw new InvalidInputException("startDate", "must not be in the past (it is " + line.factory().today(clock)
+                    + " at " + line.factory().code() + ")");
         }
         if (!line.capacityByProduct().isEmpty() && !line.capacityByProduct().containsKey(kit.product())) {
             throw new RuleViolationException("line-cannot-build", "lineId", "line " + line.code() + " is set up for "
@@ -179,7 +182,7 @@ public class SchedulingService {
      */
     public void replanReduced(BuildKit kit) {
         if (!assembly.schedulesOf(kit.buildOrderId()).isEmpty()) {
-            replan(List.of(kit), today(), DEFAULT_HORIZON_DAYS, "order reduced to " + kit.machines() + " machines", true);
+            replan(List.of(kit), firstPlannableDay(), DEFAULT_HORIZON_DAYS, "order reduced to " + kit.machines() + " machines", true);
         }
     }
 
@@ -195,7 +198,8 @@ public class SchedulingService {
             kit.holdLot(lotId, onHold);
             if (onHold) {
                 int planned = assembly.schedulesOf(kit.buildOrderId()).stream().flatMap(s -> s.slots().stream())
-                        .filter(s -> !s.day().isBefore(today())).mapToInt(ScheduleSlot::boards).sum();
+                        .filter(s -> !s.day().isBefore(s.schedule().line().factory().today(clock)))
+                        .mapToInt(ScheduleSlot::boards).sum();
                 int atRisk = planned - kit.boardsBuildable();
                 if (atRisk > 0) {
                     outbox.publish(new Events.BuildAtRisk(kit.buildOrderId(), kit.orderNumber(), "dies of lot " + lotNumber
@@ -426,6 +430,11 @@ public class SchedulingService {
         var calendars = new ArrayList<CapacityPlan.Line>();
         for (AssemblyLine line : lines) {
             var closed = new HashSet<LocalDate>();
+            // a day already over at the factory is as good as closed, whatever the date elsewhere
+            LocalDate factoryToday = line.factory().today(clock);
+            for (LocalDate day = from; day.isBefore(factoryToday) && !day.isAfter(to); day = day.plusDays(1)) {
+                closed.add(day);
+            }
             for (CalendarClosure closure : closures) {
                 for (LocalDate day = closure.firstDay().isBefore(from) ? from : closure.firstDay();
                      !day.isAfter(closure.lastDay()) && !day.isAfter(to); day = day.plusDays(1)) {
@@ -461,8 +470,13 @@ public class SchedulingService {
         return line;
     }
 
-    private LocalDate today() {
-        return LocalDate.now(clock);
+    /**
+     * The first day any line can still build on: today at the factory furthest behind (west of
+     * the others). Each line's plan starts at its own factory's today.
+     */
+    public LocalDate firstPlannableDay() {
+        return em.createNamedQuery(Factory.ALL, Factory.class).getResultList().stream().map(f -> f.today(clock))
+                .min(LocalDate::compareTo).orElseGet(() -> LocalDate.now(clock));
     }
 
     private OffsetDateTime now() {

@@ -14,9 +14,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /**
  * Assembly's view of a build order: what to build and the dies allocation has reserved for it,
@@ -59,6 +62,8 @@ public class BuildKit {
     private int unplacedBoards;
     @Column(name = "correlation_id")
     private String correlationId;
+    @Column(name = "boards_scrapped")
+    private int boardsScrapped;
     @OneToMany(mappedBy = "kit", cascade = CascadeType.PERSIST)
     @OrderBy("allocatedAt")
     private List<KitLine> lines = new ArrayList<>();
@@ -101,15 +106,37 @@ public class BuildKit {
         return lines.stream().mapToInt(KitLine::held).sum();
     }
 
-    /** Boards the dies held by this order can ever make. */
+    /**
+     * Boards the dies held by this order can ever make. A board's chips share one voltage domain
+     * and run at the worst bin among them, so a board is built from one bin: leftovers of two bins
+     * that only together make a board make none.
+     */
     public int boardsCovered() {
-        return Math.min(diesHeld() / chipsPerBoard, boardsOrdered());
+        int boards = perBin(KitLine::held).values().stream().mapToInt(dies -> dies / chipsPerBoard).sum();
+        return Math.min(boards - boardsScrapped, boardsOrdered());
     }
 
-    /** Boards the dies on the floor can still make now: unconsumed dies not on quality hold. */
+    /**
+     * Boards the dies on the floor can still make now: unconsumed dies not on quality hold, one
+     * bin a board, up to the boards still to build (a scrapped board is built again).
+     */
     public int boardsBuildable() {
-        int built = lines.stream().mapToInt(KitLine::diesConsumed).sum() / chipsPerBoard;
-        return Math.max(0, Math.min(diesAvailable() / chipsPerBoard, boardsOrdered() - built));
+        int built = lines.stream().mapToInt(KitLine::diesConsumed).sum() / chipsPerBoard - boardsScrapped;
+        int boards = diesAvailableByBin().values().stream().mapToInt(dies -> dies / chipsPerBoard).sum();
+        return Math.max(0, Math.min(boards, boardsOrdered() - built));
+    }
+
+    /** Dies a board can take now, per bin, bins in the order of their oldest allocation. */
+    public Map<String, Integer> diesAvailableByBin() {
+        return perBin(KitLine::remaining);
+    }
+
+    private Map<String, Integer> perBin(ToIntFunction<KitLine> dies) {
+        var byBin = new LinkedHashMap<String, Integer>();
+        for (KitLine line : lines) {
+            byBin.merge(line.bin(), dies.applyAsInt(line), Integer::sum);
+        }
+        return byBin;
     }
 
     /** Boards whose dies sit in lots on quality hold. */
@@ -142,6 +169,15 @@ public class BuildKit {
         return any;
     }
 
+    /** QA scrapped one of the order's boards: it needs building again, from replacement dies. */
+    public void boardScrapped() {
+        boardsScrapped++;
+    }
+
+    public int boardsScrapped() {
+        return boardsScrapped;
+    }
+
     public void cancel() {
         cancelled = true;
     }
@@ -172,12 +208,15 @@ public class BuildKit {
     }
 
     /**
-     * Takes one board's dies, oldest allocation first.
+     * Takes one board's dies from a single bin: the bin of the oldest allocation that can fill a
+     * board, and within it the oldest allocations first (a board may span lots of one bin).
      *
-     * @return the dies taken per kit line, or empty if the kit cannot cover a whole board
+     * @return the dies taken per kit line, or empty if no bin of the kit covers a whole board
      */
     public Optional<List<Take>> takeBoard() {
-        if (diesAvailable() < chipsPerBoard) {
+        var bin = diesAvailableByBin().entrySet().stream().filter(e -> e.getValue() >= chipsPerBoard)
+                .map(Map.Entry::getKey).findFirst();
+        if (bin.isEmpty()) {
             return Optional.empty();
         }
         var taken = new ArrayList<Take>();
@@ -185,6 +224,9 @@ public class BuildKit {
         for (KitLine line : lines) {
             if (wanted == 0) {
                 break;
+            }
+            if (!line.bin().equals(bin.get())) {
+                continue;
             }
             int got = line.take(wanted);
             if (got > 0) {

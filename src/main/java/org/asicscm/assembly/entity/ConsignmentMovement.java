@@ -54,6 +54,14 @@ public class ConsignmentMovement {
         this.recordedAt = Objects.requireNonNull(at);
     }
 
+    /** A board QA scrapped: its dies are scrap of the factory that built it, posted once per board. */
+    public static ConsignmentMovement boardScrapped(Factory factory, Hashboard board, OffsetDateTime at) {
+        var movement = new ConsignmentMovement(factory, board.chipModel(), Kind.SCRAPPED, board.dies(),
+                "board " + board.serial() + " scrapped in QA", at);
+        movement.id = "scrap-" + board.serial();
+        return movement;
+    }
+
     public String id() {
         return id;
     }

@@ -2,15 +2,19 @@ package org.asicscm.assembly.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A contract assembly factory in Bao'an. */
+/**
+ * A contract assembly factory: most are in Bao'an, Shenzhen, but one in Dongguan or Penang is
+ * registered the same way. Its days (plans, shifts, closures) are dates in its own time zone.
+ */
 @Entity
 @Table(name = "factory")
 @NamedQuery(name = Factory.ALL, query = "select f from Factory f order by f.code")
@@ -23,18 +27,50 @@ public class Factory {
     private String id;
     private String code;
     private String name;
-    @Enumerated(EnumType.STRING)
+    private String country;
+    private String city;
+    private String district;
     @Column(name = "sub_district")
-    private SubDistrict subDistrict;
+    private String subDistrict;
+    @Column(name = "time_zone")
+    private String timeZone;
 
     protected Factory() {
     }
 
-    public Factory(String code, String name, SubDistrict subDistrict) {
+    public Factory(String code, String name, Location location) {
         this.id = UUID.randomUUID().toString();
         this.code = Objects.requireNonNull(code);
         this.name = Objects.requireNonNull(name);
-        this.subDistrict = Objects.requireNonNull(subDistrict);
+        this.country = location.country();
+        this.city = location.city();
+        this.district = location.district();
+        this.subDistrict = location.subDistrict();
+        this.timeZone = location.timeZone().getId();
+    }
+
+    /** Where a factory is, and the time zone its days are counted in. */
+    public record Location(String country, String city, String district, String subDistrict, ZoneId timeZone) {
+        public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+        public Location {
+            Objects.requireNonNull(country);
+            Objects.requireNonNull(timeZone);
+        }
+
+        /** A factory in one of Bao'an's sub-districts, Shenzhen: where most of them are. */
+        public static Location baoan(SubDistrict subDistrict) {
+            return new Location("CN", "Shenzhen", "Bao'an", subDistrict.name(), CHINA);
+        }
+    }
+
+    /** The factory's date now: a day there may already have begun while it is still yesterday in UTC. */
+    public LocalDate today(Clock clock) {
+        return LocalDate.now(clock.withZone(zone()));
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
     }
 
     public String id() {
@@ -49,7 +85,7 @@ public class Factory {
         return name;
     }
 
-    public SubDistrict subDistrict() {
-        return subDistrict;
+    public Location location() {
+        return new Location(country, city, district, subDistrict, zone());
     }
 }

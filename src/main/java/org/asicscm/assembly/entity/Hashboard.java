@@ -22,10 +22,11 @@ import java.util.Objects;
 @Table(name = "hashboard")
 @NamedQuery(name = Hashboard.OF_MACHINE, query = "select b from Hashboard b where b.machineSerial = :serial order by b.serial")
 @NamedQuery(name = Hashboard.DIES_AT_FACTORY, query = "select coalesce(sum(b.dies), 0) from Hashboard b, AssemblyLine l"
-        + " where b.lineId = l.id and l.factory.id = :factoryId and b.chipModel = :chipModel")
+        + " where b.lineId = l.id and l.factory.id = :factoryId and b.chipModel = :chipModel"
+        + " and b.status <> org.asicscm.assembly.entity.UnitStatus.SCRAPPED")
 public class Hashboard {
     public static final String OF_MACHINE = "Hashboard.ofMachine";
-    /** Dies of a chip model in the boards built on a factory's lines. */
+    /** Dies of a chip model in the boards built on a factory's lines, less scrapped boards (posted as scrap). */
     public static final String DIES_AT_FACTORY = "Hashboard.diesAtFactory";
 
     @Id
@@ -68,11 +69,14 @@ public class Hashboard {
         this.assembledAt = at;
     }
 
-    public void qaVerdict(UnitStatus verdict) {
+    /** @return whether the board's status changed */
+    public boolean qaVerdict(UnitStatus verdict) {
         if (status == UnitStatus.INSTALLED || status == UnitStatus.SCRAPPED) {
-            return; // a late verdict cannot pull a board back out of a machine or the scrap bin
+            return false; // a late verdict cannot pull a board back out of a machine or the scrap bin
         }
+        boolean changed = status != verdict;
         status = verdict;
+        return changed;
     }
 
     public void installIn(String machineSerial) {

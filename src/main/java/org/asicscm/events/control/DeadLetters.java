@@ -21,10 +21,15 @@ import org.asicscm.events.entity.DeadLetter;
 import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.RuleViolationException;
 import org.asicscm.platform.UnknownEntityException;
+import jakarta.inject.Inject;
+import java.time.Clock;
 
 /** Messages the stages could not apply: parked, listed, replayed after a fix, or discarded with a reason. */
 @Stateless
 public class DeadLetters {
+
+    @Inject
+    Clock clock;
     private static final Logger LOG = Logger.getLogger(DeadLetters.class.getName());
     public static final int MAX_LIST = 1000;
 
@@ -150,7 +155,7 @@ public class DeadLetters {
         return context.getBusinessObject(DeadLetters.class);
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import org.asicscm.events.EventEnvelope;
 import org.asicscm.events.Events;
 import org.asicscm.events.entity.EventLogEntry;
+import java.time.Clock;
 
 /**
  * The one way a stage publishes: the event is written to the outbox in the caller's
@@ -19,6 +20,9 @@ import org.asicscm.events.entity.EventLogEntry;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class EventOutbox {
+
+    @Inject
+    Clock clock;
 
     /** Fired inside the transaction; observed after it committed. */
     public record Written(String eventId) {
@@ -31,7 +35,7 @@ public class EventOutbox {
     Event<Written> written;
 
     public EventEnvelope publish(Events.Event event, String correlationId, String causationId) {
-        var envelope = EventEnvelope.create(event, correlationId, causationId);
+        var envelope = EventEnvelope.create(event, correlationId, causationId, clock);
         em.persist(new EventLogEntry(envelope));
         written.fire(new Written(envelope.eventId()));
         return envelope;

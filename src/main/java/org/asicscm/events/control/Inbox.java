@@ -18,6 +18,7 @@ import java.util.Set;
 import org.asicscm.events.EventEnvelope;
 import org.asicscm.events.Stage;
 import org.asicscm.events.entity.ProcessedEvent;
+import java.time.Clock;
 
 /**
  * Applies events to a stage exactly once. The stage's reaction and the mark that it applied the
@@ -26,6 +27,9 @@ import org.asicscm.events.entity.ProcessedEvent;
  */
 @Stateless
 public class Inbox {
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -62,7 +66,7 @@ public class Inbox {
                 seen.add((String) row[1]);
             }
         }
-        var now = OffsetDateTime.now(ZoneOffset.UTC);
+        var now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         int applied = 0;
         for (EventEnvelope event : events) {
             if (!seen.add(event.eventId())) {

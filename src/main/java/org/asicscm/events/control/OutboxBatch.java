@@ -9,6 +9,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.asicscm.events.entity.EventLogEntry;
+import jakarta.inject.Inject;
+import java.time.Clock;
 
 /**
  * One turn of the relay, in one database transaction: take the relay lock (one relay at a time,
@@ -18,6 +20,9 @@ import org.asicscm.events.entity.EventLogEntry;
  */
 @Stateless
 public class OutboxBatch {
+
+    @Inject
+    Clock clock;
     public static final int SIZE = 500;
 
     @PersistenceContext
@@ -36,7 +41,7 @@ public class OutboxBatch {
             return 0;
         }
         // taken before the broker's commit, so no consumer can have applied an event before its publishedAt
-        var handedOver = OffsetDateTime.now(ZoneOffset.UTC);
+        var handedOver = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         sender.send(due);
         em.createNamedQuery(EventLogEntry.MARK_PUBLISHED)
                 .setParameter("at", handedOver)

@@ -161,4 +161,28 @@ class AllocationRulesTest {
         bin.correct(500);
         assertEquals(0, bin.available());
     }
+
+    @Test
+    void theScrapAllowanceIsRoundedUpToWholeBoards() {
+        assertEquals(new BigDecimal("2.00"), s9.scrapAllowancePercent(), "the default");
+        assertEquals(1, s9.scrapAllowanceBoards(3), "2 % of 3 boards is a board, not none");
+        assertEquals(2, s9.scrapAllowanceBoards(100));
+        assertEquals(3, s9.scrapAllowanceBoards(101));
+        s9.allowScrap(BigDecimal.ZERO);
+        assertEquals(0, s9.scrapAllowanceBoards(300));
+        assertThrows(IllegalArgumentException.class, () -> s9.allowScrap(new BigDecimal("50.01")));
+        assertThrows(IllegalArgumentException.class, () -> s9.allowScrap(new BigDecimal("-0.01")));
+    }
+
+    @Test
+    void scrappedBoardsEntitleTheOrderToReplacementDiesUpToTheAllowance() {
+        var order = new BuildOrder("BO-9", s9, 10, LocalDate.of(2027, 1, 31), 5, null, "c-9", NOW);
+        assertEquals(30, order.boardsOrdered());
+        assertEquals(1890, order.diesEntitled(1));
+        order.boardScrapped();
+        assertEquals(1890 + 63, order.diesEntitled(1));
+        order.boardScrapped();
+        assertEquals(1890 + 63, order.diesEntitled(1), "the second scrap is beyond an allowance of one board");
+        assertEquals(1890 + 126, order.diesEntitled(5));
+    }
 }

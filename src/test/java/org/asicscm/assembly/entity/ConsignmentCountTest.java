@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ConsignmentCountTest {
     private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 11, 23, 8, 0, 0, 0, ZoneOffset.UTC);
-    private static final Factory SHAJING = new Factory("SJ1", "Shajing Board Assembly", SubDistrict.SHAJING);
+    private static final Factory SHAJING = new Factory("SJ1", "Shajing Board Assembly", Factory.Location.baoan(SubDistrict.SHAJING));
 
     @Test
     void aCountWithinToleranceOfTheConsignedDiesPasses() {
