@@ -165,8 +165,8 @@ class SupplyChainIT {
         test("M-" + run, "[63,63,63]", 201);
 
         // qa -> shipping
-        eventually("the machine becomes available to ship", () -> api.get("shippable-machines").array().stream()
-                .anyMatch(m -> ("M-" + run).equals(m.asJsonObject().getString("serial"))));
+        eventually("the machine becomes available to ship", () -> api.get("shippable-machines?buildOrderId=" + order)
+                .json().getJsonArray("items").stream().anyMatch(m -> ("M-" + run).equals(m.asJsonObject().getString("serial"))));
         var customer = api.post("customers", "{\"name\":\"Novosibirsk Hosting LLC\",\"country\":\"RU\"}");
         var shipment = api.post("shipments", """
                 {"customerId":"%s","machineSerials":["M-%s"],"mode":"AIR","carrier":"SF Express",
@@ -446,7 +446,7 @@ class SupplyChainIT {
 
     @Test
     void badInputGets400NamingTheFieldAndWritesNothing() {
-        int lotsBefore = api.get("wafer-lots").array().size();
+        int lotsBefore = api.get("wafer-lots").json().getInt("total");
         Map<String, String> cases = Map.of(
                 "wafers", "{\"lotNumber\":\"L-" + run + "\",\"chipModel\":\"" + chipModel + "\",\"wafers\":-3,"
                         + "\"bins\":[{\"bin\":\"B1\",\"goodDies\":10}]}",
@@ -465,7 +465,7 @@ class SupplyChainIT {
             assertTrue(reply.json().getJsonArray("errors").stream()
                     .anyMatch(e -> field.equals(e.asJsonObject().getString("field"))), field + ": " + reply);
         });
-        assertEquals(lotsBefore, api.get("wafer-lots").array().size());
+        assertEquals(lotsBefore, api.get("wafer-lots").json().getInt("total"));
 
         var pastDue = api.post("build-orders", """
                 {"orderNumber":"BO-PAST-%s","product":"%s","machines":5,"dueDate":"2020-01-01"}"""
@@ -709,6 +709,79 @@ class SupplyChainIT {
         assertEquals(first.text(), retry.text());
         var without = api.post("hashboards", board);
         assertEquals(409, without.status(), "without the key a second post is a duplicate serial");
+    }
+
+    @Test
+    void everyCollectionIsPagedFilteredAndSortedAndBadParametersAre400() {
+        String product = product(63, "B2");
+        String first = fixtures.buildOrder("BO-LIST-A-" + run, product, 1, 7, Fixtures.today().plusDays(40));
+        String second = fixtures.buildOrder("BO-LIST-B-" + run, product, 1, 2, Fixtures.today().plusDays(50));
+        String third = fixtures.buildOrder("BO-LIST-C-" + run, product, 1, 2, Fixtures.today().plusDays(20));
+
+        var page0 = api.get("build-orders?product=" + product + "&size=2");
+        assertEquals(200, page0.status(), page0.toString());
+        assertEquals(3, page0.json().getInt("total"));
+        assertEquals(List.of(third, second), ids(page0), "priority, then due date");
+        var page1 = api.get("build-orders?product=" + product + "&size=2&page=1");
+        assertEquals(List.of(first), ids(page1));
+        assertEquals(List.of(second, first, third), ids(api.get("build-orders?product=" + product + "&sort=-dueDate")));
+        assertEquals(List.of(third), ids(api.get("build-orders?product=" + product + "&dueTo="
+                + Fixtures.today().plusDays(30))));
+        assertEquals(List.of(second), ids(api.get("build-orders?orderNumber=list-b-" + run)));
+        assertEquals(0, api.get("build-orders?product=" + product + "&status=CANCELLED").json().getInt("total"));
+        assertEquals(0, api.get("build-orders?product=" + product + "&page=9").json().getJsonArray("items").size());
+
+        String lot = lot("LOT-LIST-" + run, 10, 0);
+        var lots = api.get("wafer-lots?lotNumber=LOT-LIST-" + run).json();
+        assertEquals(1, lots.getInt("total"));
+        assertEquals(lot, lots.getJsonArray("items").getJsonObject(0).getString("id"));
+
+        for (var bad : List.of(List.of("build-orders?status=BOGUS", "status"), List.of("build-orders?size=0", "size"),
+                List.of("build-orders?size=99999999999", "size"), List.of("build-orders?page=-1", "page"),
+                List.of("build-orders?sort=colour", "sort"), List.of("build-orders?dueFrom=soon", "dueFrom"),
+                List.of("hashboards?status=BROKEN", "status"), List.of("machines?size=501", "size"),
+                List.of("shipments?mode=TELEPORT", "mode"), List.of("customers?sort=-age", "sort"),
+                List.of("wafer-lots?onHold=maybe", "onHold"), List.of("qa/units?kind=CHIP", "kind"),
+                List.of("shippable-machines?booked=perhaps", "booked"))) {
+            var reply = api.get(bad.get(0));
+            assertEquals(400, reply.status(), bad + " -> " + reply);
+            assertEquals(bad.get(1), reply.json().getJsonArray("errors").getJsonObject(0).getString("field"), reply.toString());
+        }
+        for (String list : List.of("hashboards", "machines", "shipments", "customers", "qa/units", "shippable-machines")) {
+            var reply = api.get(list + "?size=1");
+            assertEquals(200, reply.status(), list + " -> " + reply);
+            assertTrue(reply.json().getJsonArray("items").size() <= 1, list);
+            assertTrue(reply.json().getInt("total") >= reply.json().getJsonArray("items").size(), list);
+        }
+    }
+
+    @Test
+    void metricsCountWhatTheBusinessDidAndTimeEveryEndpoint() {
+        double boardsBefore = metric("scm_boards_built_total", "");
+        double refusalsBefore = metric("scm_refusals_total", "code=\"exceeds-order-need\"");
+        var floor = fixtures.floorReady("MET", 63, 1, 1000, 189);
+        assertEquals(201, api.post("hashboards", floor.board("HB-MET-" + run)).status());
+        assertEquals(409, fixtures.allocate(floor.order(), floor.lot(), "B1", 63).status());
+
+        eventually("the board is counted", () -> metric("scm_boards_built_total", "") >= boardsBefore + 1);
+        assertEquals(refusalsBefore + 1, metric("scm_refusals_total", "code=\"exceeds-order-need\""));
+        assertTrue(metric("scm_request_seconds_count", "endpoint=\"POST hashboards\",mp_scope=\"application\",status=\"201\"") >= 1,
+                "POST hashboards is timed");
+        assertTrue(metric("scm_events_written_total", "type=\"BoardAssembled\"") >= 1);
+        assertTrue(api.server("/metrics").text().contains("scm_outbox_oldest_age_seconds"));
+        var live = api.server("/health/live");
+        assertEquals(200, live.status(), live.toString());
+        assertTrue(live.text().contains("asic-scm-relay"), live.toString());
+    }
+
+    /** A metric's value on /metrics; the labels given must appear in its line; 0 if absent. */
+    private double metric(String name, String labels) {
+        return api.server("/metrics").text().lines().filter(l -> l.startsWith(name + "{") && l.contains(labels))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private static List<String> ids(Api.Reply page) {
+        return page.json().getJsonArray("items").stream().map(o -> o.asJsonObject().getString("id")).toList();
     }
 
     private static String jsonWithoutPublishedAt(JsonObject event) {

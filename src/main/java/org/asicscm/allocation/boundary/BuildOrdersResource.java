@@ -29,6 +29,13 @@ import org.asicscm.allocation.control.AllocationService;
 import org.asicscm.platform.Correlation;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.ws.rs.QueryParam;
+import java.util.Set;
+import org.asicscm.allocation.entity.BuildOrder;
+import org.asicscm.platform.Lists;
+import org.asicscm.platform.Page;
+import org.asicscm.platform.PageRequest;
+import org.asicscm.platform.QueryParams;
 
 @Path("build-orders")
 @RequestScoped
@@ -41,6 +48,8 @@ public class BuildOrdersResource {
 
     @EJB
     AllocationService allocation;
+    @EJB
+    Lists lists;
 
     @POST
     @Operation(summary = "Open a build order")
@@ -52,6 +61,26 @@ public class BuildOrdersResource {
                 request.customerOrderRef(), Correlation.orNew(correlationId));
         return Response.created(uri.getAbsolutePathBuilder().path(order.id()).build())
                 .entity(BuildOrderView.of(order)).build();
+    }
+
+    @GET
+    @Operation(summary = "Build orders, most urgent first unless sorted otherwise, filtered and paged",
+            description = "sort: priority, dueDate, orderNumber, createdAt, machines (a leading - sorts descending);"
+                    + " page from 0, size 1 to 500 (default 50); total counts every order the filters match")
+    public Page<BuildOrderView> list(@QueryParam("status") String status, @QueryParam("product") String product,
+            @QueryParam("chipModel") String chipModel, @QueryParam("dueFrom") String dueFrom,
+            @QueryParam("dueTo") String dueTo, @QueryParam("orderNumber") String orderNumber,
+            @QueryParam("page") String page, @QueryParam("size") String size,
+            @QueryParam("sort") String sort) {
+        var request = PageRequest.of(page, size, sort,
+                Set.of("priority", "dueDate", "orderNumber", "createdAt", "machines"), "priority,dueDate");
+        var inStatus = QueryParams.enumValue("status", status, BuildOrder.Status.class);
+        var from = QueryParams.date("dueFrom", dueFrom);
+        var to = QueryParams.date("dueTo", dueTo);
+        String number = QueryParams.text("orderNumber", orderNumber);
+        return lists.page(BuildOrder.class, "id", l -> l.equal("status", inStatus).equal("product", product)
+                .equal("chipModel", chipModel).atLeast("dueDate", from).atMost("dueDate", to)
+                .containing("orderNumber", number), request).map(BuildOrderView::of);
     }
 
     @GET

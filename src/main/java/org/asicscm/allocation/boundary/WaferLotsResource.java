@@ -31,6 +31,13 @@ import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.ListElements;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.ws.rs.QueryParam;
+import java.util.Set;
+import org.asicscm.allocation.entity.WaferLot;
+import org.asicscm.platform.Lists;
+import org.asicscm.platform.Page;
+import org.asicscm.platform.PageRequest;
+import org.asicscm.platform.QueryParams;
 
 @Path("wafer-lots")
 @RequestScoped
@@ -41,6 +48,8 @@ public class WaferLotsResource {
 
     @EJB
     AllocationService allocation;
+    @EJB
+    Lists lists;
 
     @POST
     @Operation(summary = "Receive a wafer lot from the foundry, with its good dies per bin")
@@ -119,8 +128,20 @@ public class WaferLotsResource {
     }
 
     @GET
-    @Operation(summary = "All lots, oldest first")
-    public List<LotView> all() {
-        return allocation.lots().stream().map(LotView::of).toList();
+    @Operation(summary = "Wafer lots, newest first unless sorted otherwise, filtered and paged",
+            description = "sort: receivedAt, lotNumber (a leading - sorts descending); page from 0, size 1 to 500"
+                    + " (default 50); total counts every lot the filters match")
+    public Page<LotView> lots(@QueryParam("chipModel") String chipModel, @QueryParam("onHold") String onHold,
+            @QueryParam("lotNumber") String lotNumber, @QueryParam("page") String page, @QueryParam("size") String size,
+            @QueryParam("sort") String sort) {
+        var request = PageRequest.of(page, size, sort, Set.of("receivedAt", "lotNumber"), "-receivedAt");
+        Boolean held = onHold == null ? null : switch (onHold) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new InvalidInputException("onHold", "must be true or false");
+        };
+        String number = QueryParams.text("lotNumber", lotNumber);
+        return lists.page(WaferLot.class, "id", l -> l.equal("chipModel", chipModel).equal("onHold", held)
+                .containing("lotNumber", number), request).map(LotView::of);
     }
 }

@@ -151,10 +151,6 @@ public class AllocationService {
         return lot;
     }
 
-    public List<WaferLot> lots() {
-        return em.createNamedQuery(WaferLot.ALL, WaferLot.class).getResultList();
-    }
-
     /** Puts a lot on quality hold: allocation from it is refused until it is released. */
     public WaferLot holdLot(String lotId, String reason) {
         WaferLot lot = lockedLot(lotId);

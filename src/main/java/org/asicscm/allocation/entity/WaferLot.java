@@ -22,7 +22,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "wafer_lot")
 @NamedQuery(name = WaferLot.BY_NUMBER, query = "select l from WaferLot l where l.lotNumber = :lotNumber")
-@NamedQuery(name = WaferLot.ALL, query = "select l from WaferLot l order by l.receivedAt")
 @NamedQuery(name = WaferLot.WITH_FREE_DIES, query = "select l from WaferLot l where l.chipModel = :chipModel"
         + " and exists (select b.id from LotBin b where b.lot = l and b.bin in :bins and b.goodDies > b.allocatedDies)"
         + " order by l.id")
@@ -30,7 +29,6 @@ public class WaferLot {
     /** Lots of a chip model with free dies in some of the bins, in the fixed order planners lock them in. */
     public static final String WITH_FREE_DIES = "WaferLot.withFreeDies";
     public static final String BY_NUMBER = "WaferLot.byNumber";
-    public static final String ALL = "WaferLot.all";
 
     @Id
     private String id;

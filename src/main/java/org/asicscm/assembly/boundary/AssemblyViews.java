@@ -297,6 +297,24 @@ public final class AssemblyViews {
         }
     }
 
+    /** A board in a list: without its die sources, which {@code GET hashboards/{serial}} gives. */
+    public record BoardSummaryView(String serial, String buildOrderId, String lineId, String chipModel, int dies,
+                                   String status, String machineSerial, OffsetDateTime assembledAt) {
+        static BoardSummaryView of(Hashboard b) {
+            return new BoardSummaryView(b.serial(), b.buildOrderId(), b.lineId(), b.chipModel(), b.dies(),
+                    b.status().name(), b.machineSerial(), b.assembledAt());
+        }
+    }
+
+    /** A machine in a list: without its boards, which {@code GET machines/{serial}} gives. */
+    public record MachineSummaryView(String serial, String buildOrderId, String controlBoardSerial, String psuSerial,
+                                     String status, OffsetDateTime assembledAt) {
+        static MachineSummaryView of(Machine m) {
+            return new MachineSummaryView(m.serial(), m.buildOrderId(), m.controlBoardSerial(), m.psuSerial(),
+                    m.status().name(), m.assembledAt());
+        }
+    }
+
     public record MachineView(String serial, String buildOrderId, String controlBoardSerial, String psuSerial,
                               String status, OffsetDateTime assembledAt, List<BoardView> boards) {
         static MachineView of(Machine m, List<Hashboard> boards) {

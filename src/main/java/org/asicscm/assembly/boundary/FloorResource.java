@@ -33,6 +33,16 @@ import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.ListElements;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import java.util.Set;
+import org.asicscm.assembly.boundary.AssemblyViews.BoardSummaryView;
+import org.asicscm.assembly.boundary.AssemblyViews.MachineSummaryView;
+import org.asicscm.assembly.entity.Hashboard;
+import org.asicscm.assembly.entity.Machine;
+import org.asicscm.assembly.entity.UnitStatus;
+import org.asicscm.platform.Lists;
+import org.asicscm.platform.Page;
+import org.asicscm.platform.PageRequest;
+import org.asicscm.platform.QueryParams;
 
 /** The factory floor: kits, schedules, boards and machines. */
 @Path("")
@@ -41,6 +51,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assembly")
 public class FloorResource {
+
+    @EJB
+    Lists lists;
     private static final String SERIAL_RULE = "must be a board serial number (letters, digits, '.', '_', '-'; at most 40)";
 
     @EJB
@@ -96,6 +109,34 @@ public class FloorResource {
         var boards = recorder.recordTray(request.serials().stream()
                 .map(serial -> new BoardRecorder.Report(serial, request.buildOrderId(), request.lineId())).toList());
         return Response.status(Response.Status.CREATED).entity(boards.stream().map(BoardView::of).toList()).build();
+    }
+
+    @GET
+    @Path("hashboards")
+    @Operation(summary = "Hashboards, newest first unless sorted otherwise, filtered and paged",
+            description = "status: AWAITING_QA, PASSED, FAILED, IN_REWORK, SCRAPPED, INSTALLED; sort: assembledAt,"
+                    + " serial (a leading - sorts descending); page from 0, size 1 to 500 (default 50)")
+    public Page<BoardSummaryView> boards(@QueryParam("buildOrderId") String buildOrderId,
+            @QueryParam("lineId") String lineId, @QueryParam("status") String status,
+            @QueryParam("machineSerial") String machineSerial, @QueryParam("page") String page, @QueryParam("size") String size,
+            @QueryParam("sort") String sort) {
+        var request = PageRequest.of(page, size, sort, Set.of("assembledAt", "serial"), "-assembledAt");
+        var inStatus = QueryParams.enumValue("status", status, UnitStatus.class);
+        return lists.page(Hashboard.class, "serial", l -> l.equal("buildOrderId", buildOrderId).equal("lineId", lineId)
+                .equal("status", inStatus).equal("machineSerial", machineSerial), request).map(BoardSummaryView::of);
+    }
+
+    @GET
+    @Path("machines")
+    @Operation(summary = "Machines, newest first unless sorted otherwise, filtered and paged",
+            description = "sort: assembledAt, serial (a leading - sorts descending); page from 0, size 1 to 500 (default 50)")
+    public Page<MachineSummaryView> machines(@QueryParam("buildOrderId") String buildOrderId,
+            @QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("size") String size,
+            @QueryParam("sort") String sort) {
+        var request = PageRequest.of(page, size, sort, Set.of("assembledAt", "serial"), "-assembledAt");
+        var inStatus = QueryParams.enumValue("status", status, UnitStatus.class);
+        return lists.page(Machine.class, "serial", l -> l.equal("buildOrderId", buildOrderId).equal("status", inStatus),
+                request).map(MachineSummaryView::of);
     }
 
     @GET

@@ -37,6 +37,9 @@ public class EventMetrics {
     void register() {
         registry.gauge(Metadata.builder().withName("scm_outbox_unpublished")
                 .withDescription("events committed but not yet on the broker").build(), outbox, OutboxBatch::unpublished);
+        registry.gauge(Metadata.builder().withName("scm_outbox_oldest_age_seconds")
+                .withDescription("how long the oldest event not yet on the broker has waited; 0 when none waits").build(),
+                outbox, OutboxBatch::oldestUnpublishedAgeSeconds);
         registry.gauge(Metadata.builder().withName("scm_events_published")
                 .withDescription("events this instance's relay put on the broker since start").build(), relay, OutboxRelay::published);
         registry.gauge(Metadata.builder().withName("scm_relay_broker_reachable")

@@ -25,7 +25,7 @@ public class EventOutbox {
     Clock clock;
 
     /** Fired inside the transaction; observed after it committed. */
-    public record Written(String eventId) {
+    public record Written(String eventId, Events.Event event) {
     }
 
     @PersistenceContext
@@ -37,7 +37,7 @@ public class EventOutbox {
     public EventEnvelope publish(Events.Event event, String correlationId, String causationId) {
         var envelope = EventEnvelope.create(event, correlationId, causationId, clock);
         em.persist(new EventLogEntry(envelope));
-        written.fire(new Written(envelope.eventId()));
+        written.fire(new Written(envelope.eventId(), event));
         return envelope;
     }
 }

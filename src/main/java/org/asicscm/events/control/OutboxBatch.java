@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -48,6 +49,12 @@ public class OutboxBatch {
                 .setParameter("ids", due.stream().map(EventSender.Outgoing::eventId).toList())
                 .executeUpdate();
         return due.size();
+    }
+
+    /** Seconds since the oldest event still in the outbox occurred; 0 when it is empty. */
+    public double oldestUnpublishedAgeSeconds() {
+        var oldest = em.createNamedQuery(EventLogEntry.OLDEST_UNPUBLISHED, OffsetDateTime.class).getSingleResult();
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, OffsetDateTime.now(clock)).toMillis() / 1000.0);
     }
 
     public long unpublished() {

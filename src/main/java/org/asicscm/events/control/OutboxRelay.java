@@ -13,6 +13,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,6 +49,8 @@ public class OutboxRelay {
     private final AtomicLong published = new AtomicLong();
     private volatile boolean running = true;
     private volatile boolean brokerReachable = true;
+    /** System.nanoTime() at the relay loop's last pass: a loop that stops turning is a wedged server. */
+    private volatile long lastTurn = System.nanoTime();
     private Thread thread;
 
     @PostConstruct
@@ -73,12 +76,14 @@ public class OutboxRelay {
         try (var sender = new EventSender(broker.connectionFactory(0))) {
             while (running) {
                 try {
+                    lastTurn = System.nanoTime();
                     wakeUp.await(IDLE_LOOK_MS);
                     sender.connect();
                     int sent;
                     do {
                         sent = batches.relayNext(sender);
                         published.addAndGet(sent);
+                        lastTurn = System.nanoTime();
                     } while (sent == OutboxBatch.SIZE && running);
                     brokerReachable = true;
                     pause = 500;
@@ -98,6 +103,15 @@ public class OutboxRelay {
 
     public long published() {
         return published.get();
+    }
+
+    /** How long ago the relay loop last came round, and whether its thread still runs. */
+    public Duration sinceLastTurn() {
+        return Duration.ofNanos(System.nanoTime() - lastTurn);
+    }
+
+    public boolean alive() {
+        return thread != null && thread.isAlive();
     }
 
     public boolean brokerReachable() {

@@ -23,9 +23,12 @@ import org.asicscm.events.EventEnvelope;
                 + " where e.eventId in :ids")
 @NamedQuery(name = EventLogEntry.COUNT_UNPUBLISHED,
         query = "select count(e) from EventLogEntry e where e.publishedAt is null")
+@NamedQuery(name = EventLogEntry.OLDEST_UNPUBLISHED,
+        query = "select min(e.occurredAt) from EventLogEntry e where e.publishedAt is null")
 public class EventLogEntry {
     public static final String UNPUBLISHED = "EventLogEntry.unpublished";
     public static final String MARK_PUBLISHED = "EventLogEntry.markPublished";
+    public static final String OLDEST_UNPUBLISHED = "EventLogEntry.oldestUnpublished";
     public static final String COUNT_UNPUBLISHED = "EventLogEntry.countUnpublished";
 
     @Id

@@ -32,6 +32,11 @@ import org.asicscm.qa.entity.QaTest;
 import org.asicscm.qa.entity.QaUnit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import java.util.Set;
+import org.asicscm.platform.Lists;
+import org.asicscm.platform.Page;
+import org.asicscm.platform.PageRequest;
+import org.asicscm.platform.QueryParams;
 
 @Path("qa/units")
 @RequestScoped
@@ -39,6 +44,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "QA")
 public class QaResource {
+
+    @EJB
+    Lists lists;
 
     public record TestRequest(
             @NotNull @DecimalMin("0") @DecimalMax("10000") BigDecimal hashrateThs,
@@ -86,9 +94,18 @@ public class QaResource {
     QaService qa;
 
     @GET
-    @Operation(summary = "Units in one QA status (default: waiting for a test)")
-    public List<UnitView> units(@QueryParam("status") @DefaultValue("AWAITING_TEST") QaUnit.Status status) {
-        return qa.unitsIn(status).stream().map(u -> UnitView.of(u, List.of())).toList();
+    @Operation(summary = "Units in QA, by default those waiting for a test, longest waiting first, paged",
+            description = "status: AWAITING_TEST (default), PASSED, FAILED, IN_REWORK, SCRAPPED; kind: BOARD, MACHINE;"
+                    + " sort: updatedAt, serial, attempts (a leading - sorts descending); page from 0, size 1 to 500"
+                    + " (default 50)")
+    public Page<UnitView> units(@QueryParam("status") @DefaultValue("AWAITING_TEST") String status,
+            @QueryParam("kind") String kind, @QueryParam("buildOrderId") String buildOrderId,
+            @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort) {
+        var request = PageRequest.of(page, size, sort, Set.of("updatedAt", "serial", "attempts"), "updatedAt");
+        var inStatus = QueryParams.enumValue("status", status, QaUnit.Status.class);
+        var ofKind = QueryParams.enumValue("kind", kind, QaUnit.Kind.class);
+        return lists.page(QaUnit.class, "serial", l -> l.equal("status", inStatus).equal("kind", ofKind)
+                .equal("buildOrderId", buildOrderId), request).map(u -> UnitView.of(u, List.of()));
     }
 
     @GET

@@ -67,11 +67,6 @@ public class QaService {
         return unit;
     }
 
-    public List<QaUnit> unitsIn(QaUnit.Status status) {
-        return em.createNamedQuery(QaUnit.BY_STATUS, QaUnit.class).setParameter("status", status)
-                .setMaxResults(1000).getResultList();
-    }
-
     // a read: no transaction to begin and commit (clients poll these while they wait for a hop)
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<QaTest> testsOf(String serial) {

@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
@@ -14,9 +13,7 @@ import java.util.Objects;
 /** A board or machine in QA's hands, from arrival to pass or scrap. */
 @Entity
 @Table(name = "qa_unit")
-@NamedQuery(name = QaUnit.BY_STATUS, query = "select u from QaUnit u where u.status = :status order by u.updatedAt")
 public class QaUnit {
-    public static final String BY_STATUS = "QaUnit.byStatus";
 
     public enum Kind { BOARD, MACHINE }
 

@@ -34,6 +34,14 @@ import org.asicscm.shipping.entity.ShippableMachine;
 import org.asicscm.shipping.entity.Shipment;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.DefaultValue;
+import java.util.Set;
+import org.asicscm.platform.Lists;
+import org.asicscm.platform.Page;
+import org.asicscm.platform.PageRequest;
+import org.asicscm.platform.QueryParams;
+import org.asicscm.platform.InvalidInputException;
 
 @Path("")
 @RequestScoped
@@ -117,6 +125,8 @@ public class ShippingResource {
 
     @EJB
     ShippingService shipping;
+    @EJB
+    Lists lists;
 
     @POST
     @Path("customers")
@@ -136,9 +146,60 @@ public class ShippingResource {
 
     @GET
     @Path("shippable-machines")
-    @Operation(summary = "Machines that passed QA and are not yet booked on a shipment")
-    public List<ShippableView> available() {
-        return shipping.availableMachines().stream().map(ShippableView::of).toList();
+    @Operation(summary = "Machines that passed QA, by default those not yet booked on a shipment, oldest first, paged",
+            description = "booked: false (default) or true; sort: readyAt, serial (a leading - sorts descending);"
+                    + " page from 0, size 1 to 500 (default 50)")
+    public Page<ShippableView> available(@QueryParam("buildOrderId") String buildOrderId,
+            @QueryParam("booked") @DefaultValue("false") String booked, @QueryParam("page") String page, @QueryParam("size") String size,
+            @QueryParam("sort") String sort) {
+        var request = PageRequest.of(page, size, sort, Set.of("readyAt", "serial"), "readyAt");
+        boolean onShipment = switch (booked) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidInputException("booked", "must be true or false");
+        };
+        return lists.page(ShippableMachine.class, "serial", l -> l.equal("buildOrderId", buildOrderId)
+                .isNull("shipmentId", !onShipment), request).map(ShippableView::of);
+    }
+
+    @GET
+    @Path("customers")
+    @Operation(summary = "Customers by name, filtered and paged",
+            description = "name matches any part, ignoring case; country: ISO code; sort: name, country;"
+                    + " page from 0, size 1 to 500 (default 50)")
+    public Page<CustomerView> customers(@QueryParam("name") String name, @QueryParam("country") String country,
+            @QueryParam("page") String page, @QueryParam("size") String size,
+            @QueryParam("sort") String sort) {
+        var request = PageRequest.of(page, size, sort, Set.of("name", "country"), "name");
+        String part = QueryParams.text("name", name);
+        return lists.page(Customer.class, "id", l -> l.containing("name", part).equal("country", country), request)
+                .map(CustomerView::of);
+    }
+
+    /** A shipment in a list: without machines and milestones, which {@code GET shipments/{id}} gives. */
+    public record ShipmentSummaryView(String id, String customerId, String mode, String carrier, String incoterm,
+                                      String destinationCountry, String status, OffsetDateTime bookedAt) {
+        static ShipmentSummaryView of(Shipment s) {
+            return new ShipmentSummaryView(s.id(), s.customerId(), s.mode().name(), s.carrier(), s.incoterm().name(),
+                    s.destinationCountry(), s.status().name(), s.bookedAt());
+        }
+    }
+
+    @GET
+    @Path("shipments")
+    @Operation(summary = "Shipments, newest first unless sorted otherwise, filtered and paged",
+            description = "status: the latest milestone; sort: bookedAt, destinationCountry (a leading - sorts"
+                    + " descending); page from 0, size 1 to 500 (default 50)")
+    public Page<ShipmentSummaryView> shipments(@QueryParam("customerId") String customerId,
+            @QueryParam("status") String status, @QueryParam("destinationCountry") String destinationCountry,
+            @QueryParam("mode") String mode, @QueryParam("page") String page, @QueryParam("size") String size,
+            @QueryParam("sort") String sort) {
+        var request = PageRequest.of(page, size, sort, Set.of("bookedAt", "destinationCountry"), "-bookedAt");
+        var inStatus = QueryParams.enumValue("status", status, Milestone.class);
+        var byMode = QueryParams.enumValue("mode", mode, Shipment.Mode.class);
+        return lists.page(Shipment.class, "id", l -> l.equal("customerId", customerId).equal("status", inStatus)
+                .equal("destinationCountry", destinationCountry).equal("mode", byMode), request)
+                .map(ShipmentSummaryView::of);
     }
 
     @GET

@@ -85,11 +85,6 @@ public class ShippingService {
         return machine;
     }
 
-    public List<ShippableMachine> availableMachines() {
-        return em.createNamedQuery(ShippableMachine.AVAILABLE, ShippableMachine.class).setMaxResults(1000)
-                .getResultList();
-    }
-
     public List<ShippableMachine> machinesOn(String shipmentId) {
         return em.createNamedQuery(ShippableMachine.ON_SHIPMENT, ShippableMachine.class)
                 .setParameter("shipmentId", shipmentId).getResultList();

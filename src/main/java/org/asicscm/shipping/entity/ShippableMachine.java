@@ -12,10 +12,8 @@ import java.util.Objects;
 /** A machine that passed QA, in the warehouse until it is booked on a shipment. */
 @Entity
 @Table(name = "shippable_machine")
-@NamedQuery(name = ShippableMachine.AVAILABLE, query = "select m from ShippableMachine m where m.shipmentId is null order by m.readyAt")
 @NamedQuery(name = ShippableMachine.ON_SHIPMENT, query = "select m from ShippableMachine m where m.shipmentId = :shipmentId order by m.serial")
 public class ShippableMachine {
-    public static final String AVAILABLE = "ShippableMachine.available";
     public static final String ON_SHIPMENT = "ShippableMachine.onShipment";
 
     @Id
