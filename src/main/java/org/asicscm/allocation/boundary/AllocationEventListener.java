@@ -2,7 +2,7 @@ package org.asicscm.allocation.boundary;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.asicscm.allocation.control.AllocationService;
+import org.asicscm.allocation.control.BuildOrders;
 import org.asicscm.events.EventEnvelope;
 import org.asicscm.events.Stage;
 import org.asicscm.events.control.StageListener;
@@ -12,7 +12,7 @@ import org.asicscm.events.control.StageListener;
 public class AllocationEventListener implements StageListener {
 
     @EJB
-    AllocationService allocation;
+    BuildOrders orders;
 
     @Override
     public Stage stage() {
@@ -22,9 +22,9 @@ public class AllocationEventListener implements StageListener {
     @Override
     public void apply(EventEnvelope event) {
         switch (event.type()) {
-            case BUILD_SCHEDULED, BUILD_RESCHEDULED -> allocation.buildScheduled(event);
-            case BOARD_ASSEMBLED -> allocation.boardAssembled(event);
-            case UNIT_SCRAPPED -> allocation.unitScrapped(event);
+            case BUILD_SCHEDULED, BUILD_RESCHEDULED -> orders.buildScheduled(event);
+            case BOARD_ASSEMBLED -> orders.boardAssembled(event);
+            case UNIT_SCRAPPED -> orders.unitScrapped(event);
             default -> throw new NotConsumedException(stage(), event);
         }
     }

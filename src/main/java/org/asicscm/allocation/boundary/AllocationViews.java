@@ -18,7 +18,8 @@ import java.time.format.DateTimeParseException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.asicscm.allocation.control.AllocationPolicy;
-import org.asicscm.allocation.control.AllocationService;
+import org.asicscm.allocation.control.DieAllocator;
+import org.asicscm.allocation.control.WaferLots;
 import org.asicscm.allocation.entity.Bin;
 import org.asicscm.allocation.entity.BuildOrder;
 import org.asicscm.allocation.entity.ChipModel;
@@ -248,7 +249,7 @@ public final class AllocationViews {
     public record PolicyRunView(String buildOrderId, String policy, int requested, int allocated, int shortBy,
                                 int heldDiesInAcceptableBins, List<String> explanation,
                                 List<AllocationView> allocations) {
-        static PolicyRunView of(AllocationService.PolicyRun run) {
+        static PolicyRunView of(DieAllocator.PolicyRun run) {
             var plan = run.plan();
             return new PolicyRunView(run.order().id(), plan.policy().name(), plan.requested(), plan.allocated(),
                     plan.shortBy(), run.heldDiesInAcceptableBins(),
@@ -307,7 +308,7 @@ public final class AllocationViews {
 
     public record CorrectionView(LotView lot, List<Events.BinCorrection> bins, List<Events.Withdrawal> withdrawals,
                                  int diesWithdrawn) {
-        static CorrectionView of(AllocationService.Correction c) {
+        static CorrectionView of(WaferLots.Correction c) {
             return new CorrectionView(LotView.of(c.lot()), c.bins(), c.withdrawals(),
                     c.withdrawals().stream().mapToInt(Events.Withdrawal::dies).sum());
         }

@@ -25,7 +25,9 @@ import org.asicscm.allocation.boundary.AllocationViews.PolicyRunView;
 import org.asicscm.allocation.boundary.AllocationViews.ReasonRequest;
 import org.asicscm.allocation.boundary.AllocationViews.ReduceRequest;
 import org.asicscm.allocation.boundary.AllocationViews.ReassignmentView;
-import org.asicscm.allocation.control.AllocationService;
+import org.asicscm.allocation.control.DieAllocator;
+import org.asicscm.allocation.control.AllocationLedger;
+import org.asicscm.allocation.control.BuildOrders;
 import org.asicscm.platform.Correlation;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,7 +49,11 @@ public class BuildOrdersResource {
     static final int DEFAULT_PRIORITY = 5;
 
     @EJB
-    AllocationService allocation;
+    DieAllocator allocator;
+    @EJB
+    AllocationLedger ledger;
+    @EJB
+    BuildOrders orders;
     @EJB
     Lists lists;
 
@@ -56,7 +62,7 @@ public class BuildOrdersResource {
     public Response create(@Valid @NotNull BuildOrderRequest request,
                            @HeaderParam(Correlation.HEADER) String correlationId,
                            @Context UriInfo uri) {
-        var order = allocation.createBuildOrder(request.orderNumber(), request.product(), request.machines(),
+        var order = orders.createBuildOrder(request.orderNumber(), request.product(), request.machines(),
                 request.dueDate(), request.priority() == null ? DEFAULT_PRIORITY : request.priority(),
                 request.customerOrderRef(), Correlation.orNew(correlationId));
         return Response.created(uri.getAbsolutePathBuilder().path(order.id()).build())
@@ -87,7 +93,7 @@ public class BuildOrdersResource {
     @Path("{id}")
     @Operation(summary = "A build order")
     public BuildOrderView order(@PathParam("id") String id) {
-        return BuildOrderView.of(allocation.buildOrder(id));
+        return BuildOrderView.of(ledger.buildOrder(id));
     }
 
     @POST
@@ -96,7 +102,7 @@ public class BuildOrdersResource {
             description = "409 insufficient-dies with requested, available and shortBy when the bin cannot cover it")
     public Response allocate(@PathParam("id") String id, @Valid @NotNull AllocationRequest request,
                              @Context UriInfo uri) {
-        var allocation = this.allocation.allocate(id, request.lotId(), request.bin(), request.dies(),
+        var allocation = allocator.allocate(id, request.lotId(), request.bin(), request.dies(),
                 AllocationViews.reserveFor(request.reserveFor()));
         return Response.created(uri.getAbsolutePathBuilder().path(allocation.id()).build())
                 .entity(AllocationView.of(allocation)).build();
@@ -106,14 +112,14 @@ public class BuildOrdersResource {
     @Path("{id}/cancel")
     @Operation(summary = "Cancel the order: every allocation gives its unconsumed dies back to the lots")
     public BuildOrderView cancel(@PathParam("id") String id, @Valid @NotNull ReasonRequest request) {
-        return BuildOrderView.of(allocation.cancel(id, request.reason()));
+        return BuildOrderView.of(orders.cancel(id, request.reason()));
     }
 
     @POST
     @Path("{id}/reduce")
     @Operation(summary = "Reduce the order to fewer machines; dies beyond the new need go back, newest allocation first")
     public BuildOrderView reduce(@PathParam("id") String id, @Valid @NotNull ReduceRequest request) {
-        return BuildOrderView.of(allocation.reduce(id, request.machines(), request.reason()));
+        return BuildOrderView.of(orders.reduce(id, request.machines(), request.reason()));
     }
 
     @POST
@@ -122,7 +128,7 @@ public class BuildOrdersResource {
             description = "OLDEST_LOT_FIRST or BEST_FIT (least acceptable bin first). Answers what was taken and why;"
                     + " without partial=true a shortage is refused 409 insufficient-dies with the figures")
     public PolicyRunView allocateByPolicy(@PathParam("id") String id, @Valid @NotNull PolicyAllocationRequest request) {
-        return PolicyRunView.of(allocation.allocateByPolicy(id, AllocationViews.policy(request.policy()),
+        return PolicyRunView.of(allocator.allocateByPolicy(id, AllocationViews.policy(request.policy()),
                 request.dies(), Boolean.TRUE.equals(request.partial()), AllocationViews.reserveFor(request.reserveFor())));
     }
 
@@ -130,27 +136,27 @@ public class BuildOrdersResource {
     @Path("{id}/allocations/{allocationId}/confirm")
     @Operation(summary = "Confirm a reservation so that it no longer expires")
     public AllocationView confirm(@PathParam("id") String id, @PathParam("allocationId") String allocationId) {
-        return AllocationView.of(allocation.confirm(id, allocationId));
+        return AllocationView.of(allocator.confirm(id, allocationId));
     }
 
     @GET
     @Path("{id}/reassignments")
     @Operation(summary = "Dies moved to or from the order, oldest first")
     public List<ReassignmentView> reassignments(@PathParam("id") String id) {
-        return allocation.reassignmentsOf(id).stream().map(ReassignmentView::of).toList();
+        return orders.reassignmentsOf(id).stream().map(ReassignmentView::of).toList();
     }
 
     @GET
     @Path("{id}/allocations")
     @Operation(summary = "The order's allocations, oldest first")
     public List<AllocationView> allocations(@PathParam("id") String id) {
-        return allocation.allocationsOf(id).stream().map(AllocationView::of).toList();
+        return ledger.allocationsOf(id).stream().map(AllocationView::of).toList();
     }
 
     @POST
     @Path("{id}/allocations/{allocationId}/release")
     @Operation(summary = "Give an allocation's unconsumed dies back to the lot")
     public AllocationView release(@PathParam("id") String id, @PathParam("allocationId") String allocationId) {
-        return AllocationView.of(allocation.release(id, allocationId));
+        return AllocationView.of(allocator.release(id, allocationId));
     }
 }

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.Context;
 import java.util.List;
 import org.asicscm.allocation.boundary.AllocationViews.ChipModelRequest;
 import org.asicscm.allocation.boundary.AllocationViews.ChipModelView;
-import org.asicscm.allocation.control.AllocationService;
+import org.asicscm.allocation.control.Catalogue;
 import org.asicscm.platform.ListElements;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,13 +30,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ChipModelsResource {
 
     @EJB
-    AllocationService allocation;
+    Catalogue catalogue;
 
     @POST
     @Operation(summary = "Register a chip model with its speed bins (rank 1 is the best)")
     public Response register(@Valid @NotNull ChipModelRequest request, @Context UriInfo uri) {
         ListElements.require("bins", request.bins(), b -> true, "must not be null");
-        var model = allocation.registerChipModel(request.code(), request.processNode(), request.description(),
+        var model = catalogue.registerChipModel(request.code(), request.processNode(), request.description(),
                 request.bins().stream().map(AllocationViews.BinDefinitionRequest::toBin).toList());
         return Response.created(uri.getAbsolutePathBuilder().path(model.code()).build())
                 .entity(ChipModelView.of(model)).build();
@@ -46,12 +46,12 @@ public class ChipModelsResource {
     @Path("{code}")
     @Operation(summary = "A chip model with its bins, best first")
     public ChipModelView chipModel(@PathParam("code") String code) {
-        return ChipModelView.of(allocation.chipModel(code));
+        return ChipModelView.of(catalogue.chipModel(code));
     }
 
     @GET
     @Operation(summary = "List chip models")
     public List<ChipModelView> all() {
-        return allocation.chipModels().stream().map(ChipModelView::of).toList();
+        return catalogue.chipModels().stream().map(ChipModelView::of).toList();
     }
 }

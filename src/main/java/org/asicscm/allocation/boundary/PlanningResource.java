@@ -14,7 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.asicscm.allocation.boundary.AllocationViews.ReassignmentRequest;
 import org.asicscm.allocation.boundary.AllocationViews.ReassignmentView;
-import org.asicscm.allocation.control.AllocationService;
+import org.asicscm.allocation.control.DieAllocator;
+import org.asicscm.allocation.control.BuildOrders;
 import org.asicscm.allocation.control.ShortageReport;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,7 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PlanningResource {
 
     @EJB
-    AllocationService allocation;
+    DieAllocator allocator;
+    @EJB
+    BuildOrders orders;
 
     @GET
     @Path("shortages")
@@ -36,14 +39,14 @@ public class PlanningResource {
             description = "Open orders are served most urgent first (priority, due date), each from its acceptable"
                     + " bins least first; what stays uncovered is short, counted against the order's minimum bin")
     public ShortageReport.Result shortages(@QueryParam("chipModel") String chipModel) {
-        return allocation.shortages(chipModel);
+        return orders.shortages(chipModel);
     }
 
     @POST
     @Path("die-reassignments")
     @Operation(summary = "Move unconsumed dies from a build order to a more urgent one, in one audited step")
     public Response reassign(@Valid @NotNull ReassignmentRequest request) {
-        var reassignment = allocation.reassign(request.fromOrderId(), request.toOrderId(), request.dies(),
+        var reassignment = allocator.reassign(request.fromOrderId(), request.toOrderId(), request.dies(),
                 request.reason());
         return Response.status(Response.Status.CREATED).entity(ReassignmentView.of(reassignment)).build();
     }

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.asicscm.allocation.boundary.AllocationViews.ProductRequest;
 import org.asicscm.allocation.boundary.AllocationViews.ProductView;
-import org.asicscm.allocation.control.AllocationService;
+import org.asicscm.allocation.control.Catalogue;
 import org.asicscm.allocation.entity.Product;
 import org.asicscm.platform.ListElements;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,14 +31,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ProductsResource {
 
     @EJB
-    AllocationService allocation;
+    Catalogue catalogue;
 
     @POST
     @Operation(summary = "Define a product: chip model, board layout, minimum bin and the better bins that may substitute")
     public Response define(@Valid @NotNull ProductRequest request, @Context UriInfo uri) {
         List<String> substitutes = request.substitutes() == null ? List.of() : request.substitutes();
         ListElements.require("substitutes", substitutes, b -> !b.isBlank(), "must not be blank");
-        var product = allocation.registerProduct(request.code(), request.name(), request.chipModel(),
+        var product = catalogue.registerProduct(request.code(), request.name(), request.chipModel(),
                 request.chipsPerBoard(), request.boardsPerMachine(), request.minBin(), substitutes,
                 request.scrapAllowancePercent() == null ? Product.DEFAULT_SCRAP_ALLOWANCE : request.scrapAllowancePercent());
         return Response.created(uri.getAbsolutePathBuilder().path(product.code()).build())
@@ -49,12 +49,12 @@ public class ProductsResource {
     @Path("{code}")
     @Operation(summary = "A product")
     public ProductView product(@PathParam("code") String code) {
-        return ProductView.of(allocation.product(code));
+        return ProductView.of(catalogue.product(code));
     }
 
     @GET
     @Operation(summary = "All products")
     public List<ProductView> all() {
-        return allocation.products().stream().map(ProductView::of).toList();
+        return catalogue.products().stream().map(ProductView::of).toList();
     }
 }

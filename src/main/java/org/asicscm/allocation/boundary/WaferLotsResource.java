@@ -25,7 +25,7 @@ import org.asicscm.allocation.boundary.AllocationViews.CorrectionView;
 import org.asicscm.allocation.boundary.AllocationViews.LotRequest;
 import org.asicscm.allocation.boundary.AllocationViews.LotView;
 import org.asicscm.allocation.boundary.AllocationViews.ReasonRequest;
-import org.asicscm.allocation.control.AllocationService;
+import org.asicscm.allocation.control.WaferLots;
 import org.asicscm.platform.Correlation;
 import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.ListElements;
@@ -47,7 +47,7 @@ import org.asicscm.platform.QueryParams;
 public class WaferLotsResource {
 
     @EJB
-    AllocationService allocation;
+    WaferLots lots;
     @EJB
     Lists lists;
 
@@ -56,7 +56,7 @@ public class WaferLotsResource {
     public Response receive(@Valid @NotNull LotRequest request,
                             @HeaderParam(Correlation.HEADER) String correlationId,
                             @Context UriInfo uri) {
-        var lot = allocation.receiveLot(request.lotNumber(), request.chipModel(), request.wafers(),
+        var lot = lots.receiveLot(request.lotNumber(), request.chipModel(), request.wafers(),
                 byBin(request.bins()), Correlation.orNew(correlationId));
         return Response.created(uri.getAbsolutePathBuilder().path(lot.id()).build()).entity(LotView.of(lot)).build();
     }
@@ -77,7 +77,7 @@ public class WaferLotsResource {
     @Path("{id}")
     @Operation(summary = "A lot with its bins and the dies still available in each")
     public LotView lot(@PathParam("id") String id) {
-        return LotView.of(allocation.lot(id));
+        return LotView.of(lots.lot(id));
     }
 
     public record HoldView(String action, String reason, java.time.OffsetDateTime decidedAt) {
@@ -87,21 +87,21 @@ public class WaferLotsResource {
     @Path("{id}/hold")
     @Operation(summary = "Put a lot on quality hold; no die of it can be allocated until it is released")
     public LotView hold(@PathParam("id") String id, @Valid @NotNull ReasonRequest request) {
-        return LotView.of(allocation.holdLot(id, request.reason()));
+        return LotView.of(lots.holdLot(id, request.reason()));
     }
 
     @POST
     @Path("{id}/release")
     @Operation(summary = "Release a lot from quality hold")
     public LotView release(@PathParam("id") String id, @Valid @NotNull ReasonRequest request) {
-        return LotView.of(allocation.releaseHold(id, request.reason()));
+        return LotView.of(lots.releaseHold(id, request.reason()));
     }
 
     @GET
     @Path("{id}/allocations")
     @Operation(summary = "The lot's allocation history: every allocation made from it, released ones included")
     public List<AllocationView> allocations(@PathParam("id") String id) {
-        return allocation.allocationsOfLot(id).stream().map(AllocationView::of).toList();
+        return lots.allocationsOfLot(id).stream().map(AllocationView::of).toList();
     }
 
     @POST
@@ -110,21 +110,21 @@ public class WaferLotsResource {
             description = "Where a bin now has fewer dies than are allocated, the least urgent orders lose unconsumed"
                     + " dies first; the answer lists those withdrawals. A count below the dies already on boards is 409.")
     public CorrectionView correct(@PathParam("id") String id, @Valid @NotNull CorrectionRequest request) {
-        return CorrectionView.of(allocation.correctLot(id, byBin(request.bins()), request.reason()));
+        return CorrectionView.of(lots.correctLot(id, byBin(request.bins()), request.reason()));
     }
 
     @GET
     @Path("{id}/corrections")
     @Operation(summary = "The lot's corrections, oldest first")
     public List<CorrectionLogView> corrections(@PathParam("id") String id) {
-        return allocation.correctionsOf(id).stream().map(CorrectionLogView::of).toList();
+        return lots.correctionsOf(id).stream().map(CorrectionLogView::of).toList();
     }
 
     @GET
     @Path("{id}/holds")
     @Operation(summary = "The lot's holds and releases, oldest first")
     public List<HoldView> holds(@PathParam("id") String id) {
-        return allocation.holdsOf(id).stream().map(h -> new HoldView(h.action(), h.reason(), h.decidedAt())).toList();
+        return lots.holdsOf(id).stream().map(h -> new HoldView(h.action(), h.reason(), h.decidedAt())).toList();
     }
 
     @GET

@@ -19,14 +19,14 @@ public class ReservationSweeper {
     static final int BATCH = 200;
 
     @EJB
-    AllocationService allocation;
+    DieAllocator allocator;
 
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     public void sweep() {
         int expired = 0;
-        for (String id : allocation.overdueReservations(BATCH)) {
+        for (String id : allocator.overdueReservations(BATCH)) {
             try {
-                if (allocation.expire(id)) {
+                if (allocator.expire(id)) {
                     expired++;
                 }
             } catch (RuntimeException e) {
