@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.asicscm.assembly.control.AssemblyService;
 import org.asicscm.assembly.control.SchedulingService;
+import org.asicscm.assembly.control.PlanChanges;
 import org.asicscm.events.EventEnvelope;
 import org.asicscm.events.Events;
 import org.asicscm.events.Stage;
@@ -17,6 +18,8 @@ public class AssemblyEventListener implements StageListener {
     AssemblyService assembly;
     @EJB
     SchedulingService scheduling;
+    @EJB
+    PlanChanges planChanges;
 
     @Override
     public Stage stage() {
@@ -27,10 +30,10 @@ public class AssemblyEventListener implements StageListener {
     public void apply(EventEnvelope event) {
         switch (event.type()) {
             case BUILD_ORDER_CREATED -> assembly.buildOrderCreated(event);
-            case BUILD_ORDER_CANCELLED -> scheduling.orderCancelled(event);
+            case BUILD_ORDER_CANCELLED -> planChanges.orderCancelled(event);
             case BUILD_ORDER_REDUCED -> {
                 scheduling.lockPlan();
-                scheduling.replanReduced(assembly.orderReduced(event));
+                planChanges.replanReduced(assembly.orderReduced(event));
             }
             case DIES_ALLOCATED -> assembly.diesAllocated(event);
             case ALLOCATION_RELEASED, ALLOCATION_EXPIRED -> assembly.allocationEnded(event);
@@ -38,11 +41,11 @@ public class AssemblyEventListener implements StageListener {
             case LOT_CORRECTED -> assembly.lotCorrected(event);
             case LOT_HELD -> {
                 var held = event.data(Events.LotHeld.class);
-                scheduling.lotHoldChanged(event, held.lotId(), held.lotNumber(), true);
+                planChanges.lotHoldChanged(event, held.lotId(), held.lotNumber(), true);
             }
             case LOT_RELEASED -> {
                 var released = event.data(Events.LotReleased.class);
-                scheduling.lotHoldChanged(event, released.lotId(), released.lotNumber(), false);
+                planChanges.lotHoldChanged(event, released.lotId(), released.lotNumber(), false);
             }
             case UNIT_TESTED, UNIT_REWORKED, UNIT_SCRAPPED -> assembly.qaVerdict(event);
             default -> throw new NotConsumedException(stage(), event);

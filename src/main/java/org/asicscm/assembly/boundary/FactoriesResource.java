@@ -33,7 +33,8 @@ import org.asicscm.assembly.boundary.AssemblyViews.MovementView;
 import org.asicscm.assembly.boundary.AssemblyViews.PlannedOrderView;
 import org.asicscm.assembly.control.AssemblyService;
 import org.asicscm.assembly.control.ConsignmentService;
-import org.asicscm.assembly.control.SchedulingService;
+import org.asicscm.assembly.control.LineCalendars;
+import org.asicscm.assembly.control.PlanChanges;
 import org.asicscm.assembly.entity.ConsignmentMovement;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,7 +49,9 @@ public class FactoriesResource {
     @EJB
     AssemblyService assembly;
     @EJB
-    SchedulingService scheduling;
+    LineCalendars calendars;
+    @EJB
+    PlanChanges planChanges;
     @EJB
     ConsignmentService consignment;
     @Inject
@@ -90,7 +93,7 @@ public class FactoriesResource {
             description = "Once a line has a product set up it builds only the products set up")
     public LineView setCapacity(@PathParam("id") String id, @PathParam("lineId") String lineId,
                                 @Valid @NotNull CapacityRequest request) {
-        return LineView.of(scheduling.setCapacity(id, lineId, request.product(), request.boardsPerShift()));
+        return LineView.of(calendars.setCapacity(id, lineId, request.product(), request.boardsPerShift()));
     }
 
     @POST
@@ -99,7 +102,7 @@ public class FactoriesResource {
             description = "Answers the closure and where each affected order now lands; BuildRescheduled and, when"
                     + " an order now finishes after its due date, BuildFlaggedLate are published")
     public Response close(@PathParam("id") String id, @Valid @NotNull ClosureRequest request, @Context UriInfo uri) {
-        var result = scheduling.close(id, request.lineId(), request.firstDay(), request.lastDay(), request.reason());
+        var result = planChanges.close(id, request.lineId(), request.firstDay(), request.lastDay(), request.reason());
         return Response.created(uri.getAbsolutePathBuilder().path(result.closure().id()).build())
                 .entity(new ClosureResultView(ClosureView.of(result.closure()),
                         result.rescheduled().stream().map(PlannedOrderView::of).toList())).build();
@@ -138,7 +141,7 @@ public class FactoriesResource {
     @Path("{id}/closures")
     @Operation(summary = "The factory's closed days and lines down, earliest first")
     public List<ClosureView> closures(@PathParam("id") String id) {
-        return scheduling.closuresOf(id).stream().map(ClosureView::of).toList();
+        return calendars.closuresOf(id).stream().map(ClosureView::of).toList();
     }
 
     @GET

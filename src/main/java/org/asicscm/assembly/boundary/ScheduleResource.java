@@ -17,6 +17,8 @@ import org.asicscm.assembly.boundary.AssemblyViews.PlanRunRequest;
 import org.asicscm.assembly.boundary.AssemblyViews.PlanRunView;
 import org.asicscm.assembly.boundary.AssemblyViews.PlannedOrderView;
 import org.asicscm.assembly.control.SchedulingService;
+import org.asicscm.assembly.control.PlanReports;
+import org.asicscm.assembly.control.LineCalendars;
 import org.asicscm.platform.InvalidInputException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,6 +33,10 @@ public class ScheduleResource {
 
     @EJB
     SchedulingService scheduling;
+    @EJB
+    LineCalendars calendars;
+    @EJB
+    PlanReports reports;
 
     @POST
     @Path("runs")
@@ -38,7 +44,7 @@ public class ScheduleResource {
             description = "from defaults to today at the factory furthest behind (each line starts at its own factory's today), horizonDays to 90. Orders whose plan changes get BuildScheduled or"
                     + " BuildRescheduled, late ones BuildFlaggedLate")
     public PlanRunView run(@Valid PlanRunRequest request) {
-        LocalDate from = request == null || request.from() == null ? scheduling.firstPlannableDay() : request.from();
+        LocalDate from = request == null || request.from() == null ? calendars.firstPlannableDay() : request.from();
         int horizon = request == null || request.horizonDays() == null ? SchedulingService.DEFAULT_HORIZON_DAYS
                 : request.horizonDays();
         long started = System.nanoTime();
@@ -52,17 +58,17 @@ public class ScheduleResource {
     @Path("load")
     @Operation(summary = "Load per line per day: boards planned, share of capacity, orders; what a Gantt chart needs",
             description = "from defaults to today, to to from + 13 days; at most 366 days")
-    public List<SchedulingService.LineDay> load(@QueryParam("from") String from, @QueryParam("to") String to) {
-        LocalDate start = from == null ? scheduling.firstPlannableDay() : date("from", from);
+    public List<PlanReports.LineDay> load(@QueryParam("from") String from, @QueryParam("to") String to) {
+        LocalDate start = from == null ? calendars.firstPlannableDay() : date("from", from);
         LocalDate end = to == null ? start.plusDays(13) : date("to", to);
-        return scheduling.load(start, end);
+        return reports.load(start, end);
     }
 
     @GET
     @Path("orders-at-risk")
     @Operation(summary = "Orders the plan cannot deliver as promised: late, unplaced, without dies or with dies on hold")
-    public List<SchedulingService.OrderAtRisk> ordersAtRisk() {
-        return scheduling.ordersAtRisk();
+    public List<PlanReports.OrderAtRisk> ordersAtRisk() {
+        return reports.ordersAtRisk();
     }
 
     // query parameters are checked here: Payara's OpenAPI generator fails on constrained ones (README)

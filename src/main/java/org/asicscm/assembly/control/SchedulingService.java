@@ -18,21 +18,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.asicscm.assembly.control.CapacityPlan.Job;
 import org.asicscm.assembly.control.CapacityPlan.Outcome;
 import org.asicscm.assembly.entity.AssemblyLine;
 import org.asicscm.assembly.entity.BuildKit;
 import org.asicscm.assembly.entity.BuildSchedule;
-import org.asicscm.assembly.entity.CalendarClosure;
-import org.asicscm.assembly.entity.Factory;
 import org.asicscm.assembly.entity.ScheduleSlot;
-import org.asicscm.events.EventEnvelope;
 import org.asicscm.events.Events;
 import org.asicscm.events.control.EventOutbox;
 import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.RuleViolationException;
-import org.asicscm.platform.UnknownEntityException;
 
 /**
  * Puts build orders onto lines within their capacity, shift by shift, and keeps the plan true
@@ -53,61 +48,16 @@ public class SchedulingService {
     @EJB
     AssemblyService assembly;
 
+    @EJB
+    LineCalendars calendars;
+
     @Inject
     Clock clock;
 
-    public AssemblyLine setCapacity(String factoryId, String lineId, String product, int boardsPerShift) {
-        AssemblyLine line = lineOf(factoryId, lineId);
-        line.setCapacity(product, boardsPerShift);
-        return line;
-    }
-
-    /** What a closure did to the plan. */
-    public record ClosureResult(CalendarClosure closure, List<Outcome> rescheduled) {
-    }
-
-    /**
-     * Closes a whole factory (lineId null) or takes one line down for some days, and re-plans
-     * every order that had boards on the closed capacity.
-     */
-    public ClosureResult close(String factoryId, String lineId, LocalDate firstDay, LocalDate lastDay, String reason) {
-        Factory factory = assembly.factory(factoryId);
-        AssemblyLine line = lineId == null ? null : lineOf(factoryId, lineId);
-        if (lastDay.isBefore(firstDay)) {
-            throw new InvalidInputException("lastDay", "must not be before firstDay");
-        }
-        if (lastDay.isBefore(factory.today(clock))) {
-            throw new InvalidInputException("lastDay", "must not be in the past (it is " + factory.today(clock)
-                    + " at " + factory.code() + ")");
-        }
-        lockPlan();
-        var closure = new CalendarClosure(factory, line, firstDay, lastDay, reason, now());
-        em.persist(closure);
-        em.flush();
-        var affected = new HashSet<String>();
-        for (ScheduleSlot slot : em.createNamedQuery(ScheduleSlot.BETWEEN, ScheduleSlot.class)
-                .setParameter("from", firstDay).setParameter("to", lastDay).getResultList()) {
-            AssemblyLine slotLine = slot.schedule().line();
-            if (closure.closes(slotLine, slot.day())) {
-                affected.add(slot.schedule().buildOrderId());
-            }
-        }
-        String why = (line == null ? "factory " + factory.code() + " closed" : "line " + factory.code() + "/"
-                + line.code() + " down") + " " + firstDay + " to " + lastDay + ": " + reason;
-        var kits = affected.stream().map(id -> em.find(BuildKit.class, id)).toList();
-        return new ClosureResult(closure, replan(kits, firstPlannableDay(), DEFAULT_HORIZON_DAYS, why, true));
-    }
-
-    public List<CalendarClosure> closuresOf(String factoryId) {
-        assembly.factory(factoryId);
-        return em.createNamedQuery(CalendarClosure.OF_FACTORY, CalendarClosure.class)
-                .setParameter("factoryId", factoryId).getResultList();
-    }
-
     /** Re-plans every order with boards to build from a day on, most urgent first. */
     public List<Outcome> planAll(LocalDate from, int horizonDays) {
-        if (from.isBefore(firstPlannableDay())) {
-            throw new InvalidInputException("from", "must not be in the past (it is " + firstPlannableDay()
+        if (from.isBefore(calendars.firstPlannableDay())) {
+            throw new InvalidInputException("from", "must not be in the past (it is " + calendars.firstPlannableDay()
                     + " at the factory furthest behind)");
         }
         if (horizonDays < 1 || horizonDays > LONGEST_HORIZON_DAYS) {
@@ -162,132 +112,6 @@ public class SchedulingService {
         return schedule;
     }
 
-    /** Reaction to BuildOrderCancelled: the order leaves the plan and frees its capacity. */
-    public void orderCancelled(EventEnvelope event) {
-        var cancelled = event.data(Events.BuildOrderCancelled.class);
-        lockPlan();
-        BuildKit kit = em.find(BuildKit.class, cancelled.buildOrderId(), LockModeType.PESSIMISTIC_WRITE);
-        if (kit == null) {
-            // BuildOrderCreated not applied yet: fail, and the redelivery finds the kit
-            throw new IllegalStateException("cancellation of " + cancelled.orderNumber() + " arrived before the order");
-        }
-        kit.cancel();
-        assembly.schedulesOf(kit.buildOrderId()).forEach(em::remove);
-        kit.recordPlan(null, 0, 0);
-    }
-
-    /**
-     * Reaction to BuildOrderReduced, after the kit has shrunk: fewer boards to build, so a
-     * planned order is planned again in its factory. The caller took {@link #lockPlan()} first.
-     */
-    public void replanReduced(BuildKit kit) {
-        if (!assembly.schedulesOf(kit.buildOrderId()).isEmpty()) {
-            replan(List.of(kit), firstPlannableDay(), DEFAULT_HORIZON_DAYS, "order reduced to " + kit.machines() + " machines", true);
-        }
-    }
-
-    /** Reaction to LotHeld and LotReleased: dies of the lot stop or start counting for boards. */
-    public void lotHoldChanged(EventEnvelope event, String lotId, String lotNumber, boolean onHold) {
-        var kits = new ArrayList<>(em.createNamedQuery(BuildKit.WITH_LOT, BuildKit.class).setParameter("lotId", lotId)
-                .getResultList());
-        // in id order, as a plan run locks them
-        kits.sort(java.util.Comparator.comparing(BuildKit::buildOrderId));
-        for (BuildKit kit : kits) {
-            em.lock(kit, LockModeType.PESSIMISTIC_WRITE);
-            em.refresh(kit);
-            kit.holdLot(lotId, onHold);
-            if (onHold) {
-                int planned = assembly.schedulesOf(kit.buildOrderId()).stream().flatMap(s -> s.slots().stream())
-                        .filter(s -> !s.day().isBefore(s.schedule().line().factory().today(clock)))
-                        .mapToInt(ScheduleSlot::boards).sum();
-                int atRisk = planned - kit.boardsBuildable();
-                if (atRisk > 0) {
-                    outbox.publish(new Events.BuildAtRisk(kit.buildOrderId(), kit.orderNumber(), "dies of lot " + lotNumber
-                            + " are on quality hold", atRisk), kit.correlationId(), event.eventId());
-                }
-            }
-        }
-    }
-
-    /** A line's day: how much of its capacity is planned, and for which orders. */
-    public record LineDay(String lineId, String factoryCode, String lineCode, LocalDate day, boolean open, int shifts,
-                          int boards, int percentOfCapacity, Map<String, Integer> boardsByOrder) {
-    }
-
-    /** The load per line per day: the data a Gantt chart of the plan needs. */
-    public List<LineDay> load(LocalDate from, LocalDate to) {
-        if (to.isBefore(from)) {
-            throw new InvalidInputException("to", "must not be before from");
-        }
-        if (from.plusDays(LONGEST_HORIZON_DAYS).isBefore(to)) {
-            throw new InvalidInputException("to", "at most " + LONGEST_HORIZON_DAYS + " days after from");
-        }
-        var lines = em.createNamedQuery(AssemblyLine.ALL, AssemblyLine.class).getResultList();
-        var calendars = calendars(lines, from, to);
-        var kits = new HashMap<String, BuildKit>();
-        var slotsByLineDay = new HashMap<String, List<ScheduleSlot>>();
-        for (ScheduleSlot slot : em.createNamedQuery(ScheduleSlot.BETWEEN, ScheduleSlot.class)
-                .setParameter("from", from).setParameter("to", to).getResultList()) {
-            slotsByLineDay.computeIfAbsent(slot.lineId() + slot.day(), k -> new ArrayList<>()).add(slot);
-            kits.computeIfAbsent(slot.schedule().buildOrderId(), id -> em.find(BuildKit.class, id));
-        }
-        var days = new ArrayList<LineDay>();
-        for (int i = 0; i < lines.size(); i++) {
-            AssemblyLine line = lines.get(i);
-            CapacityPlan.Line calendar = calendars.get(i);
-            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-                var slots = slotsByLineDay.getOrDefault(line.id() + day, List.of());
-                var byOrder = new TreeMap<String, Integer>();
-                double shares = 0;
-                for (ScheduleSlot slot : slots) {
-                    BuildKit kit = kits.get(slot.schedule().buildOrderId());
-                    byOrder.merge(kit.orderNumber(), slot.boards(), Integer::sum);
-                    int capacity = calendar.boardsPerShift(kit.product());
-                    shares += capacity == 0 ? 0 : (double) slot.boards() / capacity;
-                }
-                int boards = slots.stream().mapToInt(ScheduleSlot::boards).sum();
-                days.add(new LineDay(line.id(), line.factory().code(), line.code(), day, calendar.open(day),
-                        line.shiftsPerDay(), boards, (int) Math.round(100 * shares / line.shiftsPerDay()), byOrder));
-            }
-        }
-        return days;
-    }
-
-    /** An order the plan cannot deliver as promised, and why. */
-    public record OrderAtRisk(String buildOrderId, String orderNumber, int priority, LocalDate dueDate,
-                              LocalDate plannedEnd, int daysLate, int boardsOrdered, int boardsWithoutDies,
-                              int boardsOnHold, int unplacedBoards, List<String> reasons) {
-    }
-
-    public List<OrderAtRisk> ordersAtRisk() {
-        var atRisk = new ArrayList<OrderAtRisk>();
-        for (BuildKit kit : em.createNamedQuery(BuildKit.ALL, BuildKit.class).getResultList()) {
-            if (kit.cancelled()) {
-                continue;
-            }
-            var reasons = new ArrayList<String>();
-            if (kit.daysLate() > 0) {
-                reasons.add("planned to finish " + kit.daysLate() + " days after its due date");
-            }
-            if (kit.unplacedBoards() > 0) {
-                reasons.add(kit.unplacedBoards() + " boards do not fit the lines' capacity in the horizon");
-            }
-            int withoutDies = kit.boardsOrdered() - kit.boardsCovered();
-            if (withoutDies > 0) {
-                reasons.add(withoutDies + " boards have no dies allocated");
-            }
-            if (kit.boardsOnHold() > 0) {
-                reasons.add(kit.boardsOnHold() + " boards' dies are on quality hold");
-            }
-            if (!reasons.isEmpty()) {
-                atRisk.add(new OrderAtRisk(kit.buildOrderId(), kit.orderNumber(), kit.priority(), kit.dueDate(),
-                        kit.plannedEnd(), kit.daysLate(), kit.boardsOrdered(), withoutDies, kit.boardsOnHold(),
-                        kit.unplacedBoards(), reasons));
-            }
-        }
-        return atRisk;
-    }
-
     /**
      * Throws away the plan of the given orders and places their buildable boards again, most
      * urgent first, into the capacity the other orders leave free.
@@ -295,7 +119,7 @@ public class SchedulingService {
      * @param stayInFactory keep each order on the lines of the factories it was planned in: its
      *                      dies are consigned there and do not move to another factory by themselves
      */
-    private List<Outcome> replan(Collection<BuildKit> kits, LocalDate from, int horizonDays, String reason,
+    public List<Outcome> replan(Collection<BuildKit> kits, LocalDate from, int horizonDays, String reason,
                                  boolean stayInFactory) {
         var byOrder = new LinkedHashMap<String, BuildKit>();
         var hadPlan = new HashSet<String>();
@@ -409,7 +233,7 @@ public class SchedulingService {
     /** Every line with its calendar, and the load of every order not being re-planned. */
     private CapacityPlan capacityPlan(LocalDate from, int horizonDays, Set<String> replanned) {
         LocalDate to = from.plusDays(horizonDays - 1L);
-        var lines = calendars(em.createNamedQuery(AssemblyLine.ALL, AssemblyLine.class).getResultList(), from, to);
+        var lines = calendars.calendars(em.createNamedQuery(AssemblyLine.ALL, AssemblyLine.class).getResultList(), from, to);
         var plan = new CapacityPlan(lines, from, horizonDays);
         var products = new HashMap<String, String>();
         for (ScheduleSlot slot : em.createNamedQuery(ScheduleSlot.BETWEEN, ScheduleSlot.class)
@@ -423,32 +247,6 @@ public class SchedulingService {
         return plan;
     }
 
-    /** Each line's capacity per product and closed days from one day to another, in the lines' order. */
-    private List<CapacityPlan.Line> calendars(List<AssemblyLine> lines, LocalDate from, LocalDate to) {
-        var closures = em.createNamedQuery(CalendarClosure.FROM, CalendarClosure.class).setParameter("from", from)
-                .getResultList();
-        var calendars = new ArrayList<CapacityPlan.Line>();
-        for (AssemblyLine line : lines) {
-            var closed = new HashSet<LocalDate>();
-            // a day already over at the factory is as good as closed, whatever the date elsewhere
-            LocalDate factoryToday = line.factory().today(clock);
-            for (LocalDate day = from; day.isBefore(factoryToday) && !day.isAfter(to); day = day.plusDays(1)) {
-                closed.add(day);
-            }
-            for (CalendarClosure closure : closures) {
-                for (LocalDate day = closure.firstDay().isBefore(from) ? from : closure.firstDay();
-                     !day.isAfter(closure.lastDay()) && !day.isAfter(to); day = day.plusDays(1)) {
-                    if (closure.closes(line, day)) {
-                        closed.add(day);
-                    }
-                }
-            }
-            calendars.add(new CapacityPlan.Line(line.id(), line.code(), line.shiftsPerDay(), line.boardsPerShift(),
-                    line.capacityByProduct(), closed));
-        }
-        return calendars;
-    }
-
     private static Job job(BuildKit kit, int boards) {
         return new Job(kit.buildOrderId(), kit.orderNumber(), kit.product(), boards, kit.dueDate(), kit.priority());
     }
@@ -459,24 +257,6 @@ public class SchedulingService {
      */
     public void lockPlan() {
         em.createNativeQuery("select name from planning_lock where name = 'schedule' for update").getResultList();
-    }
-
-    private AssemblyLine lineOf(String factoryId, String lineId) {
-        assembly.factory(factoryId);
-        AssemblyLine line = em.find(AssemblyLine.class, lineId);
-        if (line == null || !line.factory().id().equals(factoryId)) {
-            throw new UnknownEntityException("assembly line", lineId);
-        }
-        return line;
-    }
-
-    /**
-     * The first day any line can still build on: today at the factory furthest behind (west of
-     * the others). Each line's plan starts at its own factory's today.
-     */
-    public LocalDate firstPlannableDay() {
-        return em.createNamedQuery(Factory.ALL, Factory.class).getResultList().stream().map(f -> f.today(clock))
-                .min(LocalDate::compareTo).orElseGet(() -> LocalDate.now(clock));
     }
 
     private OffsetDateTime now() {

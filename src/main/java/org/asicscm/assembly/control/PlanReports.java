@@ -1,0 +1,106 @@
+package org.asicscm.assembly.control;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.asicscm.assembly.entity.AssemblyLine;
+import org.asicscm.assembly.entity.BuildKit;
+import org.asicscm.assembly.entity.ScheduleSlot;
+import org.asicscm.platform.InvalidInputException;
+
+/** What the plan says, read without changing it: the load per line per day and the orders at risk. */
+@Stateless
+public class PlanReports {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    LineCalendars calendars;
+
+    /** A line's day: how much of its capacity is planned, and for which orders. */
+    public record LineDay(String lineId, String factoryCode, String lineCode, LocalDate day, boolean open, int shifts,
+                          int boards, int percentOfCapacity, Map<String, Integer> boardsByOrder) {
+    }
+
+    /** The load per line per day: the data a Gantt chart of the plan needs. */
+    public List<LineDay> load(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new InvalidInputException("to", "must not be before from");
+        }
+        if (from.plusDays(SchedulingService.LONGEST_HORIZON_DAYS).isBefore(to)) {
+            throw new InvalidInputException("to", "at most " + SchedulingService.LONGEST_HORIZON_DAYS + " days after from");
+        }
+        var lines = em.createNamedQuery(AssemblyLine.ALL, AssemblyLine.class).getResultList();
+        var lineCalendars = calendars.calendars(lines, from, to);
+        var kits = new HashMap<String, BuildKit>();
+        var slotsByLineDay = new HashMap<String, List<ScheduleSlot>>();
+        for (ScheduleSlot slot : em.createNamedQuery(ScheduleSlot.BETWEEN, ScheduleSlot.class)
+                .setParameter("from", from).setParameter("to", to).getResultList()) {
+            slotsByLineDay.computeIfAbsent(slot.lineId() + slot.day(), k -> new ArrayList<>()).add(slot);
+            kits.computeIfAbsent(slot.schedule().buildOrderId(), id -> em.find(BuildKit.class, id));
+        }
+        var days = new ArrayList<LineDay>();
+        for (int i = 0; i < lines.size(); i++) {
+            AssemblyLine line = lines.get(i);
+            CapacityPlan.Line calendar = lineCalendars.get(i);
+            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                var slots = slotsByLineDay.getOrDefault(line.id() + day, List.of());
+                var byOrder = new TreeMap<String, Integer>();
+                double shares = 0;
+                for (ScheduleSlot slot : slots) {
+                    BuildKit kit = kits.get(slot.schedule().buildOrderId());
+                    byOrder.merge(kit.orderNumber(), slot.boards(), Integer::sum);
+                    int capacity = calendar.boardsPerShift(kit.product());
+                    shares += capacity == 0 ? 0 : (double) slot.boards() / capacity;
+                }
+                int boards = slots.stream().mapToInt(ScheduleSlot::boards).sum();
+                days.add(new LineDay(line.id(), line.factory().code(), line.code(), day, calendar.open(day),
+                        line.shiftsPerDay(), boards, (int) Math.round(100 * shares / line.shiftsPerDay()), byOrder));
+            }
+        }
+        return days;
+    }
+
+    /** An order the plan cannot deliver as promised, and why. */
+    public record OrderAtRisk(String buildOrderId, String orderNumber, int priority, LocalDate dueDate,
+                              LocalDate plannedEnd, int daysLate, int boardsOrdered, int boardsWithoutDies,
+                              int boardsOnHold, int unplacedBoards, List<String> reasons) {
+    }
+
+    public List<OrderAtRisk> ordersAtRisk() {
+        var atRisk = new ArrayList<OrderAtRisk>();
+        for (BuildKit kit : em.createNamedQuery(BuildKit.ALL, BuildKit.class).getResultList()) {
+            if (kit.cancelled()) {
+                continue;
+            }
+            var reasons = new ArrayList<String>();
+            if (kit.daysLate() > 0) {
+                reasons.add("planned to finish " + kit.daysLate() + " days after its due date");
+            }
+            if (kit.unplacedBoards() > 0) {
+                reasons.add(kit.unplacedBoards() + " boards do not fit the lines' capacity in the horizon");
+            }
+            int withoutDies = kit.boardsOrdered() - kit.boardsCovered();
+            if (withoutDies > 0) {
+                reasons.add(withoutDies + " boards have no dies allocated");
+            }
+            if (kit.boardsOnHold() > 0) {
+                reasons.add(kit.boardsOnHold() + " boards' dies are on quality hold");
+            }
+            if (!reasons.isEmpty()) {
+                atRisk.add(new OrderAtRisk(kit.buildOrderId(), kit.orderNumber(), kit.priority(), kit.dueDate(),
+                        kit.plannedEnd(), kit.daysLate(), kit.boardsOrdered(), withoutDies, kit.boardsOnHold(),
+                        kit.unplacedBoards(), reasons));
+            }
+        }
+        return atRisk;
+    }
+}
