@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the application WAR on Payara Micro with the ActiveMQ resource adapter.
-# Used by `mvn -Prun package` and by docker/Dockerfile, so both start the same way.
+# Used by `./mvnw -Prun package` and by docker/Dockerfile, so both start the same way.
 #
 # Settings (environment variables; defaults are the embedded, single-instance setup):
 #   SCM_DATA_DIR      data directory holding the H2 database and the broker store (./data)
@@ -20,7 +20,7 @@ set -euo pipefail
 
 war="${1:?usage: start-micro.sh PATH/TO/app.war}"
 : "${MICRO_JAR:?MICRO_JAR must point at payara-micro.jar}"
-: "${ACTIVEMQ_RAR:?ACTIVEMQ_RAR must point at activemq-rar-*.rar}"
+: "${ACTIVEMQ_RAR:?ACTIVEMQ_RAR must point at the ActiveMQ resource adapter (target/runtime/activemq-rar.rar)}"
 
 export SCM_DATA_DIR="$(mkdir -p "${SCM_DATA_DIR:-$PWD/data}" && cd "${SCM_DATA_DIR:-$PWD/data}" && pwd)"
 # WRITE_DELAY=0: H2 writes each commit to disk before acknowledging it, so a 201 survives a

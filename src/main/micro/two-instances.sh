@@ -23,7 +23,7 @@ export SCM_DB_USER="${SCM_DB_USER:-postgres}"
 export SCM_DB_PASSWORD="${SCM_DB_PASSWORD:-}"
 export SCM_BROKER_URL="tcp://127.0.0.1:${broker_port}"
 
-mvn_quiet() { mvn -B -q -ntp "$@"; }
+mvn_quiet() { ./mvnw -B -q -ntp "$@"; }
 if [[ ! -f target/asic-scm.war || ! -d target/test-classes || ! -f target/runtime/payara-micro.jar ]]; then
   mvn_quiet -f war.pom.xml -DskipTests package
 fi
@@ -48,7 +48,7 @@ for _ in $(seq 1 120); do (exec 3<>"/dev/tcp/127.0.0.1/$broker_port") 2>/dev/nul
 for i in 1 2; do
   SCM_DATA_DIR="$dir/instance-$i" SCM_HTTP_PORT="${ports[$((i - 1))]}" \
     MICRO_JAR="$PWD/target/runtime/payara-micro.jar" \
-    ACTIVEMQ_RAR="$(ls "$PWD"/target/runtime/activemq-rar-*.rar)" \
+    ACTIVEMQ_RAR="$PWD/target/runtime/activemq-rar.rar" \
     bash src/main/micro/start-micro.sh "$PWD/target/asic-scm.war" >"$dir/instance-$i.log" 2>&1 &
   pids+=($!); echo $! >"$dir/instance-$i.pid"
 done

@@ -18,8 +18,14 @@ import org.asicscm.events.Events.Event;
  *
  * @param causationId the event that caused this one, null when a person's request did
  */
-public record EventEnvelope(String eventId, EventType type, int schemaVersion, OffsetDateTime occurredAt,
-                            String correlationId, String causationId, Event data) {
+public record EventEnvelope(
+        String eventId,
+        EventType type,
+        int schemaVersion,
+        OffsetDateTime occurredAt,
+        String correlationId,
+        String causationId,
+        Event data) {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
     /** Looked up once: every static Json.createX call searches for the provider again (seen in JFR). */
@@ -32,7 +38,8 @@ public record EventEnvelope(String eventId, EventType type, int schemaVersion, O
         Objects.requireNonNull(correlationId, "correlationId");
         Objects.requireNonNull(data, "data");
         if (type.payloadType() != data.getClass()) {
-            throw new IllegalArgumentException(type + " does not carry " + data.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    type + " does not carry " + data.getClass().getSimpleName());
         }
         RequiredFields.firstMissing((Record) data).ifPresent(missing -> {
             throw new MalformedEventException(type.wireName() + " " + eventId + " lacks " + missing);
@@ -41,8 +48,14 @@ public record EventEnvelope(String eventId, EventType type, int schemaVersion, O
 
     /** A new envelope stamped with the time on the given clock. */
     public static EventEnvelope create(Event data, String correlationId, String causationId, Clock clock) {
-        return new EventEnvelope(UUID.randomUUID().toString(), EventType.of(data), EventType.SCHEMA_VERSION,
-                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), correlationId, causationId, data);
+        return new EventEnvelope(
+                UUID.randomUUID().toString(),
+                EventType.of(data),
+                EventType.SCHEMA_VERSION,
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS),
+                correlationId,
+                causationId,
+                data);
     }
 
     public <T extends Event> T data(Class<T> type) {
@@ -77,9 +90,14 @@ public record EventEnvelope(String eventId, EventType type, int schemaVersion, O
                 throw new MalformedEventException("unsupported schema version " + version + " of " + wireName);
             }
             Event data = JSONB.fromJson(json.getJsonObject("data").toString(), type.payloadType());
-            return new EventEnvelope(json.getString("eventId"), type, version,
-                    OffsetDateTime.parse(json.getString("occurredAt")), json.getString("correlationId"),
-                    json.containsKey("causationId") ? json.getString("causationId") : null, data);
+            return new EventEnvelope(
+                    json.getString("eventId"),
+                    type,
+                    version,
+                    OffsetDateTime.parse(json.getString("occurredAt")),
+                    json.getString("correlationId"),
+                    json.containsKey("causationId") ? json.getString("causationId") : null,
+                    data);
         } catch (MalformedEventException e) {
             throw e;
         } catch (RuntimeException e) {

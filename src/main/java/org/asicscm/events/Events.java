@@ -11,8 +11,7 @@ import java.util.List;
  * stages that receive it. Changing a record's fields means a new schema version.
  */
 public final class Events {
-    private Events() {
-    }
+    private Events() {}
 
     /**
      * A field an event may leave out (free text, or a value that only some events have). Every
@@ -20,8 +19,7 @@ public final class Events {
      */
     @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
     @java.lang.annotation.Target(java.lang.annotation.ElementType.RECORD_COMPONENT)
-    public @interface MayBeNull {
-    }
+    public @interface MayBeNull {}
 
     /** Marker for the records below. */
     public sealed interface Event {
@@ -29,73 +27,94 @@ public final class Events {
         String subjectId();
     }
 
-    public record BinCount(String bin, int goodDies) {
-    }
+    public record BinCount(String bin, int goodDies) {}
 
-    public record LotReceived(String lotId, String lotNumber, String chipModel, int wafers,
-                              List<BinCount> bins) implements Event {
+    public record LotReceived(String lotId, String lotNumber, String chipModel, int wafers, List<BinCount> bins)
+            implements Event {
         public String subjectId() {
             return lotId;
         }
     }
 
-    public record LotHeld(String lotId, String lotNumber, @MayBeNull String reason) implements Event {
+    public record LotHeld(
+            String lotId, String lotNumber, @MayBeNull String reason) implements Event {
         public String subjectId() {
             return lotId;
         }
     }
 
-    public record LotReleased(String lotId, String lotNumber, @MayBeNull String reason) implements Event {
+    public record LotReleased(
+            String lotId, String lotNumber, @MayBeNull String reason) implements Event {
         public String subjectId() {
             return lotId;
         }
     }
 
     /** What a stage needs to know of a build order to act on it without asking allocation. */
-    public record OrderHeader(String buildOrderId, String orderNumber, String product, String chipModel,
-                              int chipsPerBoard, int boardsPerMachine, int machines, LocalDate dueDate,
-                              int priority) {
-    }
+    public record OrderHeader(
+            String buildOrderId,
+            String orderNumber,
+            String product,
+            String chipModel,
+            int chipsPerBoard,
+            int boardsPerMachine,
+            int machines,
+            LocalDate dueDate,
+            int priority) {}
 
-    public record BuildOrderCreated(OrderHeader order, @MayBeNull String customerOrderRef) implements Event {
+    public record BuildOrderCreated(
+            OrderHeader order, @MayBeNull String customerOrderRef) implements Event {
         public String subjectId() {
             return order.buildOrderId();
         }
     }
 
     /** The order will not be built; its allocations are released by their own events. */
-    public record BuildOrderCancelled(String buildOrderId, String orderNumber, @MayBeNull String reason) implements Event {
+    public record BuildOrderCancelled(
+            String buildOrderId,
+            String orderNumber,
+            @MayBeNull String reason) implements Event {
         public String subjectId() {
             return buildOrderId;
         }
     }
 
     /** Fewer machines; dies beyond the new need were withdrawn from the newest allocations. */
-    public record BuildOrderReduced(OrderHeader order, int machinesBefore, @MayBeNull String reason, List<Withdrawal> withdrawals)
-            implements Event {
+    public record BuildOrderReduced(
+            OrderHeader order,
+            int machinesBefore,
+            @MayBeNull String reason,
+            List<Withdrawal> withdrawals) implements Event {
         public String subjectId() {
             return order.buildOrderId();
         }
     }
 
     /** expiresAt is null for a firm allocation, else the time the reservation lapses unless confirmed. */
-    public record DiesAllocated(String allocationId, OrderHeader order, String lotId, String lotNumber, String bin,
-                                int dies, @MayBeNull OffsetDateTime expiresAt) implements Event {
+    public record DiesAllocated(
+            String allocationId,
+            OrderHeader order,
+            String lotId,
+            String lotNumber,
+            String bin,
+            int dies,
+            @MayBeNull OffsetDateTime expiresAt)
+            implements Event {
         public String subjectId() {
             return order.buildOrderId();
         }
     }
 
-    public record AllocationReleased(String allocationId, String buildOrderId, String lotId, String bin,
-                                     int diesReturned) implements Event {
+    public record AllocationReleased(
+            String allocationId, String buildOrderId, String lotId, String bin, int diesReturned) implements Event {
         public String subjectId() {
             return buildOrderId;
         }
     }
 
     /** A reservation that was not confirmed in time: its dies went back to the lot. */
-    public record AllocationExpired(String allocationId, String buildOrderId, String lotId, String bin,
-                                    int diesReturned) implements Event {
+    public record AllocationExpired(
+            String allocationId, String buildOrderId, String lotId, String bin, int diesReturned) implements Event {
         public String subjectId() {
             return buildOrderId;
         }
@@ -108,33 +127,48 @@ public final class Events {
     }
 
     /** Dies moved from one allocation of the lower-priority order to a new one of the higher. */
-    public record DieMove(String fromAllocationId, String toAllocationId, String lotId, String lotNumber, String bin,
-                          int dies) {
-    }
+    public record DieMove(
+            String fromAllocationId, String toAllocationId, String lotId, String lotNumber, String bin, int dies) {}
 
-    public record DiesReassigned(String reassignmentId, String fromOrderId, OrderHeader to, int dies, @MayBeNull String reason,
-                                 List<DieMove> moves) implements Event {
+    public record DiesReassigned(
+            String reassignmentId,
+            String fromOrderId,
+            OrderHeader to,
+            int dies,
+            @MayBeNull String reason,
+            List<DieMove> moves)
+            implements Event {
         public String subjectId() {
             return reassignmentId;
         }
     }
 
-    public record BinCorrection(String bin, int goodBefore, int goodAfter) {
-    }
+    public record BinCorrection(String bin, int goodBefore, int goodAfter) {}
 
     /** Dies taken from an allocation because the lot no longer has them; the order is short by that much. */
-    public record Withdrawal(String allocationId, String buildOrderId, String orderNumber, String bin, int dies) {
-    }
+    public record Withdrawal(String allocationId, String buildOrderId, String orderNumber, String bin, int dies) {}
 
-    public record LotCorrected(String lotId, String lotNumber, @MayBeNull String reason, List<BinCorrection> bins,
-                               List<Withdrawal> withdrawals) implements Event {
+    public record LotCorrected(
+            String lotId,
+            String lotNumber,
+            @MayBeNull String reason,
+            List<BinCorrection> bins,
+            List<Withdrawal> withdrawals)
+            implements Event {
         public String subjectId() {
             return lotId;
         }
     }
 
-    public record BuildScheduled(String scheduleId, String buildOrderId, String lineId, String factoryCode,
-                                 String lineCode, int boards, LocalDate startDate, LocalDate endDate)
+    public record BuildScheduled(
+            String scheduleId,
+            String buildOrderId,
+            String lineId,
+            String factoryCode,
+            String lineCode,
+            int boards,
+            LocalDate startDate,
+            LocalDate endDate)
             implements Event {
         public String subjectId() {
             return buildOrderId;
@@ -142,49 +176,77 @@ public final class Events {
     }
 
     /** The plan for an order changed: a line went down, a factory closed, or the planner re-ran the plan. */
-    public record BuildRescheduled(String buildOrderId, String orderNumber, @MayBeNull String reason, int boards,
-                                   @MayBeNull LocalDate startDate, @MayBeNull LocalDate endDate, List<String> lineCodes) implements Event {
-        public String subjectId() {
-            return buildOrderId;
-        }
-    }
-
-    /** The plan finishes an order after its due date (plannedEnd null when nothing could be placed). */
-    public record BuildFlaggedLate(String buildOrderId, String orderNumber, LocalDate dueDate, @MayBeNull LocalDate plannedEnd,
-                                   long daysLate, int unplacedBoards) implements Event {
-        public String subjectId() {
-            return buildOrderId;
-        }
-    }
-
-    /** Planned boards that can no longer be built as planned, e.g. their dies went on quality hold. */
-    public record BuildAtRisk(String buildOrderId, String orderNumber, @MayBeNull String reason, int boardsAtRisk)
+    public record BuildRescheduled(
+            String buildOrderId,
+            String orderNumber,
+            @MayBeNull String reason,
+            int boards,
+            @MayBeNull LocalDate startDate,
+            @MayBeNull LocalDate endDate,
+            List<String> lineCodes)
             implements Event {
         public String subjectId() {
             return buildOrderId;
         }
     }
 
+    /** The plan finishes an order after its due date (plannedEnd null when nothing could be placed). */
+    public record BuildFlaggedLate(
+            String buildOrderId,
+            String orderNumber,
+            LocalDate dueDate,
+            @MayBeNull LocalDate plannedEnd,
+            long daysLate,
+            int unplacedBoards)
+            implements Event {
+        public String subjectId() {
+            return buildOrderId;
+        }
+    }
+
+    /** Planned boards that can no longer be built as planned, e.g. their dies went on quality hold. */
+    public record BuildAtRisk(
+            String buildOrderId,
+            String orderNumber,
+            @MayBeNull String reason,
+            int boardsAtRisk) implements Event {
+        public String subjectId() {
+            return buildOrderId;
+        }
+    }
+
     /** A count of consigned dies at a factory differs from what should be there by more than the tolerance. */
-    public record ConsignmentDiscrepancyFlagged(String factoryId, String factoryCode, String chipModel, int diesExpected,
-                                                int diesCounted, int difference, int toleranceDies) implements Event {
+    public record ConsignmentDiscrepancyFlagged(
+            String factoryId,
+            String factoryCode,
+            String chipModel,
+            int diesExpected,
+            int diesCounted,
+            int difference,
+            int toleranceDies)
+            implements Event {
         public String subjectId() {
             return factoryId;
         }
     }
 
-    public record DieSource(String allocationId, String lotId, String lotNumber, String bin, int dies) {
-    }
+    public record DieSource(String allocationId, String lotId, String lotNumber, String bin, int dies) {}
 
-    public record BoardAssembled(String serial, String buildOrderId, String lineId, String chipModel, int chips,
-                                 List<DieSource> sources) implements Event {
+    public record BoardAssembled(
+            String serial, String buildOrderId, String lineId, String chipModel, int chips, List<DieSource> sources)
+            implements Event {
         public String subjectId() {
             return serial;
         }
     }
 
-    public record MachineAssembled(String serial, String buildOrderId, List<String> boardSerials,
-                                   int chipsPerBoard, @MayBeNull String controlBoardSerial, @MayBeNull String psuSerial)
+    public record MachineAssembled(
+            String serial,
+            String buildOrderId,
+            List<String> boardSerials,
+            int chipsPerBoard,
+            @MayBeNull String controlBoardSerial,
+            @MayBeNull String psuSerial)
             implements Event {
         public String subjectId() {
             return serial;
@@ -192,41 +254,65 @@ public final class Events {
     }
 
     /** kind is BOARD or MACHINE; failureCode is null when the unit passed. */
-    public record UnitTested(String serial, String kind, String buildOrderId, int attempt, boolean passed,
-                             @MayBeNull String failureCode, @MayBeNull BigDecimal hashrateThs) implements Event {
-        public String subjectId() {
-            return serial;
-        }
-    }
-
-    public record UnitReworked(String serial, String kind, String buildOrderId, @MayBeNull String note) implements Event {
-        public String subjectId() {
-            return serial;
-        }
-    }
-
-    public record UnitScrapped(String serial, String kind, String buildOrderId, @MayBeNull String reason) implements Event {
-        public String subjectId() {
-            return serial;
-        }
-    }
-
-    public record MachineReadyToShip(String serial, String buildOrderId, @MayBeNull BigDecimal hashrateThs)
+    public record UnitTested(
+            String serial,
+            String kind,
+            String buildOrderId,
+            int attempt,
+            boolean passed,
+            @MayBeNull String failureCode,
+            @MayBeNull BigDecimal hashrateThs)
             implements Event {
         public String subjectId() {
             return serial;
         }
     }
 
-    public record ShipmentBooked(String shipmentId, String customerId, String destinationCountry, String mode,
-                                 @MayBeNull String incoterm, List<String> machineSerials) implements Event {
+    public record UnitReworked(
+            String serial,
+            String kind,
+            String buildOrderId,
+            @MayBeNull String note) implements Event {
+        public String subjectId() {
+            return serial;
+        }
+    }
+
+    public record UnitScrapped(
+            String serial,
+            String kind,
+            String buildOrderId,
+            @MayBeNull String reason) implements Event {
+        public String subjectId() {
+            return serial;
+        }
+    }
+
+    public record MachineReadyToShip(
+            String serial, String buildOrderId, @MayBeNull BigDecimal hashrateThs) implements Event {
+        public String subjectId() {
+            return serial;
+        }
+    }
+
+    public record ShipmentBooked(
+            String shipmentId,
+            String customerId,
+            String destinationCountry,
+            String mode,
+            @MayBeNull String incoterm,
+            List<String> machineSerials)
+            implements Event {
         public String subjectId() {
             return shipmentId;
         }
     }
 
-    public record ShipmentMilestoneReached(String shipmentId, String milestone, OffsetDateTime occurredAt,
-                                           @MayBeNull String location) implements Event {
+    public record ShipmentMilestoneReached(
+            String shipmentId,
+            String milestone,
+            OffsetDateTime occurredAt,
+            @MayBeNull String location) implements Event {
         public String subjectId() {
             return shipmentId;
         }

@@ -19,8 +19,7 @@ final class RequiredFields {
         }
     };
 
-    private RequiredFields() {
-    }
+    private RequiredFields() {}
 
     /** @return the path of the first missing field, e.g. {@code data.sources[0].allocationId} */
     static Optional<String> firstMissing(Record data) {

@@ -26,6 +26,8 @@ public enum Stage {
     }
 
     public static java.util.Optional<Stage> byConsumerName(String name) {
-        return java.util.Arrays.stream(values()).filter(s -> s.consumerName().equals(name)).findFirst();
+        return java.util.Arrays.stream(values())
+                .filter(s -> s.consumerName().equals(name))
+                .findFirst();
     }
 }

@@ -8,8 +8,7 @@ public final class Correlation {
     public static final String HEADER = "X-Correlation-Id";
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
-    private Correlation() {
-    }
+    private Correlation() {}
 
     public static String orNew(String header) {
         if (header == null || header.isBlank()) {

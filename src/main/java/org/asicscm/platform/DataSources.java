@@ -3,9 +3,9 @@ package org.asicscm.platform;
 import jakarta.annotation.sql.DataSourceDefinition;
 
 /**
- * The application's own datasource. Every value comes from MicroProfile Config (defaults in
- * META-INF/microprofile-config.properties, overridable by SCM_DB_URL and friends), so
- * PostgreSQL is a matter of configuration.
+ * The application's own datasource. Every value comes from the SCM_DB_* environment variables
+ * (through MicroProfile Config, the password directly), whose defaults start-micro.sh sets (file
+ * H2 under the data directory), so PostgreSQL is a matter of configuration.
  */
 @DataSourceDefinition(
         name = DataSources.SCM,
@@ -19,12 +19,11 @@ import jakarta.annotation.sql.DataSourceDefinition;
         minPoolSize = 2,
         maxPoolSize = 32,
         properties = {
-                "fish.payara.is-connection-validation-required=true",
-                "fish.payara.connection-validation-method=auto-commit"
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=auto-commit"
         })
 public final class DataSources {
     public static final String SCM = "java:app/jdbc/scm";
 
-    private DataSources() {
-    }
+    private DataSources() {}
 }

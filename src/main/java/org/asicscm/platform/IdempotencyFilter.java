@@ -59,8 +59,13 @@ public class IdempotencyFilter extends HttpFilter {
             return;
         }
         if (!VALID_KEY.matcher(key).matches()) {
-            problem(response, 400, "invalid-input", "Invalid input", HEADER
-                    + " must be 1 to 255 visible ASCII characters", HEADER);
+            problem(
+                    response,
+                    400,
+                    "invalid-input",
+                    "Invalid input",
+                    HEADER + " must be 1 to 255 visible ASCII characters",
+                    HEADER);
             return;
         }
         var body = new RepeatableBody(request);
@@ -78,8 +83,14 @@ public class IdempotencyFilter extends HttpFilter {
         }
     }
 
-    private void run(String key, String fingerprint, RepeatableBody body, HttpServletResponse response,
-                     FilterChain chain, IdempotentReplies replies) throws IOException, ServletException, SQLException {
+    private void run(
+            String key,
+            String fingerprint,
+            RepeatableBody body,
+            HttpServletResponse response,
+            FilterChain chain,
+            IdempotentReplies replies)
+            throws IOException, ServletException, SQLException {
         var captured = new CapturedResponse(response);
         begin();
         try {
@@ -97,10 +108,11 @@ public class IdempotencyFilter extends HttpFilter {
                 return;
             }
             if (transaction.getStatus() != Status.STATUS_ACTIVE) {
-                throw new IllegalStateException("the transaction was marked for rollback under a " + status + " answer");
+                throw new IllegalStateException(
+                        "the transaction was marked for rollback under a " + status + " answer");
             }
-            var reply = new IdempotentReplies.Reply(fingerprint, status, captured.getContentType(),
-                    captured.getHeader("Location"), captured.text());
+            var reply = new IdempotentReplies.Reply(
+                    fingerprint, status, captured.getContentType(), captured.getHeader("Location"), captured.text());
             if (!replies.store(key, reply, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))) {
                 // a twin stored its answer first: undo this one's effect and give the twin's answer
                 rollbackQuietly();
@@ -115,8 +127,13 @@ public class IdempotencyFilter extends HttpFilter {
             rollbackQuietly();
             LOG.log(Level.WARNING, "request with " + HEADER + " " + key + " did not commit", e);
             response.setHeader("Retry-After", "1");
-            problem(response, 503, "not-committed", "Not committed",
-                    "the request could not be committed; nothing changed, retry it with the same key", null);
+            problem(
+                    response,
+                    503,
+                    "not-committed",
+                    "Not committed",
+                    "the request could not be committed; nothing changed, retry it with the same key",
+                    null);
             return;
         }
         captured.sendTo(response);
@@ -143,8 +160,13 @@ public class IdempotencyFilter extends HttpFilter {
     private static void answer(HttpServletResponse response, IdempotentReplies.Reply reply, String fingerprint)
             throws IOException {
         if (!reply.fingerprint().equals(fingerprint)) {
-            problem(response, 409, "idempotency-key-reused", "Idempotency key reused",
-                    "this " + HEADER + " was used for another request (method, path or body differ)", HEADER);
+            problem(
+                    response,
+                    409,
+                    "idempotency-key-reused",
+                    "Idempotency key reused",
+                    "this " + HEADER + " was used for another request (method, path or body differ)",
+                    HEADER);
             return;
         }
         response.setStatus(reply.status());
@@ -160,13 +182,19 @@ public class IdempotencyFilter extends HttpFilter {
         response.getOutputStream().write(bytes);
     }
 
-    private static void problem(HttpServletResponse response, int status, String type, String title, String detail,
-                                String field) throws IOException {
-        var body = Json.createObjectBuilder().add("type", "urn:asic-scm:problem:" + type).add("title", title)
-                .add("status", status).add("detail", detail);
+    private static void problem(
+            HttpServletResponse response, int status, String type, String title, String detail, String field)
+            throws IOException {
+        var body = Json.createObjectBuilder()
+                .add("type", "urn:asic-scm:problem:" + type)
+                .add("title", title)
+                .add("status", status)
+                .add("detail", detail);
         if (field != null) {
-            body.add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder().add("field", field)
-                    .add("message", detail)));
+            body.add(
+                    "errors",
+                    Json.createArrayBuilder()
+                            .add(Json.createObjectBuilder().add("field", field).add("message", detail)));
             body.add("code", type);
         }
         byte[] bytes = body.build().toString().getBytes(StandardCharsets.UTF_8);
@@ -177,7 +205,8 @@ public class IdempotencyFilter extends HttpFilter {
     }
 
     private static String pathAndQuery(HttpServletRequest request) {
-        return request.getQueryString() == null ? request.getRequestURI()
+        return request.getQueryString() == null
+                ? request.getRequestURI()
                 : request.getRequestURI() + "?" + request.getQueryString();
     }
 }

@@ -34,7 +34,7 @@ public class IdempotencySweeper {
     /** Deleting a row twice is harmless, so two instances sweeping at once need no coordination. */
     int forgetBefore(Timestamp cutoff) throws SQLException {
         try (var connection = dataSource.getConnection();
-             var delete = connection.prepareStatement("delete from idempotent_request where created_at < ?")) {
+                var delete = connection.prepareStatement("delete from idempotent_request where created_at < ?")) {
             delete.setTimestamp(1, cutoff);
             return delete.executeUpdate();
         }

@@ -15,8 +15,7 @@ final class IdempotentReplies {
     private static final String UNIQUE_VIOLATION = "23505";
 
     /** What was asked (its fingerprint) and what was answered. */
-    record Reply(String fingerprint, int status, String contentType, String location, String body) {
-    }
+    record Reply(String fingerprint, int status, String contentType, String location, String body) {}
 
     private final DataSource dataSource;
 
@@ -38,15 +37,15 @@ final class IdempotentReplies {
 
     Optional<Reply> find(String key) throws SQLException {
         try (var connection = dataSource.getConnection();
-             var select = connection.prepareStatement("select fingerprint, status, content_type, location, body"
-                     + " from idempotent_request where idempotency_key = ?")) {
+                var select = connection.prepareStatement("select fingerprint, status, content_type, location, body"
+                        + " from idempotent_request where idempotency_key = ?")) {
             select.setString(1, key);
             try (var row = select.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Reply(row.getString(1), row.getInt(2), row.getString(3), row.getString(4),
-                        row.getString(5)));
+                return Optional.of(new Reply(
+                        row.getString(1), row.getInt(2), row.getString(3), row.getString(4), row.getString(5)));
             }
         }
     }
@@ -58,8 +57,8 @@ final class IdempotentReplies {
      */
     boolean store(String key, Reply reply, OffsetDateTime at) throws SQLException {
         try (var connection = dataSource.getConnection();
-             var insert = connection.prepareStatement("insert into idempotent_request (idempotency_key, fingerprint,"
-                     + " status, content_type, location, body, created_at) values (?, ?, ?, ?, ?, ?, ?)")) {
+                var insert = connection.prepareStatement("insert into idempotent_request (idempotency_key, fingerprint,"
+                        + " status, content_type, location, body, created_at) values (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, key);
             insert.setString(2, reply.fingerprint());
             insert.setInt(3, reply.status());

@@ -10,8 +10,7 @@ import java.util.function.Predicate;
  * then serves a document with no paths.
  */
 public final class ListElements {
-    private ListElements() {
-    }
+    private ListElements() {}
 
     public static <T> void require(String field, List<T> elements, Predicate<T> valid, String message) {
         for (int i = 0; i < elements.size(); i++) {
@@ -22,8 +21,8 @@ public final class ListElements {
         }
     }
 
-    /** Serial numbers and codes: 1 to 40 letters, digits, '.', '_' or '-', starting with a letter or digit. */
+    /** Serial numbers and codes: see {@link Codes}. */
     public static boolean isCode(String value) {
-        return value.length() <= 40 && value.matches("[A-Za-z0-9][A-Za-z0-9._-]*");
+        return Codes.isCode(value);
     }
 }

@@ -58,8 +58,13 @@ public final class Listing<E> {
     /** Only rows whose attribute contains the text, ignoring case. */
     public Listing<E> containing(String attribute, String text) {
         if (text != null && !text.isBlank()) {
-            String pattern = "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%";
+            String pattern = "%"
+                    + text.strip()
+                            .toLowerCase(Locale.ROOT)
+                            .replace("\\", "\\\\")
+                            .replace("%", "\\%")
+                            .replace("_", "\\_")
+                    + "%";
             filters.add((cb, root) -> cb.like(cb.lower(root.get(attribute)), pattern, '\\'));
         }
         return this;
@@ -80,8 +85,12 @@ public final class Listing<E> {
         }
         orders.add(cb.asc(root.get(uniqueAttribute)));
         select.select(root).where(predicates(cb, root)).orderBy(orders);
-        List<E> items = total <= request.offset() ? List.of() : em.createQuery(select)
-                .setFirstResult(request.offset()).setMaxResults(request.size()).getResultList();
+        List<E> items = total <= request.offset()
+                ? List.of()
+                : em.createQuery(select)
+                        .setFirstResult(request.offset())
+                        .setMaxResults(request.size())
+                        .getResultList();
         return new Page<>(items, request.page(), request.size(), total);
     }
 

@@ -19,8 +19,8 @@ public class Lists {
      * @param uniqueAttribute the entity's id, the last sort key, so that pages are stable
      * @param filters         adds the request's filters to the listing
      */
-    public <E> Page<E> page(Class<E> type, String uniqueAttribute, UnaryOperator<Listing<E>> filters,
-                            PageRequest request) {
+    public <E> Page<E> page(
+            Class<E> type, String uniqueAttribute, UnaryOperator<Listing<E>> filters, PageRequest request) {
         return filters.apply(new Listing<>(em, type, uniqueAttribute)).page(request);
     }
 }

@@ -13,6 +13,5 @@ public final class Messaging {
     /** Every event, for listeners outside the application (reporting, integrations). */
     public static final String EVENTS_DESTINATION = "scm.events";
 
-    private Messaging() {
-    }
+    private Messaging() {}
 }

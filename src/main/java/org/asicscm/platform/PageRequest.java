@@ -15,8 +15,7 @@ public record PageRequest(int page, int size, List<Order> sort) {
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 500;
 
-    public record Order(String field, boolean descending) {
-    }
+    public record Order(String field, boolean descending) {}
 
     public static PageRequest of(String page, String size, String sort, Set<String> sortable, String defaultSort) {
         int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE);
@@ -27,8 +26,9 @@ public record PageRequest(int page, int size, List<Order> sort) {
             boolean descending = name.startsWith("-");
             String field = descending ? name.substring(1) : name;
             if (!sortable.contains(field)) {
-                throw new InvalidInputException("sort", "'" + name + "' is not one of " + new TreeSet<>(sortable)
-                        + " (a leading - sorts descending)");
+                throw new InvalidInputException(
+                        "sort",
+                        "'" + name + "' is not one of " + new TreeSet<>(sortable) + " (a leading - sorts descending)");
             }
             orders.add(new Order(field, descending));
         }

@@ -12,14 +12,17 @@ public final class Problem {
     public static final MediaType TYPE = MediaType.valueOf(MEDIA_TYPE);
 
     /** One invalid input: the JSON path of the field and what is wrong with it. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
-    private Problem() {
-    }
+    private Problem() {}
 
-    public static Response response(int status, String type, String title, String detail,
-                                    List<FieldError> errors, Map<String, Object> extensions) {
+    public static Response response(
+            int status,
+            String type,
+            String title,
+            String detail,
+            List<FieldError> errors,
+            Map<String, Object> extensions) {
         var body = new LinkedHashMap<String, Object>();
         body.put("type", "urn:asic-scm:problem:" + type);
         body.put("title", title);

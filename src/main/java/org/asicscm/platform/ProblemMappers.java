@@ -15,12 +15,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,8 +31,7 @@ public final class ProblemMappers {
     /** H2 lock timeout (HYT00), PostgreSQL lock_not_available (55P03), deadlocks and serialization failures (40001, 40P01). */
     private static final Set<String> CONTENTION_STATES = Set.of("HYT00", "55P03", "40001", "40P01");
 
-    private ProblemMappers() {
-    }
+    private ProblemMappers() {}
 
     static Response toProblem(Throwable error) {
         Throwable cause = unwrap(error);
@@ -40,42 +39,75 @@ public final class ProblemMappers {
             return invalid(violations);
         }
         if (cause instanceof UnknownEntityException unknown) {
-            return Problem.response(404, "not-found", "Not found", unknown.getMessage(), null,
+            return Problem.response(
+                    404,
+                    "not-found",
+                    "Not found",
+                    unknown.getMessage(),
+                    null,
                     Map.of("entity", unknown.entity(), "id", unknown.id()));
         }
         if (cause instanceof InvalidInputException invalid) {
-            return Problem.response(400, "invalid-input", "Invalid input", invalid.field() + " " + invalid.getMessage(),
-                    List.of(new Problem.FieldError(invalid.field(), invalid.getMessage())), null);
+            return Problem.response(
+                    400,
+                    "invalid-input",
+                    "Invalid input",
+                    invalid.field() + " " + invalid.getMessage(),
+                    List.of(new Problem.FieldError(invalid.field(), invalid.getMessage())),
+                    null);
         }
         if (cause instanceof RuleViolationException rule) {
             var extensions = new LinkedHashMap<String, Object>();
             extensions.put("code", rule.code());
             extensions.putAll(rule.details());
-            List<Problem.FieldError> errors = rule.field() == null ? null
-                    : List.of(new Problem.FieldError(rule.field(), rule.getMessage()));
-            return Problem.response(409, rule.code(), "Refused by a business rule", rule.getMessage(), errors, extensions);
+            List<Problem.FieldError> errors =
+                    rule.field() == null ? null : List.of(new Problem.FieldError(rule.field(), rule.getMessage()));
+            return Problem.response(
+                    409, rule.code(), "Refused by a business rule", rule.getMessage(), errors, extensions);
         }
         if (cause instanceof OptimisticLockException) {
-            return Problem.response(409, "concurrent-update", "Changed concurrently",
-                    "someone else changed this record at the same time; read it again and retry", null, null);
+            return Problem.response(
+                    409,
+                    "concurrent-update",
+                    "Changed concurrently",
+                    "someone else changed this record at the same time; read it again and retry",
+                    null,
+                    null);
         }
         if (cause instanceof JsonbException || cause instanceof ProcessingException) {
-            return Problem.response(400, "unreadable-body", "Unreadable request body",
-                    rootMessage(cause), List.of(new Problem.FieldError("body", rootMessage(cause))), null);
+            return Problem.response(
+                    400,
+                    "unreadable-body",
+                    "Unreadable request body",
+                    rootMessage(cause),
+                    List.of(new Problem.FieldError("body", rootMessage(cause))),
+                    null);
         }
         if (cause instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
-            List<Problem.FieldError> errors = status == 400
-                    ? List.of(new Problem.FieldError("body", rootMessage(web))) : null;
-            return Problem.response(status, "http-" + status, web.getResponse().getStatusInfo().getReasonPhrase(),
-                    status == 400 ? rootMessage(web) : web.getMessage(), errors, null);
+            List<Problem.FieldError> errors =
+                    status == 400 ? List.of(new Problem.FieldError("body", rootMessage(web))) : null;
+            return Problem.response(
+                    status,
+                    "http-" + status,
+                    web.getResponse().getStatusInfo().getReasonPhrase(),
+                    status == 400 ? rootMessage(web) : web.getMessage(),
+                    errors,
+                    null);
         }
         if (isContention(error)) {
             // someone else held the rows for longer than the lock wait: nothing was written, try again
             LOG.log(Level.INFO, "request gave up waiting for a lock", error);
-            return Response.fromResponse(Problem.response(503, "busy", "Busy",
-                    "the records this request needs were locked by other work for too long; nothing was changed,"
-                            + " retry in a moment", null, null)).header("Retry-After", RETRY_AFTER_SECONDS).build();
+            return Response.fromResponse(Problem.response(
+                            503,
+                            "busy",
+                            "Busy",
+                            "the records this request needs were locked by other work for too long; nothing was changed,"
+                                    + " retry in a moment",
+                            null,
+                            null))
+                    .header("Retry-After", RETRY_AFTER_SECONDS)
+                    .build();
         }
         LOG.log(Level.SEVERE, "unexpected failure", error);
         return Problem.response(500, "internal", "Internal error", "the failure has been logged", null, null);
@@ -87,7 +119,8 @@ public final class ProblemMappers {
             if (t instanceof LockTimeoutException || t instanceof PessimisticLockException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && CONTENTION_STATES.contains(sql.getSQLState())) {
                 return true;
             }
@@ -113,8 +146,10 @@ public final class ProblemMappers {
                 .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        String detail = errors.stream().map(e -> e.field() + " " + e.message())
-                .reduce((a, b) -> a + "; " + b).orElse("invalid request");
+        String detail = errors.stream()
+                .map(e -> e.field() + " " + e.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid request");
         return Problem.response(400, "invalid-input", "Invalid input", detail, errors, null);
     }
 
@@ -131,8 +166,7 @@ public final class ProblemMappers {
                     parameter = node.getName();
                     continue;
                 }
-                default -> {
-                }
+                default -> {}
             }
             // the validator puts an element's index on the node below it
             if (node.isInIterable() && node.getIndex() != null && !field.isEmpty()) {

@@ -8,8 +8,7 @@ import java.util.Locale;
 /** Filters read from query parameters as text: a bad value is a 400 naming the parameter. */
 public final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     public static <T extends Enum<T>> T enumValue(String parameter, String text, Class<T> type) {
         if (text == null || text.isBlank()) {

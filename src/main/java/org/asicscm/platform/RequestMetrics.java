@@ -28,10 +28,15 @@ import org.eclipse.microprofile.metrics.Tag;
 @ApplicationScoped
 public class RequestMetrics implements ContainerRequestFilter, ContainerResponseFilter {
     private static final String STARTED = RequestMetrics.class.getName() + ".started";
-    private static final Metadata REQUESTS = Metadata.builder().withName("scm_request")
-            .withDescription("API requests by endpoint and status").withUnit(MetricUnits.NANOSECONDS).build();
-    private static final Metadata REFUSALS = Metadata.builder().withName("scm_refusals_total")
-            .withDescription("requests refused by a business rule, by the rule's code").build();
+    private static final Metadata REQUESTS = Metadata.builder()
+            .withName("scm_request")
+            .withDescription("API requests by endpoint and status")
+            .withUnit(MetricUnits.NANOSECONDS)
+            .build();
+    private static final Metadata REFUSALS = Metadata.builder()
+            .withName("scm_refusals_total")
+            .withDescription("requests refused by a business rule, by the rule's code")
+            .build();
 
     @Inject
     MetricRegistry registry;
@@ -52,7 +57,8 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
         String endpoint = request.getMethod() + " " + template();
         registry.timer(REQUESTS, new Tag("endpoint", endpoint), new Tag("status", String.valueOf(response.getStatus())))
                 .update(Duration.ofNanos(System.nanoTime() - started));
-        if (response.getStatus() == 409 && response.getEntity() instanceof Map<?, ?> problem
+        if (response.getStatus() == 409
+                && response.getEntity() instanceof Map<?, ?> problem
                 && problem.get("code") instanceof String code) {
             registry.counter(REFUSALS, new Tag("code", code)).inc();
         }

@@ -6,7 +6,11 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
 @ApplicationPath("api")
-@OpenAPIDefinition(info = @Info(title = "ASIC supply chain", version = "0.1.0",
-        description = "Wafer allocation, board assembly in Bao'an, QA and export shipments"))
-public class ScmApplication extends Application {
-}
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "ASIC supply chain",
+                        // the build's version replaces this (OpenApiInfo, from the POM)
+                        version = "unknown",
+                        description = "Wafer allocation, board assembly in Bao'an, QA and export shipments"))
+public class ScmApplication extends Application {}

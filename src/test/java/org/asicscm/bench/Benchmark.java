@@ -48,9 +48,16 @@ public final class Benchmark {
         Path rar = Path.of(System.getProperty("bench.rar"));
         deleteRecursively(OUT);
         Files.createDirectories(OUT);
-        say("%d boards per run (%d machines), %d clients, %d runs, %d warm-up boards; %d cores, %s %s",
-                boards, boards / 3, clients, runs, warmup, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name"), System.getProperty("java.version"));
+        say(
+                "%d boards per run (%d machines), %d clients, %d runs, %d warm-up boards; %d cores, %s %s",
+                boards,
+                boards / 3,
+                clients,
+                runs,
+                warmup,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"));
 
         List<Double> bareReady = new ArrayList<>();
         List<Double> bareRss = new ArrayList<>();
@@ -66,19 +73,24 @@ public final class Benchmark {
                 try (var bare = MicroProcess.bare(microJar, OUT.resolve("bare-" + run), freePort())) {
                     bareReady.add(bare.secondsToReady);
                     bareRss.add(bare.residentMegabytes());
-                    say("bare Payara Micro run %d: ready in %.1f s, %.0f MB resident", run, bare.secondsToReady, bare.residentMegabytes());
+                    say(
+                            "bare Payara Micro run %d: ready in %.1f s, %.0f MB resident",
+                            run, bare.secondsToReady, bare.residentMegabytes());
                 }
             }
             try (var micro = MicroProcess.application(war, microJar, rar, OUT.resolve("app-" + run), freePort())) {
                 appReady.add(micro.secondsToReady);
                 if (!planningOnly) {
-                    var measured = new EventIngest(micro.port(), clients, 1).run("ingest" + run, ingestWarmup, ingestSeconds);
+                    var measured =
+                            new EventIngest(micro.port(), clients, 1).run("ingest" + run, ingestWarmup, ingestSeconds);
                     ingest.add(measured, micro.residentMegabytes());
                     sayIngest("event ingest run " + run, measured, micro.residentMegabytes());
                     if (tray > 1) {
-                        var inTrays = new EventIngest(micro.port(), clients, tray).run("trays" + run, ingestWarmup, traySeconds);
+                        var inTrays = new EventIngest(micro.port(), clients, tray)
+                                .run("trays" + run, ingestWarmup, traySeconds);
                         trays.add(inTrays, micro.residentMegabytes());
-                        sayIngest("event ingest in trays of " + tray + " run " + run, inTrays, micro.residentMegabytes());
+                        sayIngest(
+                                "event ingest in trays of " + tray + " run " + run, inTrays, micro.residentMegabytes());
                     }
                 }
                 if (!planningOnly && !ingestOnly) {
@@ -87,7 +99,8 @@ public final class Benchmark {
                     Pipeline measured = pipeline.run("app" + run, boards / 3);
                     app.add(measured);
                     appRss.add(micro.residentMegabytes());
-                    say("application run %d: ready in %.1f s; %.1f boards/s; %.0f MB resident after the run",
+                    say(
+                            "application run %d: ready in %.1f s; %.1f boards/s; %.0f MB resident after the run",
                             run, micro.secondsToReady, measured.boardsPerSecond(), micro.residentMegabytes());
                 }
                 if (!ingestOnly) {
@@ -111,11 +124,18 @@ public final class Benchmark {
     }
 
     private static void sayIngest(String what, EventIngest.Result measured, double residentMegabytes) {
-        say("%s: %.0f boards/s accepted, %.0f consumer applications/s, backlog %d at the window's end (%.2f s of"
-                + " work), drained %.1f s later; hop p50 %.1f ms p99 %.1f ms at half rate; %.0f MB resident", what,
-                measured.acceptedPerSecond(), measured.applicationsPerSecond(), measured.backlogAtEnd(),
-                measured.backlogSeconds(), measured.drainSeconds(), Stats.percentile(measured.latenciesMs(), 50),
-                Stats.percentile(measured.latenciesMs(), 99), residentMegabytes);
+        say(
+                "%s: %.0f boards/s accepted, %.0f consumer applications/s, backlog %d at the window's end (%.2f s of"
+                        + " work), drained %.1f s later; hop p50 %.1f ms p99 %.1f ms at half rate; %.0f MB resident",
+                what,
+                measured.acceptedPerSecond(),
+                measured.applicationsPerSecond(),
+                measured.backlogAtEnd(),
+                measured.backlogSeconds(),
+                measured.drainSeconds(),
+                Stats.percentile(measured.latenciesMs(), 50),
+                Stats.percentile(measured.latenciesMs(), 99),
+                residentMegabytes);
     }
 
     /** The event path's figures, one value per run. */
@@ -153,27 +173,49 @@ public final class Benchmark {
 
         void measure(PlanningBench bench, int run, int allocations) throws Exception {
             // first, while its 1,000 orders are the only ones with boards to build
-            var schedule = bench.scheduleRuns("sched" + run + "-" + System.nanoTime(), 2).get(1);
+            var schedule = bench.scheduleRuns("sched" + run + "-" + System.nanoTime(), 2)
+                    .get(1);
             scheduleWall.add(schedule.wallSeconds());
             scheduleServer.add(schedule.serverMillis());
             lateOrders.add((double) schedule.lateOrders());
-            say("scheduler run %d: %d orders placed on 20 lines over 90 days in %.2f s (%.0f ms in the service), %d late",
-                    run, schedule.placedOrders(), schedule.wallSeconds(), schedule.serverMillis(), schedule.lateOrders());
+            say(
+                    "scheduler run %d: %d orders placed on 20 lines over 90 days in %.2f s (%.0f ms in the service), %d late",
+                    run,
+                    schedule.placedOrders(),
+                    schedule.wallSeconds(),
+                    schedule.serverMillis(),
+                    schedule.lateOrders());
             bench.allocations("alloc-warmup" + run + "-" + System.nanoTime(), allocations / 5);
             var measured = bench.allocations("alloc" + run + "-" + System.nanoTime(), allocations);
             allocationsPerSecond.add(measured.perSecond());
             allocationP50.add(Stats.percentile(measured.latenciesMs(), 50));
             allocationP99.add(Stats.percentile(measured.latenciesMs(), 99));
-            say("allocation run %d: %d allocations by best fit in %.1f s, %.0f/s, p50 %.1f ms, p99 %.1f ms", run,
-                    measured.count(), measured.seconds(), measured.perSecond(), allocationP50.get(allocationP50.size() - 1),
+            say(
+                    "allocation run %d: %d allocations by best fit in %.1f s, %.0f/s, p50 %.1f ms, p99 %.1f ms",
+                    run,
+                    measured.count(),
+                    measured.seconds(),
+                    measured.perSecond(),
+                    allocationP50.get(allocationP50.size() - 1),
                     allocationP99.get(allocationP99.size() - 1));
-
         }
     }
 
-    private static void report(int boards, int clients, int runs, List<Double> bareReady, List<Double> bareRss,
-                               List<Double> appReady, List<Double> appRss, List<Pipeline> app, List<Pipeline> raw,
-                               Planning planning, Ingest ingest, Ingest trays, int tray) throws IOException {
+    private static void report(
+            int boards,
+            int clients,
+            int runs,
+            List<Double> bareReady,
+            List<Double> bareRss,
+            List<Double> appReady,
+            List<Double> appRss,
+            List<Pipeline> app,
+            List<Pipeline> raw,
+            Planning planning,
+            Ingest ingest,
+            Ingest trays,
+            int tray)
+            throws IOException {
         List<Double> appRate = app.stream().map(Pipeline::boardsPerSecond).toList();
         List<Double> rawRate = raw.stream().map(Pipeline::boardsPerSecond).toList();
         List<Double> ratio = new ArrayList<>();
@@ -189,7 +231,9 @@ public final class Benchmark {
                 .add("payaraMicro", System.getProperty("bench.payara.version", "?"))
                 .add("activemq", System.getProperty("bench.activemq.version", "?"))
                 .add("h2", org.h2.engine.Constants.VERSION)
-                .add("boardsPerRun", boards).add("clients", clients).add("runs", runs);
+                .add("boardsPerRun", boards)
+                .add("clients", clients)
+                .add("runs", runs);
         var figures = Json.createObjectBuilder();
         row(rows, figures, "bare Payara Micro: launch to ready (s)", bareReady);
         row(rows, figures, "bare Payara Micro: resident memory (MB)", bareRss);
@@ -220,7 +264,11 @@ public final class Benchmark {
             row(rows, figures, "raw hop " + hop + " p50 (ms)", perRun(raw, hop, 50));
             row(rows, figures, "raw hop " + hop + " p99 (ms)", perRun(raw, hop, 99));
         }
-        row(rows, figures, "allocation by best fit: allocations/s, " + clients + " clients", planning.allocationsPerSecond);
+        row(
+                rows,
+                figures,
+                "allocation by best fit: allocations/s, " + clients + " clients",
+                planning.allocationsPerSecond);
         row(rows, figures, "allocation by best fit: p50 (ms)", planning.allocationP50);
         row(rows, figures, "allocation by best fit: p99 (ms)", planning.allocationP99);
         row(rows, figures, "scheduler run, 1000 orders / 20 lines / 90 days: wall (s)", planning.scheduleWall);
@@ -230,36 +278,50 @@ public final class Benchmark {
         json.add("figures", figures);
 
         int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(40);
-        var table = new StringBuilder(String.format("%n%-" + width + "s | %10s | %10s | %s%n", "measure", "median",
-                "spread", "runs"));
+        var table = new StringBuilder(
+                String.format("%n%-" + width + "s | %10s | %10s | %s%n", "measure", "median", "spread", "runs"));
         rows.forEach(r -> table.append(String.format("%-" + width + "s | %10s | %10s | %s%n", r[0], r[1], r[2], r[3])));
         System.out.println(table);
         Files.writeString(OUT.resolve("results.json"), json.build().toString());
         var csv = new StringBuilder("measure,median,spread,runs\n");
-        rows.forEach(r -> csv.append('"').append(r[0]).append("\",").append(r[1]).append(',').append(r[2])
-                .append(",\"").append(r[3]).append("\"\n"));
+        rows.forEach(r -> csv.append('"')
+                .append(r[0])
+                .append("\",")
+                .append(r[1])
+                .append(',')
+                .append(r[2])
+                .append(",\"")
+                .append(r[3])
+                .append("\"\n"));
         Files.writeString(OUT.resolve("results.csv"), csv.toString());
         say("written %s and results.csv", OUT.resolve("results.json"));
     }
 
     private static List<Double> perRun(List<Pipeline> runs, String hop, double percentile) {
-        return runs.stream().map(p -> Stats.percentile(p.hopLatenciesMs().getOrDefault(hop, List.of()), percentile)).toList();
+        return runs.stream()
+                .map(p -> Stats.percentile(p.hopLatenciesMs().getOrDefault(hop, List.of()), percentile))
+                .toList();
     }
 
     private static void row(List<String[]> rows, JsonObjectBuilder figures, String name, List<Double> values) {
         if (values.isEmpty()) {
             return; // not measured in this run (bench.planningOnly)
         }
-        String runs = values.stream().map(Benchmark::fmt).reduce((a, b) -> a + " " + b).orElse("");
+        String runs = values.stream()
+                .map(Benchmark::fmt)
+                .reduce((a, b) -> a + " " + b)
+                .orElse("");
         rows.add(new String[] {name, fmt(Stats.median(values)), fmt(Stats.spread(values)), runs});
-        var entry = Json.createObjectBuilder().add("median", Stats.median(values)).add("spread", Stats.spread(values));
+        var entry =
+                Json.createObjectBuilder().add("median", Stats.median(values)).add("spread", Stats.spread(values));
         var each = Json.createArrayBuilder();
         values.forEach(each::add);
         figures.add(name, entry.add("runs", each));
     }
 
     private static String fmt(double value) {
-        return Double.isNaN(value) ? "-"
+        return Double.isNaN(value)
+                ? "-"
                 : String.format(Locale.ROOT, value >= 100 ? "%.0f" : value >= 10 ? "%.1f" : "%.2f", value);
     }
 
@@ -281,6 +343,5 @@ public final class Benchmark {
         }
     }
 
-    private Benchmark() {
-    }
+    private Benchmark() {}
 }

@@ -30,8 +30,7 @@ final class Clients {
         }
     }
 
-    private Clients() {
-    }
+    private Clients() {}
 
     /** @return wall-clock seconds until every client has finished */
     static double run(int clients, int items, Client client) throws Exception {

@@ -22,9 +22,13 @@ import org.asicscm.it.Api;
 final class EventIngest {
     static final List<String> CONSUMERS = List.of("allocation", "qa");
 
-    record Result(double acceptedPerSecond, double applicationsPerSecond, int backlogAtEnd, double backlogSeconds,
-                  double drainSeconds, List<Double> latenciesMs) {
-    }
+    record Result(
+            double acceptedPerSecond,
+            double applicationsPerSecond,
+            int backlogAtEnd,
+            double backlogSeconds,
+            double drainSeconds,
+            List<Double> latenciesMs) {}
 
     private final Api api;
     private final RestPipeline floor;
@@ -47,9 +51,15 @@ final class EventIngest {
         // clients over several, which tells the kit's lock from the rest of a board's cost
         List<String[]> orders = new ArrayList<>();
         for (int i = 0; i < Integer.getInteger("bench.ingestOrders", 1); i++) {
-            String order = floor.setUp(tag + "-" + i, correlation, 30_000); // 9.7 million dies: under a lot's 10 million
-            orders.add(new String[] {order,
-                    api.get("build-schedules?buildOrderId=" + order).array().getJsonObject(0).getString("lineId")});
+            String order =
+                    floor.setUp(tag + "-" + i, correlation, 30_000); // 9.7 million dies: under a lot's 10 million
+            orders.add(new String[] {
+                order,
+                api.get("build-schedules?buildOrderId=" + order)
+                        .array()
+                        .getJsonObject(0)
+                        .getString("lineId")
+            });
         }
 
         var accepted = new AtomicInteger();
@@ -72,9 +82,12 @@ final class EventIngest {
             if (!"BoardAssembled".equals(event.getString("type"))) {
                 continue;
             }
-            Instant occurred = OffsetDateTime.parse(event.getString("occurredAt")).toInstant();
+            Instant occurred =
+                    OffsetDateTime.parse(event.getString("occurredAt")).toInstant();
             for (String consumer : CONSUMERS) {
-                Instant applied = OffsetDateTime.parse(Api.str(event.getJsonObject("consumedAt").get(consumer))).toInstant();
+                Instant applied = OffsetDateTime.parse(
+                                Api.str(event.getJsonObject("consumedAt").get(consumer)))
+                        .toInstant();
                 if (!applied.isBefore(start) && applied.isBefore(end)) {
                     inWindow++;
                 }
@@ -93,19 +106,27 @@ final class EventIngest {
         Instant pacedEnd = Instant.now().plusSeconds(Math.max(10, windowSeconds / 3));
         long intervalNanos = (long) (1e9 * clients * tray / Math.max(1, acceptedPerSecond / 2));
         Instant pacedStart = Instant.now();
-        post(paced, orders, pacedEnd, intervalNanos, () -> { });
+        post(paced, orders, pacedEnd, intervalNanos, () -> {});
         List<Double> latencies = new ArrayList<>();
         for (JsonObject event : drained(correlation, Duration.ofSeconds(180))) {
-            Instant occurred = OffsetDateTime.parse(event.getString("occurredAt")).toInstant();
+            Instant occurred =
+                    OffsetDateTime.parse(event.getString("occurredAt")).toInstant();
             if ("BoardAssembled".equals(event.getString("type")) && occurred.isAfter(pacedStart)) {
                 for (String consumer : CONSUMERS) {
-                    Instant applied = OffsetDateTime.parse(Api.str(event.getJsonObject("consumedAt").get(consumer))).toInstant();
+                    Instant applied = OffsetDateTime.parse(
+                                    Api.str(event.getJsonObject("consumedAt").get(consumer)))
+                            .toInstant();
                     latencies.add(Duration.between(occurred, applied).toNanos() / 1e6);
                 }
             }
         }
-        return new Result(acceptedPerSecond, applicationsPerSecond, backlog, backlog / Math.max(1, applicationsPerSecond),
-                Math.max(0, Duration.between(end, lastApplied).toNanos() / 1e9), latencies);
+        return new Result(
+                acceptedPerSecond,
+                applicationsPerSecond,
+                backlog,
+                backlog / Math.max(1, applicationsPerSecond),
+                Math.max(0, Duration.between(end, lastApplied).toNanos() / 1e9),
+                latencies);
     }
 
     /** Clients posting boards until {@code until}, each at most one per {@code intervalNanos} (0: flat out). */
@@ -122,16 +143,26 @@ final class EventIngest {
             while (Instant.now().isBefore(until)) {
                 if (tray == 1) {
                     String board = "HB-" + prefix + "-" + serial.incrementAndGet();
-                    RestPipeline.expect(201, api.post("hashboards", "{\"serial\":\"" + board + "\",\"buildOrderId\":\""
-                            + order[0] + "\",\"lineId\":\"" + order[1] + "\"}"));
+                    RestPipeline.expect(
+                            201,
+                            api.post(
+                                    "hashboards",
+                                    "{\"serial\":\"" + board + "\",\"buildOrderId\":\"" + order[0] + "\",\"lineId\":\""
+                                            + order[1] + "\"}"));
                 } else {
                     var serials = new StringBuilder();
                     for (int i = 0; i < tray; i++) {
-                        serials.append(i == 0 ? "\"" : ",\"").append("HB-").append(prefix).append('-')
-                                .append(serial.incrementAndGet()).append('"');
+                        serials.append(i == 0 ? "\"" : ",\"")
+                                .append("HB-")
+                                .append(prefix)
+                                .append('-')
+                                .append(serial.incrementAndGet())
+                                .append('"');
                     }
-                    var reply = api.post("hashboard-trays", "{\"buildOrderId\":\"" + order[0]
-                            + "\",\"lineId\":\"" + order[1] + "\",\"serials\":[" + serials + "]}");
+                    var reply = api.post(
+                            "hashboard-trays",
+                            "{\"buildOrderId\":\"" + order[0] + "\",\"lineId\":\"" + order[1] + "\",\"serials\":["
+                                    + serials + "]}");
                     if (reply.status() != 201) {
                         throw new IllegalStateException("expected 201, got " + reply);
                     }
@@ -149,12 +180,15 @@ final class EventIngest {
      * Waits until every event of the correlation is applied by each of its consumers, and
      * returns them; fails if an accepted board's event never is (lost).
      */
-    private java.util.Collection<JsonObject> drained(String correlation, Duration patience) throws InterruptedException {
+    private java.util.Collection<JsonObject> drained(String correlation, Duration patience)
+            throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             var events = api.events(correlation);
-            long open = events.stream().filter(e -> "BoardAssembled".equals(e.getString("type")))
-                    .filter(e -> !e.getJsonObject("consumedAt").keySet().containsAll(CONSUMERS)).count();
+            long open = events.stream()
+                    .filter(e -> "BoardAssembled".equals(e.getString("type")))
+                    .filter(e -> !e.getJsonObject("consumedAt").keySet().containsAll(CONSUMERS))
+                    .count();
             if (open == 0) {
                 return events;
             }

@@ -40,10 +40,13 @@ final class MicroProcess implements AutoCloseable {
         env.put("ACTIVEMQ_RAR", rar.toString());
         env.put("SCM_DATA_DIR", dataDir.toString());
         env.put("SCM_HTTP_PORT", String.valueOf(port));
-        List.of("SCM_DB_URL", "SCM_DB_CLASS", "SCM_DB_USER", "SCM_DB_PASSWORD", "SCM_BROKER_URL").forEach(env::remove);
+        List.of("SCM_DB_URL", "SCM_DB_CLASS", "SCM_DB_USER", "SCM_DB_PASSWORD", "SCM_BROKER_URL")
+                .forEach(env::remove);
         if (Boolean.getBoolean("bench.jfr")) {
             // a profile of the application during the run, written when the process stops
-            env.put("JAVA_OPTS", "-XX:StartFlightRecording=filename=" + dataDir.resolve("app.jfr") + ",settings=profile");
+            env.put(
+                    "JAVA_OPTS",
+                    "-XX:StartFlightRecording=filename=" + dataDir.resolve("app.jfr") + ",settings=profile");
         }
         Files.createDirectories(dataDir);
         Path log = dataDir.resolve("micro.log");
@@ -54,8 +57,14 @@ final class MicroProcess implements AutoCloseable {
     /** Payara Micro with nothing deployed, same JVM and options otherwise. */
     static MicroProcess bare(Path microJar, Path dir, int port) throws Exception {
         Files.createDirectories(dir);
-        var builder = new ProcessBuilder("java", "-Duser.timezone=UTC", "-jar", microJar.toString(), "--nocluster",
-                "--port", String.valueOf(port));
+        var builder = new ProcessBuilder(
+                "java",
+                "-Duser.timezone=UTC",
+                "-jar",
+                microJar.toString(),
+                "--nocluster",
+                "--port",
+                String.valueOf(port));
         Path log = dir.resolve("bare-micro.log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         // with nothing deployed there is no /health: ready is Micro's own "ready in" line
@@ -65,7 +74,8 @@ final class MicroProcess implements AutoCloseable {
     private void awaitReady(String marker) throws Exception {
         var http = HttpClient.newHttpClient();
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
+                .timeout(Duration.ofSeconds(5))
+                .build();
         long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

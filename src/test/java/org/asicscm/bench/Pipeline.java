@@ -15,6 +15,9 @@ record Pipeline(String name, int boards, double seconds, Map<String, List<Double
      * happen three times per machine.
      */
     static final List<String> HOPS = List.of(
-            "BoardAssembled->qa", "BoardAssembled->allocation", "UnitTested->assembly",
-            "MachineAssembled->qa", "MachineReadyToShip->shipping");
+            "BoardAssembled->qa",
+            "BoardAssembled->allocation",
+            "UnitTested->assembly",
+            "MachineAssembled->qa",
+            "MachineReadyToShip->shipping");
 }

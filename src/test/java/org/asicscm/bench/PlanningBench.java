@@ -5,8 +5,8 @@ import static org.asicscm.bench.RestPipeline.expect;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,28 +53,39 @@ final class PlanningBench {
         String chip = fx.chipModel;
         String product = fx.product(114, "B3");
         for (int i = 0; i < 20; i++) {
-            expect(201, api.post("wafer-lots", "{\"lotNumber\":\"AL-" + tag + "-" + i + "\",\"chipModel\":\"" + chip
-                    + "\",\"wafers\":25,\"bins\":[{\"bin\":\"B1\",\"goodDies\":20000},{\"bin\":\"B2\",\"goodDies\":40000},"
-                    + "{\"bin\":\"B3\",\"goodDies\":60000}]}"));
+            expect(
+                    201,
+                    api.post(
+                            "wafer-lots",
+                            "{\"lotNumber\":\"AL-" + tag + "-" + i + "\",\"chipModel\":\"" + chip
+                                    + "\",\"wafers\":25,\"bins\":[{\"bin\":\"B1\",\"goodDies\":20000},{\"bin\":\"B2\",\"goodDies\":40000},"
+                                    + "{\"bin\":\"B3\",\"goodDies\":60000}]}"));
         }
         List<String> orders = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
-            orders.add(fx.buildOrder("AO-" + tag + "-" + i, product, 200, 1 + i % 9, Fixtures.today().plusDays(60)));
+            orders.add(fx.buildOrder(
+                    "AO-" + tag + "-" + i,
+                    product,
+                    200,
+                    1 + i % 9,
+                    Fixtures.today().plusDays(60)));
         }
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         double seconds = Clients.run(clients, count, items -> {
             for (int i = items.take(); i >= 0; i = items.take()) {
                 long start = System.nanoTime();
-                expect(200, api.post("build-orders/" + orders.get(i % orders.size()) + "/allocate",
-                        "{\"policy\":\"BEST_FIT\",\"dies\":342}"));
+                expect(
+                        200,
+                        api.post(
+                                "build-orders/" + orders.get(i % orders.size()) + "/allocate",
+                                "{\"policy\":\"BEST_FIT\",\"dies\":342}"));
                 latencies.add((System.nanoTime() - start) / 1e6);
             }
         });
         return new Allocations(count, seconds, latencies);
     }
 
-    record ScheduleRun(double wallSeconds, double serverMillis, int placedOrders, int lateOrders) {
-    }
+    record ScheduleRun(double wallSeconds, double serverMillis, int placedOrders, int lateOrders) {}
 
     /**
      * 1,000 orders of 5 to 60 machines, due in 10 to 90 days, their dies allocated, on 20 lines in
@@ -88,8 +99,13 @@ final class PlanningBench {
         String product = fx.product(114, "B3");
         List<String> lots = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
-            lots.add(expect(201, api.post("wafer-lots", "{\"lotNumber\":\"SL-" + tag + "-" + i + "\",\"chipModel\":\""
-                    + chip + "\",\"wafers\":25,\"bins\":[{\"bin\":\"B3\",\"goodDies\":1000000}]}")).getString("id"));
+            lots.add(expect(
+                            201,
+                            api.post(
+                                    "wafer-lots",
+                                    "{\"lotNumber\":\"SL-" + tag + "-" + i + "\",\"chipModel\":\"" + chip
+                                            + "\",\"wafers\":25,\"bins\":[{\"bin\":\"B3\",\"goodDies\":1000000}]}"))
+                    .getString("id"));
         }
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")); // the factories are in Bao'an
         List<String> factories = new ArrayList<>();
@@ -98,16 +114,28 @@ final class PlanningBench {
             factories.add(factory);
             for (int l = 0; l < 5; l++) {
                 String line = fx.line(factory, "SMT-" + l, 60, 2);
-                expect(200, api.post("factories/" + factory + "/lines/" + line + "/capacities",
-                        "{\"product\":\"" + product + "\",\"boardsPerShift\":60}"));
+                expect(
+                        200,
+                        api.post(
+                                "factories/" + factory + "/lines/" + line + "/capacities",
+                                "{\"product\":\"" + product + "\",\"boardsPerShift\":60}"));
                 if (f == 1 && l == 0) {
-                    expect(201, api.post("factories/" + factory + "/closures", "{\"lineId\":\"" + line + "\",\"firstDay\":\""
-                            + today.plusDays(10) + "\",\"lastDay\":\"" + today.plusDays(12) + "\",\"reason\":\"bench: line down\"}"));
+                    expect(
+                            201,
+                            api.post(
+                                    "factories/" + factory + "/closures",
+                                    "{\"lineId\":\"" + line + "\",\"firstDay\":\"" + today.plusDays(10)
+                                            + "\",\"lastDay\":\"" + today.plusDays(12)
+                                            + "\",\"reason\":\"bench: line down\"}"));
                 }
             }
         }
-        expect(201, api.post("factories/" + factories.get(0) + "/closures", "{\"firstDay\":\"" + today.plusDays(20)
-                + "\",\"lastDay\":\"" + today.plusDays(26) + "\",\"reason\":\"bench: Spring Festival\"}"));
+        expect(
+                201,
+                api.post(
+                        "factories/" + factories.get(0) + "/closures",
+                        "{\"firstDay\":\"" + today.plusDays(20) + "\",\"lastDay\":\"" + today.plusDays(26)
+                                + "\",\"reason\":\"bench: Spring Festival\"}"));
         var random = new Random(7);
         List<int[]> shapes = new ArrayList<>();
         for (int i = 0; i < SCHEDULE_ORDERS; i++) {
@@ -117,10 +145,18 @@ final class PlanningBench {
         Clients.run(clients, SCHEDULE_ORDERS, items -> {
             for (int i = items.take(); i >= 0; i = items.take()) {
                 int[] shape = shapes.get(i);
-                String order = fx.buildOrder("SO-" + tag + "-" + i, product, shape[0], shape[2],
+                String order = fx.buildOrder(
+                        "SO-" + tag + "-" + i,
+                        product,
+                        shape[0],
+                        shape[2],
                         Fixtures.today().plusDays(shape[1]));
-                expect(201, api.post("build-orders/" + order + "/allocations", "{\"lotId\":\"" + lots.get(i % lots.size())
-                        + "\",\"bin\":\"B3\",\"dies\":" + shape[0] * 3 * 114 + "}"));
+                expect(
+                        201,
+                        api.post(
+                                "build-orders/" + order + "/allocations",
+                                "{\"lotId\":\"" + lots.get(i % lots.size()) + "\",\"bin\":\"B3\",\"dies\":"
+                                        + shape[0] * 3 * 114 + "}"));
                 orders.add(order);
             }
         });
@@ -128,7 +164,8 @@ final class PlanningBench {
         for (String order : orders) {
             RestPipeline.await(() -> {
                 var kit = api.get("build-kits/" + order);
-                return kit.status() == 200 && kit.json().getInt("boardsCovered") == kit.json().getInt("boardsOrdered");
+                return kit.status() == 200
+                        && kit.json().getInt("boardsCovered") == kit.json().getInt("boardsOrdered");
             });
         }
         List<ScheduleRun> runs = new ArrayList<>();
@@ -138,7 +175,10 @@ final class PlanningBench {
             long start = System.nanoTime();
             var plan = expect(200, api.post("schedule/runs", "{\"horizonDays\":" + HORIZON_DAYS + "}"));
             double wall = (System.nanoTime() - start) / 1e9;
-            runs.add(new ScheduleRun(wall, plan.getJsonNumber("elapsedMillis").doubleValue(), plan.getInt("orders"),
+            runs.add(new ScheduleRun(
+                    wall,
+                    plan.getJsonNumber("elapsedMillis").doubleValue(),
+                    plan.getInt("orders"),
                     plan.getInt("lateOrders")));
         }
         return runs;
@@ -149,10 +189,16 @@ final class PlanningBench {
         String from = since.toString();
         long deadline = System.nanoTime() + 600_000_000_000L;
         while (System.nanoTime() < deadline) {
-            var page = api.get("events?limit=2000&from=" + URLEncoder.encode(from, StandardCharsets.UTF_8)).array();
-            boolean settled = page.stream().map(v -> v.asJsonObject()).allMatch(e -> e.containsKey("publishedAt")
-                    && e.getJsonObject("consumedAt").size()
-                    == EventType.byWireName(e.getString("type")).orElseThrow().consumers().size());
+            var page = api.get("events?limit=2000&from=" + URLEncoder.encode(from, StandardCharsets.UTF_8))
+                    .array();
+            boolean settled = page.stream()
+                    .map(v -> v.asJsonObject())
+                    .allMatch(e -> e.containsKey("publishedAt")
+                            && e.getJsonObject("consumedAt").size()
+                                    == EventType.byWireName(e.getString("type"))
+                                            .orElseThrow()
+                                            .consumers()
+                                            .size());
             if (settled && page.size() < 2000) {
                 return;
             }
@@ -186,8 +232,13 @@ final class PlanningBench {
         var random = new Random(7);
         var jobs = new ArrayList<CapacityPlan.Job>();
         for (int i = 0; i < SCHEDULE_ORDERS; i++) {
-            jobs.add(new CapacityPlan.Job("o" + i, "SO-" + i, "S19", 3 * (5 + random.nextInt(56)),
-                    from.plusDays(10 + random.nextInt(81)), 1 + random.nextInt(9)));
+            jobs.add(new CapacityPlan.Job(
+                    "o" + i,
+                    "SO-" + i,
+                    "S19",
+                    3 * (5 + random.nextInt(56)),
+                    from.plusDays(10 + random.nextInt(81)),
+                    1 + random.nextInt(9)));
         }
         var millis = new ArrayList<Double>();
         for (int r = 0; r < repeats; r++) {

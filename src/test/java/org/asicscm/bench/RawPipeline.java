@@ -2,7 +2,6 @@ package org.asicscm.bench;
 
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
@@ -73,8 +72,7 @@ final class RawPipeline implements AutoCloseable {
         List<EventEnvelope> run(Db db) throws SQLException;
     }
 
-    private record Write(Work work, CompletableFuture<List<EventEnvelope>> done) {
-    }
+    private record Write(Work work, CompletableFuture<List<EventEnvelope>> done) {}
 
     RawPipeline(Path dir, int clients) throws Exception {
         this.clients = clients;
@@ -82,7 +80,11 @@ final class RawPipeline implements AutoCloseable {
         var dataSource = new JdbcDataSource();
         dataSource.setURL(url);
         dataSource.setUser("sa");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
 
         broker = new BrokerService();
         broker.setBrokerName("raw");
@@ -214,23 +216,66 @@ final class RawPipeline implements AutoCloseable {
             String line = uuid();
             int dies = machines * 3 * 108;
             update("insert into chip_model (code, process_node) values (?, '5nm')", chip);
-            update("insert into wafer_lot (id, lot_number, chip_model, wafer_count, received_at, correlation_id, version)"
-                    + " values (?, ?, ?, 25, ?, ?, 1)", lot, "LOT-" + tag, chip, now(), correlation);
+            update(
+                    "insert into wafer_lot (id, lot_number, chip_model, wafer_count, received_at, correlation_id, version)"
+                            + " values (?, ?, ?, 25, ?, ?, 1)",
+                    lot,
+                    "LOT-" + tag,
+                    chip,
+                    now(),
+                    correlation);
             update("insert into lot_bin values (?, ?, 'B1', ?, ?, 1)", bin, lot, dies, dies);
-            update("insert into build_order values (?, ?, 'S21 200 TH/s', ?, 108, 3, ?, ?, null, 'SCHEDULED', ?, ?, 1, 5, 0)",
-                    order, "BO-" + tag, chip, machines, java.sql.Date.valueOf(LocalDate.now().plusDays(60)), correlation, now());
-            update("insert into die_allocation values (?, ?, ?, ?, 0, 'ACTIVE', ?, null, 1, null)", allocation, order, bin, dies, now());
-            update("insert into build_kit values (?, ?, ?, 108, 3, ?, ?, 1, 'S21-200', ?, 5, null, 0, 0, false, 0)", order, "BO-" + tag, chip, machines,
-                    correlation, java.sql.Date.valueOf(LocalDate.now().plusDays(60)));
-            update("insert into kit_line values (?, ?, ?, ?, 'B1', ?, 0, false, ?, 1, false)", allocation, order, lot, "LOT-" + tag, dies, now());
-            update("insert into factory (id, code, name, sub_district) values (?, ?, 'Fuyong Works', 'FUYONG')", factory, "F" + Math.abs(tag.hashCode()));
+            update(
+                    "insert into build_order values (?, ?, 'S21 200 TH/s', ?, 108, 3, ?, ?, null, 'SCHEDULED', ?, ?, 1, 5, 0)",
+                    order,
+                    "BO-" + tag,
+                    chip,
+                    machines,
+                    java.sql.Date.valueOf(LocalDate.now().plusDays(60)),
+                    correlation,
+                    now());
+            update(
+                    "insert into die_allocation values (?, ?, ?, ?, 0, 'ACTIVE', ?, null, 1, null)",
+                    allocation,
+                    order,
+                    bin,
+                    dies,
+                    now());
+            update(
+                    "insert into build_kit values (?, ?, ?, 108, 3, ?, ?, 1, 'S21-200', ?, 5, null, 0, 0, false, 0)",
+                    order,
+                    "BO-" + tag,
+                    chip,
+                    machines,
+                    correlation,
+                    java.sql.Date.valueOf(LocalDate.now().plusDays(60)));
+            update(
+                    "insert into kit_line values (?, ?, ?, ?, 'B1', ?, 0, false, ?, 1, false)",
+                    allocation,
+                    order,
+                    lot,
+                    "LOT-" + tag,
+                    dies,
+                    now());
+            update(
+                    "insert into factory (id, code, name, sub_district) values (?, ?, 'Fuyong Works', 'FUYONG')",
+                    factory,
+                    "F" + Math.abs(tag.hashCode()));
             update("insert into assembly_line values (?, ?, 'SMT-1', 5000, 2)", line, factory);
-            update("insert into build_schedule values (?, ?, ?, ?, ?, ?, ?)", uuid(), order, line, machines * 3,
-                    java.sql.Date.valueOf(LocalDate.now()), java.sql.Date.valueOf(LocalDate.now()), now());
+            update(
+                    "insert into build_schedule values (?, ?, ?, ?, ?, ?, ?)",
+                    uuid(),
+                    order,
+                    line,
+                    machines * 3,
+                    java.sql.Date.valueOf(LocalDate.now()),
+                    java.sql.Date.valueOf(LocalDate.now()),
+                    now());
             return line;
         }
 
-        List<EventEnvelope> assembleBoard(String serial, String order, String line, String correlation) throws SQLException {
+        List<EventEnvelope> assembleBoard(String serial, String order, String line, String correlation)
+                throws SQLException {
             query("select serial from hashboard where serial = ?", serial);
             query("select * from build_kit where build_order_id = ? for update", order);
             String allocation;
@@ -247,18 +292,38 @@ final class RawPipeline implements AutoCloseable {
                 version = rs.getLong("version");
             }
             query("select * from assembly_line where id = ?", line).close();
-            query("select * from build_schedule where build_order_id = ?", order).close();
-            update("update kit_line set dies_consumed = ?, version = ? where allocation_id = ? and version = ?",
-                    consumed + 108, version + 1, allocation, version);
-            update("insert into hashboard values (?, ?, ?, 'BM1366', 108, 'AWAITING_QA', null, ?, 1)", serial, order, line, now());
+            query("select * from build_schedule where build_order_id = ?", order)
+                    .close();
+            update(
+                    "update kit_line set dies_consumed = ?, version = ? where allocation_id = ? and version = ?",
+                    consumed + 108,
+                    version + 1,
+                    allocation,
+                    version);
+            update(
+                    "insert into hashboard values (?, ?, ?, 'BM1366', 108, 'AWAITING_QA', null, ?, 1)",
+                    serial,
+                    order,
+                    line,
+                    now());
             update("insert into board_die_source values (?, ?, ?, ?, 'B1', 108)", serial, allocation, lot, lotNumber);
-            var event = EventEnvelope.create(new Events.BoardAssembled(serial, order, line, "BM1366", 108,
-                    List.of(new Events.DieSource(allocation, lot, lotNumber, "B1", 108))), correlation, null, CLOCK);
+            var event = EventEnvelope.create(
+                    new Events.BoardAssembled(
+                            serial,
+                            order,
+                            line,
+                            "BM1366",
+                            108,
+                            List.of(new Events.DieSource(allocation, lot, lotNumber, "B1", 108))),
+                    correlation,
+                    null,
+                    CLOCK);
             log(event);
             return List.of(event);
         }
 
-        List<EventEnvelope> testUnit(String serial, String kind, String order, String correlation, int[] chips) throws SQLException {
+        List<EventEnvelope> testUnit(String serial, String kind, String order, String correlation, int[] chips)
+                throws SQLException {
             int attempts;
             long version;
             try (var rs = query("select * from qa_unit where serial = ? for update", serial)) {
@@ -266,17 +331,32 @@ final class RawPipeline implements AutoCloseable {
                 attempts = rs.getInt("attempts");
                 version = rs.getLong("version");
             }
-            update("update qa_unit set status = 'PASSED', attempts = ?, updated_at = ?, version = ? where serial = ? and version = ?",
-                    attempts + 1, now(), version + 1, serial, version);
-            update("insert into qa_test values (?, ?, ?, ?, ?, ?, ?, 71, 'PASSED', null, null, ?)", uuid(), serial, attempts + 1,
-                    new BigDecimal("66.7"), new BigDecimal("1170"), new BigDecimal("17.541"),
-                    java.util.Arrays.toString(chips).replaceAll("[\\[\\] ]", ""), now());
+            update(
+                    "update qa_unit set status = 'PASSED', attempts = ?, updated_at = ?, version = ? where serial = ? and version = ?",
+                    attempts + 1,
+                    now(),
+                    version + 1,
+                    serial,
+                    version);
+            update(
+                    "insert into qa_test values (?, ?, ?, ?, ?, ?, ?, 71, 'PASSED', null, null, ?)",
+                    uuid(),
+                    serial,
+                    attempts + 1,
+                    new BigDecimal("66.7"),
+                    new BigDecimal("1170"),
+                    new BigDecimal("17.541"),
+                    java.util.Arrays.toString(chips).replaceAll("[\\[\\] ]", ""),
+                    now());
             var events = new ArrayList<EventEnvelope>();
-            events.add(EventEnvelope.create(new Events.UnitTested(serial, kind, order, attempts + 1, true, null,
-                    new BigDecimal("66.7")), correlation, null, CLOCK));
+            events.add(EventEnvelope.create(
+                    new Events.UnitTested(serial, kind, order, attempts + 1, true, null, new BigDecimal("66.7")),
+                    correlation,
+                    null,
+                    CLOCK));
             if ("MACHINE".equals(kind)) {
-                events.add(EventEnvelope.create(new Events.MachineReadyToShip(serial, order, new BigDecimal("200")),
-                        correlation, null, CLOCK));
+                events.add(EventEnvelope.create(
+                        new Events.MachineReadyToShip(serial, order, new BigDecimal("200")), correlation, null, CLOCK));
             }
             for (EventEnvelope event : events) {
                 log(event);
@@ -284,18 +364,32 @@ final class RawPipeline implements AutoCloseable {
             return events;
         }
 
-        List<EventEnvelope> assembleMachine(String serial, String order, List<String> boards, String correlation) throws SQLException {
+        List<EventEnvelope> assembleMachine(String serial, String order, List<String> boards, String correlation)
+                throws SQLException {
             query("select serial from machine where serial = ?", serial).close();
             query("select * from build_kit where build_order_id = ?", order).close();
             for (String board : boards) {
-                query("select * from hashboard where serial = ? for update", board).close();
+                query("select * from hashboard where serial = ? for update", board)
+                        .close();
             }
-            update("insert into machine values (?, ?, ?, ?, 'AWAITING_QA', ?, 1)", serial, order, "CB-" + serial, "PSU-" + serial, now());
+            update(
+                    "insert into machine values (?, ?, ?, ?, 'AWAITING_QA', ?, 1)",
+                    serial,
+                    order,
+                    "CB-" + serial,
+                    "PSU-" + serial,
+                    now());
             for (String board : boards) {
-                update("update hashboard set machine_serial = ?, status = 'INSTALLED', version = version + 1 where serial = ?", serial, board);
+                update(
+                        "update hashboard set machine_serial = ?, status = 'INSTALLED', version = version + 1 where serial = ?",
+                        serial,
+                        board);
             }
-            var event = EventEnvelope.create(new Events.MachineAssembled(serial, order, boards, 108, "CB-" + serial,
-                    "PSU-" + serial), correlation, null, CLOCK);
+            var event = EventEnvelope.create(
+                    new Events.MachineAssembled(serial, order, boards, 108, "CB-" + serial, "PSU-" + serial),
+                    correlation,
+                    null,
+                    CLOCK);
             log(event);
             return List.of(event);
         }
@@ -304,7 +398,8 @@ final class RawPipeline implements AutoCloseable {
             try (var rs = query("select * from qa_unit where serial = ?", serial)) {
                 boolean exists = rs.next();
                 if (exists) {
-                    query("select * from qa_test where serial = ? order by attempt", serial).close();
+                    query("select * from qa_test where serial = ? order by attempt", serial)
+                            .close();
                 }
                 return exists;
             } catch (SQLException e) {
@@ -315,7 +410,8 @@ final class RawPipeline implements AutoCloseable {
         String boardStatus(String serial) {
             try (var rs = query("select status from hashboard where serial = ?", serial)) {
                 String status = rs.next() ? rs.getString(1) : null;
-                query("select * from board_die_source where board_serial = ?", serial).close();
+                query("select * from board_die_source where board_serial = ?", serial)
+                        .close();
                 return status;
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
@@ -331,8 +427,15 @@ final class RawPipeline implements AutoCloseable {
         }
 
         void log(EventEnvelope event) throws SQLException {
-            update("insert into event_log values (?, ?, ?, ?, ?, null, ?, ?, null, 0)", event.eventId(),
-                    event.type().wireName(), event.schemaVersion(), event.occurredAt(), event.correlationId(), event.data().subjectId(), event.toJson());
+            update(
+                    "insert into event_log values (?, ?, ?, ?, ?, null, ?, ?, null)",
+                    event.eventId(),
+                    event.type().wireName(),
+                    event.schemaVersion(),
+                    event.occurredAt(),
+                    event.correlationId(),
+                    event.data().subjectId(),
+                    event.toJson());
         }
 
         ResultSet query(String sql, Object... args) throws SQLException {
@@ -390,12 +493,18 @@ final class RawPipeline implements AutoCloseable {
                 session.commit();
                 List<String> ids = batch.stream().map(EventEnvelope::eventId).toList();
                 // not awaited: a crash before the mark re-sends, and the consumers' inbox drops the repeat
-                writes.add(new Write(db -> {
-                    db.update("update event_log set published_at = ?, publish_attempts = publish_attempts + 1"
-                            + " where event_id in (" + String.join(",", java.util.Collections.nCopies(ids.size(), "?"))
-                            + ")", java.util.stream.Stream.concat(java.util.stream.Stream.of(now()), ids.stream()).toArray());
-                    return List.of();
-                }, new CompletableFuture<>()));
+                writes.add(new Write(
+                        db -> {
+                            db.update(
+                                    "update event_log set published_at = ?"
+                                            + " where event_id in ("
+                                            + String.join(",", java.util.Collections.nCopies(ids.size(), "?"))
+                                            + ")",
+                                    java.util.stream.Stream.concat(java.util.stream.Stream.of(now()), ids.stream())
+                                            .toArray());
+                            return List.of();
+                        },
+                        new CompletableFuture<>()));
             }
             session.close();
         } catch (Exception e) {
@@ -429,23 +538,31 @@ final class RawPipeline implements AutoCloseable {
                     continue;
                 }
                 events.clear();
-                for (; message != null && events.size() < CONSUMER_BATCH; message = (TextMessage) consumer.receiveNoWait()) {
+                for (;
+                        message != null && events.size() < CONSUMER_BATCH;
+                        message = (TextMessage) consumer.receiveNoWait()) {
                     events.add(EventEnvelope.fromJson(message.getText()));
                 }
                 write(db -> {
                     for (EventEnvelope event : events) {
                         boolean seen;
-                        try (var rs = db.query("select * from processed_event where event_id = ? and consumer = ?",
-                                event.eventId(), stage)) {
+                        try (var rs = db.query(
+                                "select * from processed_event where event_id = ? and consumer = ?",
+                                event.eventId(),
+                                stage)) {
                             seen = rs.next();
                         }
                         if (!seen) {
                             OffsetDateTime processed = now();
-                            db.update("insert into processed_event values (?, ?, ?)", stage, event.eventId(), processed);
+                            db.update(
+                                    "insert into processed_event values (?, ?, ?)", stage, event.eventId(), processed);
                             react(db, stage, event);
-                            hops.computeIfAbsent(event.type().wireName() + "->" + stage,
+                            hops.computeIfAbsent(
+                                            event.type().wireName() + "->" + stage,
                                             k -> new java.util.concurrent.CopyOnWriteArrayList<>())
-                                    .add(Duration.between(event.occurredAt(), processed).toNanos() / 1e6);
+                                    .add(Duration.between(event.occurredAt(), processed)
+                                                    .toNanos()
+                                            / 1e6);
                         }
                     }
                     return List.of();
@@ -465,9 +582,14 @@ final class RawPipeline implements AutoCloseable {
             case BOARD_ASSEMBLED -> {
                 var board = event.data(Events.BoardAssembled.class);
                 if ("qa".equals(stage)) {
-                    db.query("select serial from qa_unit where serial = ?", board.serial()).close();
-                    db.update("insert into qa_unit values (?, 'BOARD', ?, 1, 108, 'AWAITING_TEST', 0, ?, ?, 1)",
-                            board.serial(), board.buildOrderId(), event.correlationId(), now());
+                    db.query("select serial from qa_unit where serial = ?", board.serial())
+                            .close();
+                    db.update(
+                            "insert into qa_unit values (?, 'BOARD', ?, 1, 108, 'AWAITING_TEST', 0, ?, ?, 1)",
+                            board.serial(),
+                            board.buildOrderId(),
+                            event.correlationId(),
+                            now());
                 } else {
                     String allocation = board.sources().get(0).allocationId();
                     int consumed;
@@ -476,29 +598,47 @@ final class RawPipeline implements AutoCloseable {
                         rs.next();
                         consumed = rs.getInt("dies_consumed");
                         version = rs.getLong("version");
-                        db.query("select * from lot_bin where id = ?", rs.getString("lot_bin_id")).close();
+                        db.query("select * from lot_bin where id = ?", rs.getString("lot_bin_id"))
+                                .close();
                     }
-                    db.update("update die_allocation set dies_consumed = ?, version = ? where id = ? and version = ?",
-                            consumed + 108, version + 1, allocation, version);
+                    db.update(
+                            "update die_allocation set dies_consumed = ?, version = ? where id = ? and version = ?",
+                            consumed + 108,
+                            version + 1,
+                            allocation,
+                            version);
                 }
             }
             case MACHINE_ASSEMBLED -> {
                 var machine = event.data(Events.MachineAssembled.class);
-                db.query("select serial from qa_unit where serial = ?", machine.serial()).close();
-                db.update("insert into qa_unit values (?, 'MACHINE', ?, 3, 108, 'AWAITING_TEST', 0, ?, ?, 1)",
-                        machine.serial(), machine.buildOrderId(), event.correlationId(), now());
+                db.query("select serial from qa_unit where serial = ?", machine.serial())
+                        .close();
+                db.update(
+                        "insert into qa_unit values (?, 'MACHINE', ?, 3, 108, 'AWAITING_TEST', 0, ?, ?, 1)",
+                        machine.serial(),
+                        machine.buildOrderId(),
+                        event.correlationId(),
+                        now());
             }
             case UNIT_TESTED -> {
                 var tested = event.data(Events.UnitTested.class);
                 String table = "BOARD".equals(tested.kind()) ? "hashboard" : "machine";
-                db.query("select * from " + table + " where serial = ? for update", tested.serial()).close();
-                db.update("update " + table + " set status = 'PASSED', version = version + 1 where serial = ?", tested.serial());
+                db.query("select * from " + table + " where serial = ? for update", tested.serial())
+                        .close();
+                db.update(
+                        "update " + table + " set status = 'PASSED', version = version + 1 where serial = ?",
+                        tested.serial());
             }
             case MACHINE_READY_TO_SHIP -> {
                 var ready = event.data(Events.MachineReadyToShip.class);
-                db.query("select serial from shippable_machine where serial = ?", ready.serial()).close();
-                db.update("insert into shippable_machine values (?, ?, ?, null, ?, 1)", ready.serial(), ready.buildOrderId(),
-                        event.correlationId(), now());
+                db.query("select serial from shippable_machine where serial = ?", ready.serial())
+                        .close();
+                db.update(
+                        "insert into shippable_machine values (?, ?, ?, null, ?, 1)",
+                        ready.serial(),
+                        ready.buildOrderId(),
+                        event.correlationId(),
+                        now());
             }
             default -> throw new IllegalArgumentException(stage + " does not consume " + event.type());
         }

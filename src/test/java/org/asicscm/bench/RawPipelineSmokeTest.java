@@ -25,7 +25,8 @@ class RawPipelineSmokeTest {
                 assertTrue(latencies != null && !latencies.isEmpty(), "no measurement for " + hop);
             }
             assertEquals(6, run.hopLatenciesMs().get("BoardAssembled->qa").size());
-            assertEquals(2, run.hopLatenciesMs().get("MachineReadyToShip->shipping").size());
+            assertEquals(
+                    2, run.hopLatenciesMs().get("MachineReadyToShip->shipping").size());
         }
     }
 

@@ -30,7 +30,10 @@ final class RestPipeline {
         String tag = name + "-" + System.nanoTime();
         String correlation = "bench-" + tag;
         String order = setUp(tag, correlation, machines);
-        String line = api.get("build-schedules?buildOrderId=" + order).array().getJsonObject(0).getString("lineId");
+        String line = api.get("build-schedules?buildOrderId=" + order)
+                .array()
+                .getJsonObject(0)
+                .getString("lineId");
 
         double seconds = Clients.run(clients, machines, items -> {
             for (int m = items.take(); m >= 0; m = items.take()) {
@@ -43,52 +46,108 @@ final class RestPipeline {
     String setUp(String tag, String correlation, int machines) {
         String[] traced = {"X-Correlation-Id", correlation};
         String chip = "BM1366-" + tag;
-        expect(201, api.post("chip-models", "{\"code\":\"" + chip + "\",\"processNode\":\"5nm\",\"bins\":[{\"name\":\"B1\","
-                + "\"rank\":1,\"frequencyMhz\":490,\"voltageMv\":1300,\"efficiencyJth\":17.5}]}"));
-        expect(201, api.post("products", "{\"code\":\"S21-" + tag + "\",\"name\":\"S21 200 TH/s\",\"chipModel\":\"" + chip
-                + "\",\"chipsPerBoard\":108,\"boardsPerMachine\":3,\"minBin\":\"B1\"}"));
+        expect(
+                201,
+                api.post(
+                        "chip-models",
+                        "{\"code\":\"" + chip + "\",\"processNode\":\"5nm\",\"bins\":[{\"name\":\"B1\","
+                                + "\"rank\":1,\"frequencyMhz\":490,\"voltageMv\":1300,\"efficiencyJth\":17.5}]}"));
+        expect(
+                201,
+                api.post(
+                        "products",
+                        "{\"code\":\"S21-" + tag + "\",\"name\":\"S21 200 TH/s\",\"chipModel\":\"" + chip
+                                + "\",\"chipsPerBoard\":108,\"boardsPerMachine\":3,\"minBin\":\"B1\"}"));
         int dies = machines * 3 * 108;
-        String lot = expect(201, api.post("wafer-lots", "{\"lotNumber\":\"LOT-" + tag + "\",\"chipModel\":\"" + chip
-                + "\",\"wafers\":25,\"bins\":[{\"bin\":\"B1\",\"goodDies\":" + dies + "}]}", traced)).getString("id");
-        String order = expect(201, api.post("build-orders", "{\"orderNumber\":\"BO-" + tag + "\",\"product\":\"S21-" + tag
-                + "\",\"machines\":" + machines
-                + ",\"dueDate\":\"" + LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(60) + "\"}", traced)).getString("id");
-        expect(201, api.post("build-orders/" + order + "/allocations", "{\"lotId\":\"" + lot + "\",\"bin\":\"B1\",\"dies\":"
-                + dies + "}"));
-        String factory = expect(201, api.post("factories", "{\"code\":\"F" + Math.abs(tag.hashCode()) + "\",\"name\":\"Fuyong Works\","
-                + "\"subDistrict\":\"FUYONG\"}")).getString("id");
-        String line = expect(201, api.post("factories/" + factory + "/lines",
-                "{\"code\":\"SMT-1\",\"boardsPerShift\":5000,\"shiftsPerDay\":2}")).getString("id");
+        String lot = expect(
+                        201,
+                        api.post(
+                                "wafer-lots",
+                                "{\"lotNumber\":\"LOT-" + tag + "\",\"chipModel\":\"" + chip
+                                        + "\",\"wafers\":25,\"bins\":[{\"bin\":\"B1\",\"goodDies\":" + dies + "}]}",
+                                traced))
+                .getString("id");
+        String order = expect(
+                        201,
+                        api.post(
+                                "build-orders",
+                                "{\"orderNumber\":\"BO-" + tag + "\",\"product\":\"S21-" + tag
+                                        + "\",\"machines\":" + machines
+                                        + ",\"dueDate\":\""
+                                        + LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                                                .plusDays(60) + "\"}",
+                                traced))
+                .getString("id");
+        expect(
+                201,
+                api.post(
+                        "build-orders/" + order + "/allocations",
+                        "{\"lotId\":\"" + lot + "\",\"bin\":\"B1\",\"dies\":" + dies + "}"));
+        String factory = expect(
+                        201,
+                        api.post(
+                                "factories",
+                                "{\"code\":\"F" + Math.abs(tag.hashCode()) + "\",\"name\":\"Fuyong Works\","
+                                        + "\"subDistrict\":\"FUYONG\"}"))
+                .getString("id");
+        String line = expect(
+                        201,
+                        api.post(
+                                "factories/" + factory + "/lines",
+                                "{\"code\":\"SMT-1\",\"boardsPerShift\":5000,\"shiftsPerDay\":2}"))
+                .getString("id");
         // set up for this product only, so that the planning benchmark's orders never land on it
-        expect(200, api.post("factories/" + factory + "/lines/" + line + "/capacities",
-                "{\"product\":\"S21-" + tag + "\",\"boardsPerShift\":5000}"));
+        expect(
+                200,
+                api.post(
+                        "factories/" + factory + "/lines/" + line + "/capacities",
+                        "{\"product\":\"S21-" + tag + "\",\"boardsPerShift\":5000}"));
         await(() -> api.get("build-kits/" + order).status() == 200);
-        expect(201, api.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line
-                + "\",\"startDate\":\"" + LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "\"}"));
+        expect(
+                201,
+                api.post(
+                        "build-schedules",
+                        "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line + "\",\"startDate\":\""
+                                + LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "\"}"));
         return order;
     }
 
     private void buildAndShip(String id, String order, String line) {
         List<String> boards = List.of("HB-" + id + "-1", "HB-" + id + "-2", "HB-" + id + "-3");
         for (String board : boards) {
-            expect(201, api.post("hashboards", "{\"serial\":\"" + board + "\",\"buildOrderId\":\"" + order
-                    + "\",\"lineId\":\"" + line + "\"}"));
+            expect(
+                    201,
+                    api.post(
+                            "hashboards",
+                            "{\"serial\":\"" + board + "\",\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line
+                                    + "\"}"));
         }
         for (String board : boards) {
             await(() -> api.get("qa/units/" + board).status() == 200);
-            expect(201, api.post("qa/units/" + board + "/tests",
-                    "{\"hashrateThs\":66.7,\"powerW\":1170,\"chipsDetected\":[108],\"maxTempC\":71}"));
+            expect(
+                    201,
+                    api.post(
+                            "qa/units/" + board + "/tests",
+                            "{\"hashrateThs\":66.7,\"powerW\":1170,\"chipsDetected\":[108],\"maxTempC\":71}"));
         }
         for (String board : boards) {
             await(() -> "PASSED".equals(api.get("hashboards/" + board).json().getString("status")));
         }
         String machine = "M-" + id;
-        expect(201, api.post("machines", "{\"serial\":\"" + machine + "\",\"buildOrderId\":\"" + order
-                + "\",\"boardSerials\":[\"" + String.join("\",\"", boards) + "\"],\"controlBoardSerial\":\"CB-" + id
-                + "\",\"psuSerial\":\"PSU-" + id + "\"}"));
+        expect(
+                201,
+                api.post(
+                        "machines",
+                        "{\"serial\":\"" + machine + "\",\"buildOrderId\":\"" + order
+                                + "\",\"boardSerials\":[\"" + String.join("\",\"", boards)
+                                + "\"],\"controlBoardSerial\":\"CB-" + id
+                                + "\",\"psuSerial\":\"PSU-" + id + "\"}"));
         await(() -> api.get("qa/units/" + machine).status() == 200);
-        expect(201, api.post("qa/units/" + machine + "/tests",
-                "{\"hashrateThs\":200,\"powerW\":3500,\"chipsDetected\":[108,108,108],\"maxTempC\":74}"));
+        expect(
+                201,
+                api.post(
+                        "qa/units/" + machine + "/tests",
+                        "{\"hashrateThs\":200,\"powerW\":3500,\"chipsDetected\":[108,108,108],\"maxTempC\":74}"));
         await(() -> api.get("shippable-machines/" + machine).status() == 200);
     }
 
@@ -98,8 +157,11 @@ final class RestPipeline {
         for (JsonObject event : api.events(correlation)) {
             OffsetDateTime occurred = OffsetDateTime.parse(event.getString("occurredAt"));
             event.getJsonObject("consumedAt").forEach((consumer, at) -> {
-                double ms = Duration.between(occurred, OffsetDateTime.parse(Api.str(at))).toNanos() / 1e6;
-                hops.computeIfAbsent(event.getString("type") + "->" + consumer, k -> new ArrayList<>()).add(ms);
+                double ms = Duration.between(occurred, OffsetDateTime.parse(Api.str(at)))
+                                .toNanos()
+                        / 1e6;
+                hops.computeIfAbsent(event.getString("type") + "->" + consumer, k -> new ArrayList<>())
+                        .add(ms);
             });
         }
         return hops;

@@ -6,8 +6,7 @@ import java.util.List;
 
 /** Percentiles, medians and spreads of measured values. */
 final class Stats {
-    private Stats() {
-    }
+    private Stats() {}
 
     /** Nearest-rank percentile, p in (0, 100]. */
     static double percentile(Collection<Double> values, double p) {

@@ -7,22 +7,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import java.io.StringReader;
-import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.List;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EventEnvelopeTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T08:00:00.123456789Z"), ZoneOffset.UTC);
 
-
     @Test
     void anEventSurvivesTheWireWithItsMetadata() {
-        var data = new Events.BoardAssembled("HB-1", "bo-1", "line-1", "BM1398", 114,
-                List.of(new Events.DieSource("a-1", "lot-1", "LOT-1", "B1", 100),
+        var data = new Events.BoardAssembled(
+                "HB-1",
+                "bo-1",
+                "line-1",
+                "BM1398",
+                114,
+                List.of(
+                        new Events.DieSource("a-1", "lot-1", "LOT-1", "B1", 100),
                         new Events.DieSource("a-2", "lot-2", "LOT-2", "B2", 14)));
         var sent = EventEnvelope.create(data, "corr-1", "cause-1", CLOCK);
 
@@ -35,8 +40,9 @@ class EventEnvelopeTest {
 
     @Test
     void theEnvelopeCarriesIdTypeVersionTimeCorrelationAndSubject() {
-        var json = Json.createReader(new StringReader(
-                EventEnvelope.create(new Events.UnitScrapped("HB-9", "BOARD", "bo-1", "burnt"), "corr-9", null, CLOCK).toJson()))
+        var json = Json.createReader(new StringReader(EventEnvelope.create(
+                                new Events.UnitScrapped("HB-9", "BOARD", "bo-1", "burnt"), "corr-9", null, CLOCK)
+                        .toJson()))
                 .readObject();
         assertEquals("UnitScrapped", json.getString("type"));
         assertEquals(2, json.getInt("schemaVersion"));
@@ -50,10 +56,13 @@ class EventEnvelopeTest {
     @Test
     void unreadableOrUnknownMessagesAreRejected() {
         assertThrows(EventEnvelope.MalformedEventException.class, () -> EventEnvelope.fromJson("not json"));
-        assertThrows(EventEnvelope.MalformedEventException.class, () -> EventEnvelope.fromJson(
-                "{\"eventId\":\"e\",\"type\":\"Nope\",\"schemaVersion\":1,\"occurredAt\":\"2026-11-23T08:00:00Z\","
-                        + "\"correlationId\":\"c\",\"data\":{}}"));
-        var outdated = EventEnvelope.create(new Events.UnitScrapped("HB-9", "BOARD", "bo-1", "x"), "c", null, CLOCK).toJson()
+        assertThrows(
+                EventEnvelope.MalformedEventException.class,
+                () -> EventEnvelope.fromJson(
+                        "{\"eventId\":\"e\",\"type\":\"Nope\",\"schemaVersion\":1,\"occurredAt\":\"2026-11-23T08:00:00Z\","
+                                + "\"correlationId\":\"c\",\"data\":{}}"));
+        var outdated = EventEnvelope.create(new Events.UnitScrapped("HB-9", "BOARD", "bo-1", "x"), "c", null, CLOCK)
+                .toJson()
                 .replace("\"schemaVersion\":2", "\"schemaVersion\":1");
         var refused = assertThrows(EventEnvelope.MalformedEventException.class, () -> EventEnvelope.fromJson(outdated));
         assertEquals("unsupported schema version 1 of UnitScrapped", refused.getMessage());
@@ -73,34 +82,44 @@ class EventEnvelopeTest {
 
     @Test
     void anEventWhoseDataLacksARequiredFieldIsRejectedNamingIt() {
-        var data = new Events.BoardAssembled("HB-1", "bo-1", "line-1", "BM1398", 114,
+        var data = new Events.BoardAssembled(
+                "HB-1",
+                "bo-1",
+                "line-1",
+                "BM1398",
+                114,
                 List.of(new Events.DieSource("a-1", "lot-1", "LOT-1", "B1", 114)));
         var json = EventEnvelope.create(data, "corr-1", null, CLOCK).toJson();
 
-        var noAllocation = assertThrows(EventEnvelope.MalformedEventException.class,
+        var noAllocation = assertThrows(
+                EventEnvelope.MalformedEventException.class,
                 () -> EventEnvelope.fromJson(json.replace("\"allocationId\":\"a-1\",", "")));
         assertTrue(noAllocation.getMessage().contains("data.sources[0].allocationId"), noAllocation.getMessage());
-        var noSerial = assertThrows(EventEnvelope.MalformedEventException.class,
+        var noSerial = assertThrows(
+                EventEnvelope.MalformedEventException.class,
                 () -> EventEnvelope.fromJson(json.replace("\"serial\":\"HB-1\",", "")));
         assertTrue(noSerial.getMessage().contains("data.serial"), noSerial.getMessage());
-        var noList = assertThrows(EventEnvelope.MalformedEventException.class,
+        var noList = assertThrows(
+                EventEnvelope.MalformedEventException.class,
                 () -> EventEnvelope.fromJson(json.replaceAll("\"sources\":\\[[^]]*]", "\"sources\":null")));
         assertTrue(noList.getMessage().contains("data.sources"), noList.getMessage());
     }
 
     @Test
     void fieldsMarkedMayBeNullMayBeLeftOut() {
-        var passed = EventEnvelope.create(new Events.UnitTested("HB-1", "BOARD", "bo-1", 1, true, null, null), "c", null, CLOCK);
+        var passed = EventEnvelope.create(
+                new Events.UnitTested("HB-1", "BOARD", "bo-1", 1, true, null, null), "c", null, CLOCK);
         assertEquals(passed, EventEnvelope.fromJson(passed.toJson()));
-        var unplaced = EventEnvelope.create(new Events.BuildRescheduled("bo-1", "BO-1", null, 0, null, null, List.of()),
-                "c", null, CLOCK);
+        var unplaced = EventEnvelope.create(
+                new Events.BuildRescheduled("bo-1", "BO-1", null, 0, null, null, List.of()), "c", null, CLOCK);
         assertEquals(unplaced, EventEnvelope.fromJson(unplaced.toJson()));
     }
 
     @Test
     void aPublisherCannotWriteAnIncompleteEvent() {
-        var refused = assertThrows(EventEnvelope.MalformedEventException.class, () -> EventEnvelope.create(
-                new Events.UnitScrapped(null, "BOARD", "bo-1", "burnt"), "c", null, CLOCK));
+        var refused = assertThrows(
+                EventEnvelope.MalformedEventException.class,
+                () -> EventEnvelope.create(new Events.UnitScrapped(null, "BOARD", "bo-1", "burnt"), "c", null, CLOCK));
         assertTrue(refused.getMessage().contains("data.serial"), refused.getMessage());
     }
 }

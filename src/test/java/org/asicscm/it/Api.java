@@ -16,7 +16,8 @@ import java.util.function.BooleanSupplier;
 
 /** A small JSON client for the application's REST API, as an outside caller sees it. */
 public final class Api {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
 
     public Api(URL deployment) {
@@ -50,7 +51,8 @@ public final class Api {
     }
 
     public Reply post(String path, String json, String... headers) {
-        var request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+        var request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (headers.length > 0) {
@@ -66,18 +68,27 @@ public final class Api {
 
     /** A path of the server itself, outside the application (/openapi, /health, /metrics). */
     public Reply server(String absolutePath) {
-        return send(HttpRequest.newBuilder(base.resolve(absolutePath)).timeout(Duration.ofSeconds(30)).GET().build());
+        return send(HttpRequest.newBuilder(base.resolve(absolutePath))
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build());
     }
 
     public Reply get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET().build());
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .GET()
+                .build());
     }
 
     private Reply send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response.headers());
+            return new Reply(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(),
+                    response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -94,8 +105,13 @@ public final class Api {
         var events = new java.util.LinkedHashMap<String, JsonObject>();
         String from = null;
         while (true) {
-            var page = get("events?correlationId=" + correlationId + "&limit=2000" + (from == null ? ""
-                    : "&from=" + java.net.URLEncoder.encode(from, java.nio.charset.StandardCharsets.UTF_8))).array();
+            var page = get("events?correlationId=" + correlationId + "&limit=2000"
+                            + (from == null
+                                    ? ""
+                                    : "&from="
+                                            + java.net.URLEncoder.encode(
+                                                    from, java.nio.charset.StandardCharsets.UTF_8)))
+                    .array();
             int before = events.size();
             page.forEach(e -> events.put(e.asJsonObject().getString("eventId"), e.asJsonObject()));
             if (page.size() < 2000 || events.size() == before) {

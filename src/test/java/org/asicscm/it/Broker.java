@@ -37,7 +37,8 @@ public final class Broker implements AutoCloseable {
         Queue destination = session.createQueue(queue);
         try (QueueBrowser browser = session.createBrowser(destination)) {
             return new ArrayList<>(Collections.list(browser.getEnumeration()).stream()
-                    .map(Message.class::cast).toList());
+                    .map(Message.class::cast)
+                    .toList());
         }
     }
 

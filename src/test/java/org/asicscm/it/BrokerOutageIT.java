@@ -33,7 +33,8 @@ class BrokerOutageIT {
         int port = ScriptedServer.freePort();
         BrokerService broker = broker(brokerPort);
         Api api = new Api(new URL("http://127.0.0.1:" + port + "/asic-scm/"));
-        Process server = ScriptedServer.start(DATA, port, Map.of("SCM_BROKER_URL", "tcp://127.0.0.1:" + brokerPort), "1");
+        Process server =
+                ScriptedServer.start(DATA, port, Map.of("SCM_BROKER_URL", "tcp://127.0.0.1:" + brokerPort), "1");
         try {
             ScriptedServer.awaitReady(api, server, DATA);
             var fixtures = new Fixtures(api);
@@ -87,19 +88,33 @@ class BrokerOutageIT {
 
             assertEquals(List.of(), refused.stream().limit(5).toList(), "boards refused during the outage");
             String correlation = api.get("build-orders/" + order).json().getString("correlationId");
-            Api.eventually("every board's BoardAssembled applied by allocation and QA", () ->
-                    api.get("build-orders/" + order + "/allocations").array().getJsonObject(0).getInt("diesConsumed")
+            Api.eventually(
+                    "every board's BoardAssembled applied by allocation and QA",
+                    () -> api.get("build-orders/" + order + "/allocations")
+                                    .array()
+                                    .getJsonObject(0)
+                                    .getInt("diesConsumed")
                             == boards.size() * CHIPS_PER_BOARD);
-            Api.eventually("QA has every board", () -> boards.stream().allMatch(b -> api.get("qa/units/" + b).status() == 200));
+            Api.eventually(
+                    "QA has every board",
+                    () -> boards.stream().allMatch(b -> api.get("qa/units/" + b).status() == 200));
             // and nothing twice: the dies consumed stay at the boards' count
             Thread.sleep(2_000);
-            assertEquals(boards.size() * CHIPS_PER_BOARD,
-                    api.get("build-orders/" + order + "/allocations").array().getJsonObject(0).getInt("diesConsumed"));
-            assertTrue(api.get("events?correlationId=" + correlation + "&type=BoardAssembled&limit=2000").array().stream()
-                    .allMatch(e -> e.asJsonObject().containsKey("publishedAt")));
+            assertEquals(
+                    boards.size() * CHIPS_PER_BOARD,
+                    api.get("build-orders/" + order + "/allocations")
+                            .array()
+                            .getJsonObject(0)
+                            .getInt("diesConsumed"));
+            assertTrue(
+                    api.get("events?correlationId=" + correlation + "&type=BoardAssembled&limit=2000").array().stream()
+                            .allMatch(e -> e.asJsonObject().containsKey("publishedAt")));
             // (other tests' dead letters may share the database on PostgreSQL: look at this order's only)
-            assertEquals(0, api.get("dead-letters?status=ALL&limit=1000").array().stream()
-                    .filter(d -> correlation.equals(d.asJsonObject().getString("correlationId", ""))).count(),
+            assertEquals(
+                    0,
+                    api.get("dead-letters?status=ALL&limit=1000").array().stream()
+                            .filter(d -> correlation.equals(d.asJsonObject().getString("correlationId", "")))
+                            .count(),
                     "an outage makes no dead letters");
         } finally {
             server.destroyForcibly().waitFor();

@@ -80,7 +80,9 @@ class CrashRecoveryIT {
 
             String correlation = api.get("build-orders/" + order).json().getString("correlationId");
             Map<String, JsonObject> events = new LinkedHashMap<>();
-            long deadline = ready + Duration.ofSeconds(30).toNanos() + Duration.ofSeconds(2).toNanos();
+            long deadline = ready
+                    + Duration.ofSeconds(30).toNanos()
+                    + Duration.ofSeconds(2).toNanos();
             List<String> open = List.of("not looked yet");
             while (System.nanoTime() < deadline) {
                 events = new LinkedHashMap<>();
@@ -93,31 +95,47 @@ class CrashRecoveryIT {
                 }
                 Thread.sleep(250);
             }
-            assertEquals(List.of(), open.stream().limit(10).toList(),
-                    open.size() + " events not published or not applied by each consumer within 30 s of the last restart");
-            System.out.printf("[crash] %d kills; %d boards and %d tests acknowledged; %d events; drained %.1f s after"
-                    + " the last restart was ready%n", KILLS, boards.size(), tested.size(), events.size(),
-                    (System.nanoTime() - ready) / 1e9);
+            assertEquals(
+                    List.of(),
+                    open.stream().limit(10).toList(),
+                    open.size()
+                            + " events not published or not applied by each consumer within 30 s of the last restart");
+            System.out.printf(
+                    "[crash] %d kills; %d boards and %d tests acknowledged; %d events; drained %.1f s after"
+                            + " the last restart was ready%n",
+                    KILLS, boards.size(), tested.size(), events.size(), (System.nanoTime() - ready) / 1e9);
 
             // every acknowledged write is there
-            List<String> lostBoards = boards.stream().filter(b -> api.get("hashboards/" + b).status() != 200).toList();
+            List<String> lostBoards = boards.stream()
+                    .filter(b -> api.get("hashboards/" + b).status() != 200)
+                    .toList();
             assertEquals(List.of(), lostBoards, "boards acknowledged with 201 but gone");
             // a kill can land after a commit and before its 201 reached the client: such a board exists
             // although the client never heard of it, so the effects are counted against the log
             Set<String> built = subjects(events, "BoardAssembled");
             assertTrue(built.containsAll(boards), "every acknowledged board has its BoardAssembled");
-            assertEquals(built.size(), Set.copyOf(subjectList(events, "BoardAssembled")).size(), "one event per board");
-            int consumed = api.get("build-orders/" + order + "/allocations").array().getJsonObject(0).getInt("diesConsumed");
-            assertEquals(built.size() * CHIPS_PER_BOARD, consumed, "allocation applied each BoardAssembled exactly once");
+            assertEquals(
+                    built.size(),
+                    Set.copyOf(subjectList(events, "BoardAssembled")).size(),
+                    "one event per board");
+            int consumed = api.get("build-orders/" + order + "/allocations")
+                    .array()
+                    .getJsonObject(0)
+                    .getInt("diesConsumed");
+            assertEquals(
+                    built.size() * CHIPS_PER_BOARD, consumed, "allocation applied each BoardAssembled exactly once");
             Set<String> verdicts = subjects(events, "UnitTested");
             assertTrue(verdicts.containsAll(tested), "every acknowledged test has its UnitTested");
             assertEquals(verdicts.size(), subjectList(events, "UnitTested").size(), "one test per board");
             for (String board : built) {
                 var unit = api.get("qa/units/" + board);
                 assertEquals(200, unit.status(), "QA never heard of " + board);
-                assertEquals(verdicts.contains(board) ? 1 : 0, unit.json().getInt("attempts"), board + ": tests recorded");
-                assertEquals(verdicts.contains(board) ? "PASSED" : "AWAITING_QA",
-                        api.get("hashboards/" + board).json().getString("status"), board + ": verdict in assembly");
+                assertEquals(
+                        verdicts.contains(board) ? 1 : 0, unit.json().getInt("attempts"), board + ": tests recorded");
+                assertEquals(
+                        verdicts.contains(board) ? "PASSED" : "AWAITING_QA",
+                        api.get("hashboards/" + board).json().getString("status"),
+                        board + ": verdict in assembly");
             }
             assertEquals(0, inDoubtTransactions(server), "transactions left in doubt");
             server = null;
@@ -129,35 +147,45 @@ class CrashRecoveryIT {
     }
 
     /** Clients posting boards, and testing each board once QA has it. */
-    private List<Thread> load(Api api, String run, Fixtures.Floor floor, Set<String> boards, Set<String> tested,
-                              AtomicInteger sequence, AtomicBoolean stop) {
+    private List<Thread> load(
+            Api api,
+            String run,
+            Fixtures.Floor floor,
+            Set<String> boards,
+            Set<String> tested,
+            AtomicInteger sequence,
+            AtomicBoolean stop) {
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
-            Thread client = new Thread(() -> {
-                List<String> untested = new ArrayList<>();
-                while (!stop.get()) {
-                    try {
-                        String serial = "HB-CR-" + run + "-" + sequence.incrementAndGet();
-                        var reply = api.post("hashboards", floor.board(serial));
-                        if (reply.status() == 201) {
-                            boards.add(serial);
-                            untested.add(serial);
-                        }
-                        if (untested.size() > 3) {
-                            String board = untested.remove(0);
-                            var test = api.post("qa/units/" + board + "/tests",
-                                    "{\"hashrateThs\":13.5,\"powerW\":1323,\"chipsDetected\":[" + CHIPS_PER_BOARD + "]}");
-                            if (test.status() == 201) {
-                                tested.add(board);
-                            } else if (test.status() == 404) {
-                                untested.add(board); // QA has not heard of it yet
+            Thread client = new Thread(
+                    () -> {
+                        List<String> untested = new ArrayList<>();
+                        while (!stop.get()) {
+                            try {
+                                String serial = "HB-CR-" + run + "-" + sequence.incrementAndGet();
+                                var reply = api.post("hashboards", floor.board(serial));
+                                if (reply.status() == 201) {
+                                    boards.add(serial);
+                                    untested.add(serial);
+                                }
+                                if (untested.size() > 3) {
+                                    String board = untested.remove(0);
+                                    var test = api.post(
+                                            "qa/units/" + board + "/tests",
+                                            "{\"hashrateThs\":13.5,\"powerW\":1323,\"chipsDetected\":["
+                                                    + CHIPS_PER_BOARD + "]}");
+                                    if (test.status() == 201) {
+                                        tested.add(board);
+                                    } else if (test.status() == 404) {
+                                        untested.add(board); // QA has not heard of it yet
+                                    }
+                                }
+                            } catch (IllegalStateException connectionLost) {
+                                return;
                             }
                         }
-                    } catch (IllegalStateException connectionLost) {
-                        return;
-                    }
-                }
-            }, "crash-client-" + c);
+                    },
+                    "crash-client-" + c);
             client.start();
             clients.add(client);
         }
@@ -165,8 +193,10 @@ class CrashRecoveryIT {
     }
 
     private static List<String> subjectList(Map<String, JsonObject> events, String type) {
-        return events.values().stream().filter(e -> type.equals(e.getString("type")))
-                .map(e -> e.getString("subjectId")).toList();
+        return events.values().stream()
+                .filter(e -> type.equals(e.getString("type")))
+                .map(e -> e.getString("subjectId"))
+                .toList();
     }
 
     private static Set<String> subjects(Map<String, JsonObject> events, String type) {
@@ -206,13 +236,15 @@ class CrashRecoveryIT {
             server.destroyForcibly().waitFor();
             String url = "jdbc:h2:file:" + DATA.resolve("h2/scm");
             try (var connection = DriverManager.getConnection(url, "sa", "");
-                 var rows = connection.createStatement().executeQuery("select count(*) from information_schema.in_doubt")) {
+                    var rows = connection
+                            .createStatement()
+                            .executeQuery("select count(*) from information_schema.in_doubt")) {
                 rows.next();
                 return rows.getInt(1);
             }
         }
         try (var connection = DriverManager.getConnection(System.getProperty("it.db.url"), "postgres", "");
-             var rows = connection.createStatement().executeQuery("select count(*) from pg_prepared_xacts")) {
+                var rows = connection.createStatement().executeQuery("select count(*) from pg_prepared_xacts")) {
             rows.next();
             int count = rows.getInt(1);
             server.destroyForcibly().waitFor();

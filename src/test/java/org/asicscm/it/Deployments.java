@@ -7,8 +7,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** The container tests deploy the WAR the build produced, exactly as it ships. */
 public final class Deployments {
-    private Deployments() {
-    }
+    private Deployments() {}
 
     public static WebArchive application() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));

@@ -55,8 +55,7 @@ public final class Fixtures {
     public String lot(String lotNumber, int b1, int b2, String... headers) {
         var reply = api.post("wafer-lots", """
                 {"lotNumber":"%s","chipModel":"%s","wafers":25,
-                 "bins":[{"bin":"B1","goodDies":%d},{"bin":"B2","goodDies":%d}]}""".formatted(lotNumber, chipModel, b1, b2),
-                headers);
+                 "bins":[{"bin":"B1","goodDies":%d},{"bin":"B2","goodDies":%d}]}""".formatted(lotNumber, chipModel, b1, b2), headers);
         assertEquals(201, reply.status(), reply.toString());
         return reply.json().getString("id");
     }
@@ -65,16 +64,17 @@ public final class Fixtures {
         return buildOrder(number, product, machines, priority, today().plusDays(30), headers);
     }
 
-    public String buildOrder(String number, String product, int machines, int priority, LocalDate due, String... headers) {
+    public String buildOrder(
+            String number, String product, int machines, int priority, LocalDate due, String... headers) {
         var reply = api.post("build-orders", """
-                {"orderNumber":"%s","product":"%s","machines":%d,"dueDate":"%s","priority":%d}"""
-                .formatted(number, product, machines, due, priority), headers);
+                {"orderNumber":"%s","product":"%s","machines":%d,"dueDate":"%s","priority":%d}""".formatted(number, product, machines, due, priority), headers);
         assertEquals(201, reply.status(), reply.toString());
         return reply.json().getString("id");
     }
 
     public Api.Reply allocate(String order, String lot, String bin, int dies) {
-        return api.post("build-orders/" + order + "/allocations",
+        return api.post(
+                "build-orders/" + order + "/allocations",
                 "{\"lotId\":\"" + lot + "\",\"bin\":\"" + bin + "\",\"dies\":" + dies + "}");
     }
 
@@ -83,15 +83,18 @@ public final class Fixtures {
     }
 
     public String factory(String code) {
-        var factory = api.post("factories", "{\"code\":\"" + code + "\",\"name\":\"Xixiang Hashboard Works\","
-                + "\"subDistrict\":\"XIXIANG\"}");
+        var factory = api.post(
+                "factories",
+                "{\"code\":\"" + code + "\",\"name\":\"Xixiang Hashboard Works\"," + "\"subDistrict\":\"XIXIANG\"}");
         assertEquals(201, factory.status(), factory.toString());
         return factory.json().getString("id");
     }
 
     public String line(String factoryId, String code, int boardsPerShift, int shiftsPerDay) {
-        var line = api.post("factories/" + factoryId + "/lines",
-                "{\"code\":\"" + code + "\",\"boardsPerShift\":" + boardsPerShift + ",\"shiftsPerDay\":" + shiftsPerDay + "}");
+        var line = api.post(
+                "factories/" + factoryId + "/lines",
+                "{\"code\":\"" + code + "\",\"boardsPerShift\":" + boardsPerShift + ",\"shiftsPerDay\":" + shiftsPerDay
+                        + "}");
         assertEquals(201, line.status(), line.toString());
         return line.json().getString("id");
     }
@@ -120,8 +123,9 @@ public final class Fixtures {
             var kit = api.get("build-kits/" + order);
             return kit.status() == 200 && kit.json().getInt("diesAvailable") == allocatedDies;
         });
-        var scheduled = api.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line
-                + "\",\"startDate\":\"" + today() + "\"}");
+        var scheduled = api.post(
+                "build-schedules",
+                "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line + "\",\"startDate\":\"" + today() + "\"}");
         assertEquals(201, scheduled.status(), scheduled.toString());
         return new Floor(lot, order, line);
     }

@@ -46,14 +46,19 @@ class PlanningIT {
     }
 
     private List<String> allocations(String order) {
-        return api.get("build-orders/" + order + "/allocations").array().stream().map(v -> v.asJsonObject())
+        return api.get("build-orders/" + order + "/allocations").array().stream()
+                .map(v -> v.asJsonObject())
                 .map(a -> a.getString("lotNumber") + "/" + a.getString("bin") + "=" + a.getInt("dies") + " "
-                        + a.getString("status")).toList();
+                        + a.getString("status"))
+                .toList();
     }
 
     private JsonObject bin(String lot, String bin) {
-        return api.get("wafer-lots/" + lot).json().getJsonArray("bins").stream().map(v -> v.asJsonObject())
-                .filter(b -> bin.equals(b.getString("bin"))).findFirst().orElseThrow();
+        return api.get("wafer-lots/" + lot).json().getJsonArray("bins").stream()
+                .map(v -> v.asJsonObject())
+                .filter(b -> bin.equals(b.getString("bin")))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -67,20 +72,26 @@ class PlanningIT {
         assertEquals(200, run1.status(), run1.toString());
         assertEquals(600, run1.json().getInt("allocated"));
         assertEquals(0, run1.json().getInt("shortBy"));
-        assertEquals(List.of("OLD-" + run + "/B2=300 ACTIVE", "NEW-" + run + "/B2=200 ACTIVE", "OLD-" + run + "/B1=100 ACTIVE"),
+        assertEquals(
+                List.of(
+                        "OLD-" + run + "/B2=300 ACTIVE",
+                        "NEW-" + run + "/B2=200 ACTIVE",
+                        "OLD-" + run + "/B1=100 ACTIVE"),
                 allocations(first));
         assertEquals(3, run1.json().getJsonArray("explanation").size());
 
         // 1,400 B1 dies are left; an urgent order for 2,000 is refused whole without partial
         String urgent = fx.buildOrder("BO-URG-" + run, fx.product(100, "B2"), 7, 1); // 2,100 dies
-        var refused = api.post("build-orders/" + urgent + "/allocate", "{\"policy\":\"OLDEST_LOT_FIRST\",\"dies\":2000}");
+        var refused =
+                api.post("build-orders/" + urgent + "/allocate", "{\"policy\":\"OLDEST_LOT_FIRST\",\"dies\":2000}");
         assertEquals(409, refused.status(), refused.toString());
         assertEquals("insufficient-dies", refused.json().getString("code"));
         assertEquals(600, refused.json().getInt("shortBy"));
         assertEquals(List.of(), allocations(urgent));
         assertEquals(400, bin(older, "B1").getInt("availableDies"));
 
-        var partial = api.post("build-orders/" + urgent + "/allocate",
+        var partial = api.post(
+                "build-orders/" + urgent + "/allocate",
                 "{\"policy\":\"OLDEST_LOT_FIRST\",\"dies\":2000,\"partial\":true}");
         assertEquals(200, partial.status(), partial.toString());
         assertEquals(1400, partial.json().getInt("allocated"));
@@ -94,8 +105,11 @@ class PlanningIT {
         assertEquals(1, atRisk.size(), report.toString());
         assertEquals("BO-URG-" + run, atRisk.getJsonObject(0).getString("orderNumber"));
         assertEquals(700, atRisk.getJsonObject(0).getInt("uncoveredDies"));
-        var b2 = report.json().getJsonArray("bins").stream().map(v -> v.asJsonObject())
-                .filter(b -> "B2".equals(b.getString("bin"))).findFirst().orElseThrow();
+        var b2 = report.json().getJsonArray("bins").stream()
+                .map(v -> v.asJsonObject())
+                .filter(b -> "B2".equals(b.getString("bin")))
+                .findFirst()
+                .orElseThrow();
         assertEquals(700, b2.getInt("shortDies"));
     }
 
@@ -103,28 +117,41 @@ class PlanningIT {
     void anUnconfirmedReservationExpiresAndItsDiesGoBackWhileAConfirmedOneStays() {
         String lot = fx.lot("RSV-" + run, 1000, 0);
         String order = fx.buildOrder("BO-RSV-" + run, fx.product(100, "B2"), 2, 5);
-        var lapsing = api.post("build-orders/" + order + "/allocations",
+        var lapsing = api.post(
+                "build-orders/" + order + "/allocations",
                 "{\"lotId\":\"" + lot + "\",\"bin\":\"B1\",\"dies\":300,\"reserveFor\":\"PT2S\"}");
         assertEquals(201, lapsing.status(), lapsing.toString());
         assertEquals("RESERVED", lapsing.json().getString("status"));
-        var kept = api.post("build-orders/" + order + "/allocations",
+        var kept = api.post(
+                "build-orders/" + order + "/allocations",
                 "{\"lotId\":\"" + lot + "\",\"bin\":\"B1\",\"dies\":200,\"reserveFor\":\"PT2S\"}");
         String keptId = kept.json().getString("id");
-        assertEquals("ACTIVE", api.post("build-orders/" + order + "/allocations/" + keptId + "/confirm", "{}")
-                .json().getString("status"));
-        assertEquals(409, api.post("build-orders/" + order + "/allocations/" + keptId + "/confirm", "{}").status());
+        assertEquals(
+                "ACTIVE",
+                api.post("build-orders/" + order + "/allocations/" + keptId + "/confirm", "{}")
+                        .json()
+                        .getString("status"));
+        assertEquals(
+                409,
+                api.post("build-orders/" + order + "/allocations/" + keptId + "/confirm", "{}")
+                        .status());
 
-        eventually("the sweeper lets the reservation lapse",
+        eventually(
+                "the sweeper lets the reservation lapse",
                 () -> allocations(order).contains("RSV-" + run + "/B1=300 EXPIRED"));
-        assertTrue(allocations(order).contains("RSV-" + run + "/B1=200 ACTIVE"), allocations(order).toString());
+        assertTrue(
+                allocations(order).contains("RSV-" + run + "/B1=200 ACTIVE"),
+                allocations(order).toString());
         assertEquals(800, bin(lot, "B1").getInt("availableDies"));
-        eventually("assembly's kit lets the expired dies go", () -> api.get("build-kits/" + order).json()
-                .getInt("diesAvailable") == 200);
+        eventually(
+                "assembly's kit lets the expired dies go",
+                () -> api.get("build-kits/" + order).json().getInt("diesAvailable") == 200);
         var expired = api.get("events?type=AllocationExpired&correlationId="
                 + api.get("build-orders/" + order).json().getString("correlationId"));
         assertEquals(1, expired.array().size(), expired.toString());
 
-        var badDuration = api.post("build-orders/" + order + "/allocations",
+        var badDuration = api.post(
+                "build-orders/" + order + "/allocations",
                 "{\"lotId\":\"" + lot + "\",\"bin\":\"B1\",\"dies\":1,\"reserveFor\":\"two days\"}");
         assertEquals(400, badDuration.status());
         assertEquals("reserveFor", field(badDuration));
@@ -148,17 +175,22 @@ class PlanningIT {
         assertEquals("exceeds-order-need", tooMany.json().getString("code"));
 
         var moved = api.post("planning/die-reassignments", """
-                {"fromOrderId":"%s","toOrderId":"%s","dies":300,"reason":"customer deposit for BO-HOT"}"""
-                .formatted(lax, urgent));
+                {"fromOrderId":"%s","toOrderId":"%s","dies":300,"reason":"customer deposit for BO-HOT"}""".formatted(lax, urgent));
         assertEquals(201, moved.status(), moved.toString());
         assertEquals(List.of("MOVE-" + run + "/B1=300 ACTIVE"), allocations(lax));
         assertEquals(List.of("MOVE-" + run + "/B1=300 ACTIVE"), allocations(urgent));
         assertEquals(600, bin(lot, "B1").getInt("allocatedDies"));
-        assertEquals("customer deposit for BO-HOT", api.get("build-orders/" + lax + "/reassignments").array()
-                .getJsonObject(0).getString("reason"));
-        eventually("both kits on the floor follow", () -> api.get("build-kits/" + urgent).status() == 200
-                && api.get("build-kits/" + urgent).json().getInt("boardsCovered") == 3
-                && api.get("build-kits/" + lax).json().getInt("diesAvailable") == 300);
+        assertEquals(
+                "customer deposit for BO-HOT",
+                api.get("build-orders/" + lax + "/reassignments")
+                        .array()
+                        .getJsonObject(0)
+                        .getString("reason"));
+        eventually(
+                "both kits on the floor follow",
+                () -> api.get("build-kits/" + urgent).status() == 200
+                        && api.get("build-kits/" + urgent).json().getInt("boardsCovered") == 3
+                        && api.get("build-kits/" + lax).json().getInt("diesAvailable") == 300);
     }
 
     @Test
@@ -170,13 +202,15 @@ class PlanningIT {
         assertEquals(201, fx.allocate(urgent, lot, "B1", 600).status());
         assertEquals(201, fx.allocate(lax, lot, "B1", 400).status());
 
-        var unknownBin = api.post("wafer-lots/" + lot + "/corrections",
+        var unknownBin = api.post(
+                "wafer-lots/" + lot + "/corrections",
                 "{\"reason\":\"retest\",\"bins\":[{\"bin\":\"B1\",\"goodDies\":700},{\"bin\":\"B3\",\"goodDies\":1}]}");
         assertEquals(400, unknownBin.status(), unknownBin.toString());
         assertEquals("bins[1].bin", field(unknownBin));
         assertEquals(1000, bin(lot, "B1").getInt("goodDies"));
 
-        var corrected = api.post("wafer-lots/" + lot + "/corrections",
+        var corrected = api.post(
+                "wafer-lots/" + lot + "/corrections",
                 "{\"reason\":\"retest after probe-card fault\",\"bins\":[{\"bin\":\"B1\",\"goodDies\":700}]}");
         assertEquals(200, corrected.status(), corrected.toString());
         var withdrawals = corrected.json().getJsonArray("withdrawals");
@@ -189,8 +223,9 @@ class PlanningIT {
         var log = api.get("wafer-lots/" + lot + "/corrections").array();
         assertEquals(1000, log.getJsonObject(0).getInt("goodBefore"));
         assertEquals(300, log.getJsonObject(0).getInt("diesWithdrawn"));
-        eventually("the lax order's kit gives the dies up", () -> api.get("build-kits/" + lax).json()
-                .getInt("diesAvailable") == 100);
+        eventually(
+                "the lax order's kit gives the dies up",
+                () -> api.get("build-kits/" + lax).json().getInt("diesAvailable") == 100);
     }
 
     @Test
@@ -199,35 +234,65 @@ class PlanningIT {
         String product = fx.product(100, "B2");
         String order = fx.buildOrder("BO-BADP-" + run, product, 1, 5);
         String strict = fx.buildOrder("BO-STRICT-" + run, fx.product(100, "B1"), 1, 5);
-        int ordersBefore = api.get("planning/shortages?chipModel=" + fx.chipModel).json().getJsonArray("ordersAtRisk").size();
+        int ordersBefore = api.get("planning/shortages?chipModel=" + fx.chipModel)
+                .json()
+                .getJsonArray("ordersAtRisk")
+                .size();
 
         var cases = List.of(
-                List.of("build-orders", "{\"orderNumber\":\"X-" + run + "\",\"product\":\"NO-SUCH\",\"machines\":1,"
-                        + "\"dueDate\":\"2099-01-01\"}", "product"),
-                List.of("build-orders", "{\"orderNumber\":\"X-" + run + "\",\"product\":\"" + product + "\",\"machines\":-3,"
-                        + "\"dueDate\":\"2099-01-01\"}", "machines"),
-                List.of("build-orders", "{\"orderNumber\":\"X-" + run + "\",\"product\":\"" + product + "\",\"machines\":1,"
-                        + "\"dueDate\":\"2099-01-01\",\"priority\":0}", "priority"),
-                List.of("wafer-lots", "{\"lotNumber\":\"X-" + run + "\",\"chipModel\":\"" + fx.chipModel + "\",\"wafers\":25,"
-                        + "\"bins\":[{\"bin\":\"B1\",\"goodDies\":5},{\"bin\":\"B7\",\"goodDies\":5}]}", "bins[1].bin"),
-                List.of("products", "{\"code\":\"X-" + run + "\",\"name\":\"x\",\"chipModel\":\"" + fx.chipModel + "\","
-                        + "\"chipsPerBoard\":100,\"boardsPerMachine\":3,\"minBin\":\"B2\",\"substitutes\":[\"B3\"]}", "substitutes[0]"),
-                List.of("products", "{\"code\":\"X-" + run + "\",\"name\":\"x\",\"chipModel\":\"" + fx.chipModel + "\","
-                        + "\"chipsPerBoard\":100,\"boardsPerMachine\":3,\"minBin\":\"B9\"}", "minBin"),
-                List.of("chip-models", "{\"code\":\"X-" + run + "\",\"processNode\":\"5nm\",\"bins\":[{\"name\":\"B1\",\"rank\":1,"
-                        + "\"frequencyMhz\":500,\"voltageMv\":1300,\"efficiencyJth\":-1}]}", "bins[0].efficiencyJth"),
+                List.of(
+                        "build-orders",
+                        "{\"orderNumber\":\"X-" + run + "\",\"product\":\"NO-SUCH\",\"machines\":1,"
+                                + "\"dueDate\":\"2099-01-01\"}",
+                        "product"),
+                List.of(
+                        "build-orders",
+                        "{\"orderNumber\":\"X-" + run + "\",\"product\":\"" + product + "\",\"machines\":-3,"
+                                + "\"dueDate\":\"2099-01-01\"}",
+                        "machines"),
+                List.of(
+                        "build-orders",
+                        "{\"orderNumber\":\"X-" + run + "\",\"product\":\"" + product + "\",\"machines\":1,"
+                                + "\"dueDate\":\"2099-01-01\",\"priority\":0}",
+                        "priority"),
+                List.of(
+                        "wafer-lots",
+                        "{\"lotNumber\":\"X-" + run + "\",\"chipModel\":\"" + fx.chipModel + "\",\"wafers\":25,"
+                                + "\"bins\":[{\"bin\":\"B1\",\"goodDies\":5},{\"bin\":\"B7\",\"goodDies\":5}]}",
+                        "bins[1].bin"),
+                List.of(
+                        "products",
+                        "{\"code\":\"X-" + run + "\",\"name\":\"x\",\"chipModel\":\"" + fx.chipModel + "\","
+                                + "\"chipsPerBoard\":100,\"boardsPerMachine\":3,\"minBin\":\"B2\",\"substitutes\":[\"B3\"]}",
+                        "substitutes[0]"),
+                List.of(
+                        "products",
+                        "{\"code\":\"X-" + run + "\",\"name\":\"x\",\"chipModel\":\"" + fx.chipModel + "\","
+                                + "\"chipsPerBoard\":100,\"boardsPerMachine\":3,\"minBin\":\"B9\"}",
+                        "minBin"),
+                List.of(
+                        "chip-models",
+                        "{\"code\":\"X-" + run + "\",\"processNode\":\"5nm\",\"bins\":[{\"name\":\"B1\",\"rank\":1,"
+                                + "\"frequencyMhz\":500,\"voltageMv\":1300,\"efficiencyJth\":-1}]}",
+                        "bins[0].efficiencyJth"),
                 List.of("build-orders/" + order + "/allocate", "{\"policy\":\"CHEAPEST\"}", "policy"),
                 List.of("build-orders/" + order + "/allocate", "{\"policy\":\"BEST_FIT\",\"dies\":-1}", "dies"),
-                List.of("planning/die-reassignments", "{\"fromOrderId\":\"" + order + "\",\"toOrderId\":\"nope\",\"dies\":1,"
-                        + "\"reason\":\"r\"}", "toOrderId"),
-                List.of("wafer-lots/" + lot + "/corrections", "{\"reason\":\"r\",\"bins\":[{\"bin\":\"B1\",\"goodDies\":-1}]}",
+                List.of(
+                        "planning/die-reassignments",
+                        "{\"fromOrderId\":\"" + order + "\",\"toOrderId\":\"nope\",\"dies\":1," + "\"reason\":\"r\"}",
+                        "toOrderId"),
+                List.of(
+                        "wafer-lots/" + lot + "/corrections",
+                        "{\"reason\":\"r\",\"bins\":[{\"bin\":\"B1\",\"goodDies\":-1}]}",
                         "bins[0].goodDies"));
         for (List<String> c : cases) {
             var reply = api.post(c.get(0), c.get(1));
             assertEquals(400, reply.status(), c + " -> " + reply);
             assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
-            assertTrue(reply.json().getJsonArray("errors").stream()
-                    .anyMatch(e -> c.get(2).equals(e.asJsonObject().getString("field"))), c + " -> " + reply);
+            assertTrue(
+                    reply.json().getJsonArray("errors").stream()
+                            .anyMatch(e -> c.get(2).equals(e.asJsonObject().getString("field"))),
+                    c + " -> " + reply);
         }
         var notAcceptable = fx.allocate(strict, lot, "B2", 10);
         assertEquals(409, notAcceptable.status(), notAcceptable.toString());
@@ -237,8 +302,12 @@ class PlanningIT {
         assertEquals(100, bin(lot, "B1").getInt("availableDies"));
         assertEquals(404, api.get("products/NO-SUCH").status());
         assertEquals(400, api.get("planning/shortages?chipModel=NO-SUCH").status());
-        assertEquals(ordersBefore, api.get("planning/shortages?chipModel=" + fx.chipModel).json()
-                .getJsonArray("ordersAtRisk").size());
+        assertEquals(
+                ordersBefore,
+                api.get("planning/shortages?chipModel=" + fx.chipModel)
+                        .json()
+                        .getJsonArray("ordersAtRisk")
+                        .size());
     }
 
     private String correlationOf(String order) {
@@ -246,34 +315,44 @@ class PlanningIT {
     }
 
     private int events(String order, String type) {
-        return api.get("events?type=" + type + "&correlationId=" + correlationOf(order)).array().size();
+        return api.get("events?type=" + type + "&correlationId=" + correlationOf(order))
+                .array()
+                .size();
     }
 
     private String schedule(String order, String line, LocalDate start) {
-        var reply = api.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line
-                + "\",\"startDate\":\"" + start + "\"}");
+        var reply = api.post(
+                "build-schedules",
+                "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line + "\",\"startDate\":\"" + start + "\"}");
         assertEquals(201, reply.status(), reply.toString());
         return reply.json().getString("id");
     }
 
     private void awaitBuildable(String order, int boards) {
-        eventually("the kit's dies reach assembly", () -> api.get("build-kits/" + order).status() == 200
-                && api.get("build-kits/" + order).json().getInt("boardsCovered") == boards);
+        eventually(
+                "the kit's dies reach assembly",
+                () -> api.get("build-kits/" + order).status() == 200
+                        && api.get("build-kits/" + order).json().getInt("boardsCovered") == boards);
     }
 
     @Test
     void factoriesOutsideBaoanAreRegisteredWithTheirOwnPlaceAndTimeZone() {
-        var dongguan = api.post("factories", "{\"code\":\"DG" + run + "\",\"name\":\"Chang'an Board Works\","
-                + "\"city\":\"Dongguan\",\"district\":\"Chang'an\"}");
+        var dongguan = api.post(
+                "factories",
+                "{\"code\":\"DG" + run + "\",\"name\":\"Chang'an Board Works\","
+                        + "\"city\":\"Dongguan\",\"district\":\"Chang'an\"}");
         assertEquals(201, dongguan.status(), dongguan.toString());
         assertEquals("Asia/Shanghai", dongguan.json().getString("timeZone"));
         assertEquals("Dongguan", dongguan.json().getString("city"));
         assertEquals("Chang'an", dongguan.json().getString("district"));
-        var penang = api.post("factories", "{\"code\":\"PN" + run + "\",\"name\":\"Bayan Lepas EMS\","
-                + "\"country\":\"MY\",\"city\":\"Penang\",\"district\":\"Bayan Lepas\"}");
+        var penang = api.post(
+                "factories",
+                "{\"code\":\"PN" + run + "\",\"name\":\"Bayan Lepas EMS\","
+                        + "\"country\":\"MY\",\"city\":\"Penang\",\"district\":\"Bayan Lepas\"}");
         assertEquals(201, penang.status(), penang.toString());
         assertEquals("Asia/Kuala_Lumpur", penang.json().getString("timeZone"));
-        var baoan = api.post("factories", "{\"code\":\"BA" + run + "\",\"name\":\"Xin'an Works\",\"subDistrict\":\"Xin'an\"}");
+        var baoan = api.post(
+                "factories", "{\"code\":\"BA" + run + "\",\"name\":\"Xin'an Works\",\"subDistrict\":\"Xin'an\"}");
         assertEquals(201, baoan.status(), baoan.toString());
         assertEquals("XIN_AN", baoan.json().getString("subDistrict"));
         assertEquals("Bao'an", baoan.json().getString("district"));
@@ -281,22 +360,29 @@ class PlanningIT {
         // refused, naming the field, and nothing registered
         for (var refused : List.of(
                 List.of("{\"code\":\"X1" + run + "\",\"name\":\"n\",\"subDistrict\":\"Longhua\"}", "subDistrict"),
-                List.of("{\"code\":\"X2" + run + "\",\"name\":\"n\",\"country\":\"US\",\"city\":\"Austin\"}", "timeZone"),
+                List.of(
+                        "{\"code\":\"X2" + run + "\",\"name\":\"n\",\"country\":\"US\",\"city\":\"Austin\"}",
+                        "timeZone"),
                 List.of("{\"code\":\"X3" + run + "\",\"name\":\"n\",\"timeZone\":\"Mars/Olympus\"}", "timeZone"),
                 List.of("{\"code\":\"X4" + run + "\",\"name\":\"n\",\"country\":\"XX\"}", "country"))) {
             var reply = api.post("factories", refused.get(0));
             assertEquals(400, reply.status(), reply.toString());
             assertEquals(refused.get(1), field(reply), reply.toString());
         }
-        assertTrue(api.get("factories").array().stream().map(f -> f.asJsonObject().getString("code"))
-                .noneMatch(code -> code.startsWith("X") && code.endsWith(run)), "a refused factory was registered");
+        assertTrue(
+                api.get("factories").array().stream()
+                        .map(f -> f.asJsonObject().getString("code"))
+                        .noneMatch(code -> code.startsWith("X") && code.endsWith(run)),
+                "a refused factory was registered");
     }
 
     @Test
     void aFactoryPlansFromItsOwnTodayWhateverTheDateElsewhere() {
         // Los Angeles is a day behind Shanghai for most of the day: its today is a past day in Bao'an
-        var factory = api.post("factories", "{\"code\":\"LA" + run + "\",\"name\":\"Fremont Integration\","
-                + "\"country\":\"US\",\"city\":\"Fremont\",\"district\":\"Alameda\",\"timeZone\":\"America/Los_Angeles\"}");
+        var factory = api.post(
+                "factories",
+                "{\"code\":\"LA" + run + "\",\"name\":\"Fremont Integration\","
+                        + "\"country\":\"US\",\"city\":\"Fremont\",\"district\":\"Alameda\",\"timeZone\":\"America/Los_Angeles\"}");
         assertEquals(201, factory.status(), factory.toString());
         LocalDate laToday = LocalDate.parse(factory.json().getString("today"));
         LocalDate expected = LocalDate.now(java.time.ZoneId.of("America/Los_Angeles"));
@@ -307,12 +393,15 @@ class PlanningIT {
         assertEquals(201, fx.allocate(order, lot, "B1", 300).status());
         awaitBuildable(order, 3);
 
-        var yesterday = api.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line
-                + "\",\"startDate\":\"" + laToday.minusDays(1) + "\"}");
+        var yesterday = api.post(
+                "build-schedules",
+                "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line + "\",\"startDate\":\""
+                        + laToday.minusDays(1) + "\"}");
         assertEquals(400, yesterday.status(), yesterday.toString());
         assertEquals("startDate", field(yesterday));
-        var schedule = api.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line
-                + "\",\"startDate\":\"" + laToday + "\"}");
+        var schedule = api.post(
+                "build-schedules",
+                "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line + "\",\"startDate\":\"" + laToday + "\"}");
         assertEquals(201, schedule.status(), schedule.toString());
         assertEquals(laToday.toString(), schedule.json().getString("startDate"));
     }
@@ -335,16 +424,17 @@ class PlanningIT {
         assertEquals(0, events(order, "BuildFlaggedLate"));
 
         var backwards = api.post("factories/" + factory + "/closures", """
-                {"lineId":"%s","firstDay":"%s","lastDay":"%s","reason":"reflow oven"}"""
-                .formatted(fast, today.plusDays(5), today));
+                {"lineId":"%s","firstDay":"%s","lastDay":"%s","reason":"reflow oven"}""".formatted(fast, today.plusDays(5), today));
         assertEquals(400, backwards.status(), backwards.toString());
         assertEquals("lastDay", field(backwards));
-        assertEquals(404, api.post("factories/" + factory + "/closures", """
-                {"lineId":"nope","firstDay":"%s","lastDay":"%s","reason":"x"}""".formatted(today, today)).status());
+        assertEquals(
+                404,
+                api.post("factories/" + factory + "/closures", """
+                {"lineId":"nope","firstDay":"%s","lastDay":"%s","reason":"x"}""".formatted(today, today))
+                        .status());
 
         var down = api.post("factories/" + factory + "/closures", """
-                {"lineId":"%s","firstDay":"%s","lastDay":"%s","reason":"reflow oven maintenance"}"""
-                .formatted(fast, today, today.plusDays(5)));
+                {"lineId":"%s","firstDay":"%s","lastDay":"%s","reason":"reflow oven maintenance"}""".formatted(fast, today, today.plusDays(5)));
         assertEquals(201, down.status(), down.toString());
         var moved = down.json().getJsonArray("rescheduled");
         assertEquals(1, moved.size(), down.toString());
@@ -356,31 +446,51 @@ class PlanningIT {
         for (var s : schedules) {
             for (var shift : s.asJsonObject().getJsonArray("shifts")) {
                 LocalDate day = LocalDate.parse(shift.asJsonObject().getString("day"));
-                assertTrue(!fast.equals(s.asJsonObject().getString("lineId")) || day.isAfter(today.plusDays(5)),
+                assertTrue(
+                        !fast.equals(s.asJsonObject().getString("lineId")) || day.isAfter(today.plusDays(5)),
                         "planned on the line while it is down: " + s);
             }
         }
-        assertEquals(120, schedules.stream().mapToInt(s -> s.asJsonObject().getInt("boards")).sum());
-        eventually("the change is published", () -> events(order, "BuildRescheduled") == 1
-                && events(order, "BuildFlaggedLate") == 1);
+        assertEquals(
+                120,
+                schedules.stream()
+                        .mapToInt(s -> s.asJsonObject().getInt("boards"))
+                        .sum());
+        eventually(
+                "the change is published",
+                () -> events(order, "BuildRescheduled") == 1 && events(order, "BuildFlaggedLate") == 1);
 
         var load = api.get("schedule/load?from=" + today + "&to=" + today.plusDays(6)).array().stream()
-                .map(v -> v.asJsonObject()).filter(d -> fast.equals(d.getString("lineId"))).toList();
+                .map(v -> v.asJsonObject())
+                .filter(d -> fast.equals(d.getString("lineId")))
+                .toList();
         assertEquals(7, load.size());
-        assertTrue(load.subList(0, 6).stream().allMatch(d -> !d.getBoolean("open") && d.getInt("boards") == 0), load.toString());
-        assertEquals(50, load.get(6).getInt("boards")); // 40 in shift 1, 10 in shift 2; the slow line makes the other 10
+        assertTrue(
+                load.subList(0, 6).stream().allMatch(d -> !d.getBoolean("open") && d.getInt("boards") == 0),
+                load.toString());
+        assertEquals(
+                50, load.get(6).getInt("boards")); // 40 in shift 1, 10 in shift 2; the slow line makes the other 10
         assertEquals(63, load.get(6).getInt("percentOfCapacity")); // 1.25 of 2 shifts
 
-        var atRisk = api.get("schedule/orders-at-risk").array().stream().map(v -> v.asJsonObject())
-                .filter(o -> order.equals(o.getString("buildOrderId"))).findFirst().orElseThrow();
+        var atRisk = api.get("schedule/orders-at-risk").array().stream()
+                .map(v -> v.asJsonObject())
+                .filter(o -> order.equals(o.getString("buildOrderId")))
+                .findFirst()
+                .orElseThrow();
         assertEquals(3, atRisk.getInt("daysLate"));
         assertEquals(1, api.get("factories/" + factory + "/closures").array().size());
 
         String other = fx.line(factory, "SMT-3", 10, 1);
-        assertEquals(200, api.post("factories/" + factory + "/lines/" + other + "/capacities",
-                "{\"product\":\"OTHER-" + run + "\",\"boardsPerShift\":10}").status());
-        var wrongLine = api.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + other
-                + "\",\"startDate\":\"" + today.plusDays(1) + "\"}");
+        assertEquals(
+                200,
+                api.post(
+                                "factories/" + factory + "/lines/" + other + "/capacities",
+                                "{\"product\":\"OTHER-" + run + "\",\"boardsPerShift\":10}")
+                        .status());
+        var wrongLine = api.post(
+                "build-schedules",
+                "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + other + "\",\"startDate\":\"" + today.plusDays(1)
+                        + "\"}");
         assertEquals(409, wrongLine.status(), wrongLine.toString());
         assertEquals("line-cannot-build", wrongLine.json().getString("code"));
     }
@@ -396,34 +506,62 @@ class PlanningIT {
         awaitBuildable(order, 6);
         schedule(order, line, today);
 
-        assertEquals(200, api.post("wafer-lots/" + lot + "/hold", "{\"reason\":\"wafer-sort excursion\"}").status());
+        assertEquals(
+                200,
+                api.post("wafer-lots/" + lot + "/hold", "{\"reason\":\"wafer-sort excursion\"}")
+                        .status());
         eventually("assembly flags the planned boards", () -> events(order, "BuildAtRisk") == 1);
-        var atRisk = api.get("schedule/orders-at-risk").array().stream().map(v -> v.asJsonObject())
-                .filter(o -> order.equals(o.getString("buildOrderId"))).findFirst().orElseThrow();
+        var atRisk = api.get("schedule/orders-at-risk").array().stream()
+                .map(v -> v.asJsonObject())
+                .filter(o -> order.equals(o.getString("buildOrderId")))
+                .findFirst()
+                .orElseThrow();
         assertEquals(6, atRisk.getInt("boardsOnHold"));
-        var blocked = api.post("hashboards", "{\"serial\":\"HB-H-" + run + "\",\"buildOrderId\":\"" + order
-                + "\",\"lineId\":\"" + line + "\"}");
+        var blocked = api.post(
+                "hashboards",
+                "{\"serial\":\"HB-H-" + run + "\",\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line + "\"}");
         assertEquals(409, blocked.status(), blocked.toString());
         assertEquals("insufficient-kit", blocked.json().getString("code"));
 
-        assertEquals(200, api.post("wafer-lots/" + lot + "/release", "{\"reason\":\"retest passed\"}").status());
-        eventually("the dies count again", () -> api.get("build-kits/" + order).json().getInt("diesAvailable") == 600);
-        assertEquals(201, api.post("hashboards", "{\"serial\":\"HB-H-" + run + "\",\"buildOrderId\":\"" + order
-                + "\",\"lineId\":\"" + line + "\"}").status());
+        assertEquals(
+                200,
+                api.post("wafer-lots/" + lot + "/release", "{\"reason\":\"retest passed\"}")
+                        .status());
+        eventually(
+                "the dies count again",
+                () -> api.get("build-kits/" + order).json().getInt("diesAvailable") == 600);
+        assertEquals(
+                201,
+                api.post(
+                                "hashboards",
+                                "{\"serial\":\"HB-H-" + run + "\",\"buildOrderId\":\"" + order + "\",\"lineId\":\""
+                                        + line + "\"}")
+                        .status());
 
         // the factory had 600 dies on consignment and reports 20 scrapped; the board took 100
         String movements = "factories/" + factory + "/consignment/movements";
-        assertEquals(201, api.post(movements, "{\"chipModel\":\"" + fx.chipModel + "\",\"kind\":\"CONSIGNED\",\"dies\":600,"
-                + "\"reference\":\"DN-" + run + "\"}").status());
-        assertEquals(201, api.post(movements, "{\"chipModel\":\"" + fx.chipModel + "\",\"kind\":\"SCRAPPED\",\"dies\":20,"
-                + "\"reference\":\"placement damage\"}").status());
-        var badKind = api.post(movements, "{\"chipModel\":\"" + fx.chipModel + "\",\"kind\":\"LOST\",\"dies\":1,"
-                + "\"reference\":\"x\"}");
+        assertEquals(
+                201,
+                api.post(
+                                movements,
+                                "{\"chipModel\":\"" + fx.chipModel + "\",\"kind\":\"CONSIGNED\",\"dies\":600,"
+                                        + "\"reference\":\"DN-" + run + "\"}")
+                        .status());
+        assertEquals(
+                201,
+                api.post(
+                                movements,
+                                "{\"chipModel\":\"" + fx.chipModel + "\",\"kind\":\"SCRAPPED\",\"dies\":20,"
+                                        + "\"reference\":\"placement damage\"}")
+                        .status());
+        var badKind = api.post(
+                movements,
+                "{\"chipModel\":\"" + fx.chipModel + "\",\"kind\":\"LOST\",\"dies\":1," + "\"reference\":\"x\"}");
         assertEquals(400, badKind.status());
         assertEquals("kind", field(badKind));
         String counts = "factories/" + factory + "/consignment/counts";
-        var withinTolerance = api.post(counts, "{\"chipModel\":\"" + fx.chipModel + "\",\"diesOnHand\":476,"
-                + "\"tolerancePercent\":1}");
+        var withinTolerance = api.post(
+                counts, "{\"chipModel\":\"" + fx.chipModel + "\",\"diesOnHand\":476," + "\"tolerancePercent\":1}");
         assertEquals(200, withinTolerance.status(), withinTolerance.toString());
         assertEquals(480, withinTolerance.json().getInt("diesExpected"));
         assertEquals(-4, withinTolerance.json().getInt("difference"));
@@ -431,7 +569,8 @@ class PlanningIT {
         var missing = api.post(counts, "{\"chipModel\":\"" + fx.chipModel + "\",\"diesOnHand\":470}");
         assertEquals(true, missing.json().getBoolean("flagged"), missing.toString());
         // a retest cannot take back dies that are on a board already
-        var belowBoards = api.post("wafer-lots/" + lot + "/corrections",
+        var belowBoards = api.post(
+                "wafer-lots/" + lot + "/corrections",
                 "{\"reason\":\"retest\",\"bins\":[{\"bin\":\"B1\",\"goodDies\":50}]}");
         assertEquals(409, belowBoards.status(), belowBoards.toString());
         assertEquals("below-consumed", belowBoards.json().getString("code"));
@@ -440,8 +579,12 @@ class PlanningIT {
         var balance = api.get("factories/" + factory + "/consignment").array().getJsonObject(0);
         assertEquals(100, balance.getInt("inBoards"));
         assertEquals(-10, balance.getJsonObject("latestCount").getInt("difference"));
-        eventually("the discrepancy is published", () -> api.get("events?type=ConsignmentDiscrepancyFlagged&correlationId="
-                + "consignment-HL" + run).array().size() == 1);
+        eventually(
+                "the discrepancy is published",
+                () -> api.get("events?type=ConsignmentDiscrepancyFlagged&correlationId=" + "consignment-HL" + run)
+                                .array()
+                                .size()
+                        == 1);
     }
 
     @Test
@@ -461,7 +604,9 @@ class PlanningIT {
         assertEquals("horizonDays", field(badRun));
         var planRun = api.post("schedule/runs", "{\"horizonDays\":30}");
         assertEquals(200, planRun.status(), planRun.toString());
-        var plan = planRun.json().getJsonArray("plan").stream().map(v -> v.asJsonObject()).toList();
+        var plan = planRun.json().getJsonArray("plan").stream()
+                .map(v -> v.asJsonObject())
+                .toList();
         int urgentAt = -1;
         int laxAt = -1;
         for (int i = 0; i < plan.size(); i++) {
@@ -474,8 +619,16 @@ class PlanningIT {
         assertTrue(urgentAt >= 0 && laxAt > urgentAt, "the urgent order is placed first: " + urgentAt + ", " + laxAt);
         assertEquals(150, plan.get(urgentAt).getInt("placedBoards"));
         assertTrue(api.get("build-schedules?buildOrderId=" + urgent).array().size() >= 1);
-        assertTrue(api.get("schedule/load?from=" + today + "&to=" + today.plusDays(29)).array().stream()
-                .allMatch(d -> d.asJsonObject().getInt("percentOfCapacity") <= 100), "a line planned beyond its capacity");
+        // each shift, not the day's average: a day half empty must not hide one overfilled shift
+        var shifts = api.get("schedule/load?from=" + today + "&to=" + today.plusDays(29)).array().stream()
+                .flatMap(d -> d.asJsonObject().getJsonArray("shiftLoads").stream())
+                .map(v -> v.asJsonObject())
+                .toList();
+        assertTrue(shifts.stream().anyMatch(shift -> shift.getInt("boards") > 0), "the plan run placed boards");
+        var overfilled = shifts.stream()
+                .filter(shift -> shift.getInt("percentOfCapacity") > 100)
+                .toList();
+        assertEquals(List.of(), overfilled, "shifts planned beyond their capacity");
         assertEquals(400, api.get("schedule/load?from=tomorrow").status());
     }
 
@@ -492,27 +645,40 @@ class PlanningIT {
         var notFewer = api.post("build-orders/" + order + "/reduce", "{\"machines\":2,\"reason\":\"same\"}");
         assertEquals(400, notFewer.status(), notFewer.toString());
         assertEquals("machines", field(notFewer));
-        var reduced = api.post("build-orders/" + order + "/reduce", "{\"machines\":1,\"reason\":\"customer cut the order\"}");
+        var reduced =
+                api.post("build-orders/" + order + "/reduce", "{\"machines\":1,\"reason\":\"customer cut the order\"}");
         assertEquals(200, reduced.status(), reduced.toString());
         assertEquals(300, reduced.json().getInt("diesRequired"));
         assertEquals(List.of("RED-" + run + "/B1=300 ACTIVE", "RED-" + run + "/B1=200 RELEASED"), allocations(order));
         assertEquals(300, bin(lot, "B1").getInt("allocatedDies"));
-        eventually("the kit shrinks", () -> api.get("build-kits/" + order).json().getInt("boardsOrdered") == 3
-                && api.get("build-kits/" + order).json().getInt("diesAvailable") == 300);
+        eventually(
+                "the kit shrinks",
+                () -> api.get("build-kits/" + order).json().getInt("boardsOrdered") == 3
+                        && api.get("build-kits/" + order).json().getInt("diesAvailable") == 300);
         eventually("the plan shrinks with it", () -> events(order, "BuildRescheduled") == 1);
-        assertEquals(3, api.get("build-schedules?buildOrderId=" + order).array().stream()
-                .mapToInt(v -> v.asJsonObject().getInt("boards")).sum());
+        assertEquals(
+                3,
+                api.get("build-schedules?buildOrderId=" + order).array().stream()
+                        .mapToInt(v -> v.asJsonObject().getInt("boards"))
+                        .sum());
 
         var cancelled = api.post("build-orders/" + order + "/cancel", "{\"reason\":\"deposit not paid\"}");
         assertEquals(200, cancelled.status(), cancelled.toString());
         assertEquals("CANCELLED", cancelled.json().getString("status"));
         assertEquals(0, bin(lot, "B1").getInt("allocatedDies"));
-        assertEquals(409, api.post("build-orders/" + order + "/cancel", "{\"reason\":\"again\"}").status());
+        assertEquals(
+                409,
+                api.post("build-orders/" + order + "/cancel", "{\"reason\":\"again\"}")
+                        .status());
         var afterCancel = fx.allocate(order, lot, "B1", 100);
         assertEquals(409, afterCancel.status());
         assertEquals("order-closed", afterCancel.json().getString("code"));
-        eventually("the kit is empty and the order leaves the plan", () -> api.get("build-kits/" + order).json()
-                .getInt("diesAvailable") == 0 && api.get("build-schedules?buildOrderId=" + order).array().isEmpty());
+        eventually(
+                "the kit is empty and the order leaves the plan",
+                () -> api.get("build-kits/" + order).json().getInt("diesAvailable") == 0
+                        && api.get("build-schedules?buildOrderId=" + order)
+                                .array()
+                                .isEmpty());
     }
 
     @Test
@@ -520,13 +686,16 @@ class PlanningIT {
         String lot = fx.lot("RACE-" + run, 0, 2050);
         String product = fx.product(100, "B2");
         List<String> orders = java.util.stream.IntStream.range(0, 10)
-                .mapToObj(i -> fx.buildOrder("BO-PR-" + run + "-" + i, product, 4, 1 + i % 9)).toList();
+                .mapToObj(i -> fx.buildOrder("BO-PR-" + run + "-" + i, product, 4, 1 + i % 9))
+                .toList();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(25);
         List<Api.Reply> replies = new java.util.ArrayList<>();
         try {
-            var futures = java.util.stream.IntStream.range(0, 50).mapToObj(i -> pool.submit(() -> api.post(
-                    "build-orders/" + orders.get(i % 10) + "/allocate",
-                    "{\"policy\":\"" + (i % 2 == 0 ? "BEST_FIT" : "OLDEST_LOT_FIRST") + "\",\"dies\":100}"))).toList();
+            var futures = java.util.stream.IntStream.range(0, 50)
+                    .mapToObj(i -> pool.submit(() -> api.post(
+                            "build-orders/" + orders.get(i % 10) + "/allocate",
+                            "{\"policy\":\"" + (i % 2 == 0 ? "BEST_FIT" : "OLDEST_LOT_FIRST") + "\",\"dies\":100}")))
+                    .toList();
             for (var future : futures) {
                 replies.add(future.get());
             }
@@ -534,12 +703,17 @@ class PlanningIT {
             pool.shutdown();
         }
         long granted = replies.stream().filter(r -> r.status() == 200).count();
-        long refused = replies.stream().filter(r -> r.status() == 409
-                && "insufficient-dies".equals(r.json().getString("code"))).count();
+        long refused = replies.stream()
+                .filter(r ->
+                        r.status() == 409 && "insufficient-dies".equals(r.json().getString("code")))
+                .count();
         assertEquals(50, granted + refused, replies.toString());
         assertEquals(20, granted);
-        int recorded = orders.stream().mapToInt(o -> api.get("build-orders/" + o + "/allocations").array().stream()
-                .mapToInt(a -> a.asJsonObject().getInt("dies")).sum()).sum();
+        int recorded = orders.stream()
+                .mapToInt(o -> api.get("build-orders/" + o + "/allocations").array().stream()
+                        .mapToInt(a -> a.asJsonObject().getInt("dies"))
+                        .sum())
+                .sum();
         assertEquals(2000, recorded);
         assertEquals(2000, bin(lot, "B2").getInt("allocatedDies"));
         assertEquals(50, bin(lot, "B2").getInt("availableDies"));

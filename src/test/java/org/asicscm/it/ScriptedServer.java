@@ -15,8 +15,7 @@ import java.util.Map;
  * as a process a test can kill: for the tests of what survives a crash or an outage.
  */
 final class ScriptedServer {
-    private ScriptedServer() {
-    }
+    private ScriptedServer() {}
 
     /**
      * @param extraEnv added to the script's environment (SCM_BROKER_URL and the like)

@@ -10,8 +10,7 @@ import org.apache.activemq.broker.BrokerService;
  * Usage: {@code StandaloneBroker tcp://127.0.0.1:61616 DATA_DIR}; runs until killed.
  */
 public final class StandaloneBroker {
-    private StandaloneBroker() {
-    }
+    private StandaloneBroker() {}
 
     public static BrokerService start(String url, Path dataDir) throws Exception {
         var broker = new BrokerService();

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URL;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -73,7 +72,8 @@ class SupplyChainIT {
     }
 
     private void test(String serial, String chips, int expectedStatus) {
-        var reply = api.post("qa/units/" + serial + "/tests",
+        var reply = api.post(
+                "qa/units/" + serial + "/tests",
                 "{\"hashrateThs\":13.5,\"powerW\":1323,\"chipsDetected\":" + chips + ",\"maxTempC\":76}");
         assertEquals(expectedStatus, reply.status(), reply.toString());
     }
@@ -93,13 +93,15 @@ class SupplyChainIT {
     private static List<Api.Reply> allAtOnce(List<Callable<Api.Reply>> requests) throws InterruptedException {
         var pool = Executors.newFixedThreadPool(16);
         try {
-            return pool.invokeAll(requests).stream().map(f -> {
-                try {
-                    return f.get();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
+            return pool.invokeAll(requests).stream()
+                    .map(f -> {
+                        try {
+                            return f.get();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .toList();
         } finally {
             pool.shutdown();
         }
@@ -117,47 +119,78 @@ class SupplyChainIT {
         String line = line();
 
         // allocation -> assembly: the kit's dies reach the floor only through DiesAllocated
-        eventually("the kit's dies reach assembly", () -> api.get("build-kits/" + order).status() == 200
-                && api.get("build-kits/" + order).json().getInt("boardsCovered") == 3);
+        eventually(
+                "the kit's dies reach assembly",
+                () -> api.get("build-kits/" + order).status() == 200
+                        && api.get("build-kits/" + order).json().getInt("boardsCovered") == 3);
 
-        var schedule = api.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line
-                + "\",\"startDate\":\"" + Fixtures.today().plusDays(1) + "\"}");
+        var schedule = api.post(
+                "build-schedules",
+                "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line + "\",\"startDate\":\""
+                        + Fixtures.today().plusDays(1) + "\"}");
         assertEquals(201, schedule.status(), schedule.toString());
         assertEquals(3, schedule.json().getInt("boards"));
-        assertEquals(line, api.get("build-schedules?buildOrderId=" + order).array().getJsonObject(0).getString("lineId"));
-        eventually("allocation learns the order is scheduled",
+        assertEquals(
+                line,
+                api.get("build-schedules?buildOrderId=" + order)
+                        .array()
+                        .getJsonObject(0)
+                        .getString("lineId"));
+        eventually(
+                "allocation learns the order is scheduled",
                 () -> "SCHEDULED".equals(api.get("build-orders/" + order).json().getString("status")));
 
         List<String> boards = List.of("HB-" + run + "-1", "HB-" + run + "-2", "HB-" + run + "-3");
         for (String serial : boards) {
-            var board = api.post("hashboards", "{\"serial\":\"" + serial + "\",\"buildOrderId\":\"" + order
-                    + "\",\"lineId\":\"" + line + "\"}");
+            var board = api.post(
+                    "hashboards",
+                    "{\"serial\":\"" + serial + "\",\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line + "\"}");
             assertEquals(201, board.status(), board.toString());
-            assertEquals("TSMC-N7-" + run, board.json().getJsonArray("dieSources").getJsonObject(0).getString("lotNumber"));
+            assertEquals(
+                    "TSMC-N7-" + run,
+                    board.json().getJsonArray("dieSources").getJsonObject(0).getString("lotNumber"));
         }
         // assembly -> qa and assembly -> allocation (dies consumed)
         eventually("boards reach QA", () -> boards.stream().allMatch(b -> "AWAITING_TEST".equals(qaStatus(b))));
-        eventually("allocation counts the dies mounted on boards", () -> api.get("build-orders/" + order + "/allocations")
-                .array().getJsonObject(0).getInt("diesConsumed") == 189);
+        eventually(
+                "allocation counts the dies mounted on boards",
+                () -> api.get("build-orders/" + order + "/allocations")
+                                .array()
+                                .getJsonObject(0)
+                                .getInt("diesConsumed")
+                        == 189);
 
         test(boards.get(0), "[63]", 201);
         test(boards.get(1), "[0]", 201); // "chain detected 0 of 63 chips"
         test(boards.get(2), "[63]", 201);
         assertEquals("FAILED", qaStatus(boards.get(1)));
-        assertEquals("ASIC_MISSING", api.get("qa/units/" + boards.get(1)).json().getJsonArray("tests")
-                .getJsonObject(0).getString("failureCode"));
+        assertEquals(
+                "ASIC_MISSING",
+                api.get("qa/units/" + boards.get(1))
+                        .json()
+                        .getJsonArray("tests")
+                        .getJsonObject(0)
+                        .getString("failureCode"));
 
         // a machine cannot take a failed board: assembly knows the verdict through UnitTested
-        eventually("assembly learns the verdicts", () -> "FAILED".equals(
-                api.get("hashboards/" + boards.get(1)).json().getString("status")));
+        eventually(
+                "assembly learns the verdicts",
+                () -> "FAILED"
+                        .equals(api.get("hashboards/" + boards.get(1)).json().getString("status")));
         var refused = machine("M-" + run, order, boards);
         assertEquals(409, refused.status(), refused.toString());
         assertEquals("board-not-passed", refused.json().getString("code"));
 
-        assertEquals(200, api.post("qa/units/" + boards.get(1) + "/rework", "{\"note\":\"reflowed chain 0 connector\"}").status());
+        assertEquals(
+                200,
+                api.post("qa/units/" + boards.get(1) + "/rework", "{\"note\":\"reflowed chain 0 connector\"}")
+                        .status());
         test(boards.get(1), "[63]", 201);
-        eventually("assembly learns the retest passed", () -> boards.stream().allMatch(b ->
-                "PASSED".equals(api.get("hashboards/" + b).json().getString("status"))));
+        eventually(
+                "assembly learns the retest passed",
+                () -> boards.stream()
+                        .allMatch(b -> "PASSED"
+                                .equals(api.get("hashboards/" + b).json().getString("status"))));
 
         var machine = machine("M-" + run, order, boards);
         assertEquals(201, machine.status(), machine.toString());
@@ -165,13 +198,14 @@ class SupplyChainIT {
         test("M-" + run, "[63,63,63]", 201);
 
         // qa -> shipping
-        eventually("the machine becomes available to ship", () -> api.get("shippable-machines?buildOrderId=" + order)
-                .json().getJsonArray("items").stream().anyMatch(m -> ("M-" + run).equals(m.asJsonObject().getString("serial"))));
+        eventually(
+                "the machine becomes available to ship",
+                () -> api.get("shippable-machines?buildOrderId=" + order).json().getJsonArray("items").stream()
+                        .anyMatch(m -> ("M-" + run).equals(m.asJsonObject().getString("serial"))));
         var customer = api.post("customers", "{\"name\":\"Novosibirsk Hosting LLC\",\"country\":\"RU\"}");
         var shipment = api.post("shipments", """
                 {"customerId":"%s","machineSerials":["M-%s"],"mode":"AIR","carrier":"SF Express",
-                 "incoterm":"DAP","destinationCountry":"RU","hsCode":"8471.50","declaredValueUsd":2450.00}"""
-                .formatted(customer.json().getString("id"), run));
+                 "incoterm":"DAP","destinationCountry":"RU","hsCode":"8471.50","declaredValueUsd":2450.00}""".formatted(customer.json().getString("id"), run));
         assertEquals(201, shipment.status(), shipment.toString());
         assertEquals(correlation, shipment.json().getString("correlationId"));
         String shipmentId = shipment.json().getString("id");
@@ -183,37 +217,71 @@ class SupplyChainIT {
         var afterDelivery = api.post("shipments/" + shipmentId + "/milestones", "{\"milestone\":\"DEPARTED\"}");
         assertEquals(409, afterDelivery.status(), afterDelivery.toString());
         assertEquals("milestone-out-of-order", afterDelivery.json().getString("code"));
-        assertEquals(6, api.get("shipments/" + shipmentId).json().getJsonArray("milestones").size());
+        assertEquals(
+                6,
+                api.get("shipments/" + shipmentId)
+                        .json()
+                        .getJsonArray("milestones")
+                        .size());
 
         // traceability: the delivered machine's chips come from the lot
         var tracedMachine = api.get("machines/M-" + run).json();
-        assertTrue(tracedMachine.getJsonArray("boards").stream().allMatch(b -> b.asJsonObject().getJsonArray("dieSources")
-                .getJsonObject(0).getString("lotId").equals(lot)));
+        assertTrue(tracedMachine.getJsonArray("boards").stream()
+                .allMatch(b -> b.asJsonObject()
+                        .getJsonArray("dieSources")
+                        .getJsonObject(0)
+                        .getString("lotId")
+                        .equals(lot)));
 
         // the event log tells the whole story under one correlation id, every event sent to the broker
-        eventually("every event of the chain is published", () -> api.get("events?correlationId=" + correlation)
-                .array().stream().allMatch(e -> e.asJsonObject().containsKey("publishedAt")));
+        eventually(
+                "every event of the chain is published",
+                () -> api.get("events?correlationId=" + correlation).array().stream()
+                        .allMatch(e -> e.asJsonObject().containsKey("publishedAt")));
         List<String> types = api.get("events?correlationId=" + correlation).array().stream()
-                .map(e -> e.asJsonObject().getString("type")).toList();
-        assertEquals(List.of("LotReceived", "BuildOrderCreated", "DiesAllocated", "BuildScheduled",
-                "BoardAssembled", "BoardAssembled", "BoardAssembled", "UnitTested", "UnitTested", "UnitTested",
-                "UnitReworked", "UnitTested", "MachineAssembled", "UnitTested", "MachineReadyToShip", "ShipmentBooked",
-                "ShipmentMilestoneReached", "ShipmentMilestoneReached", "ShipmentMilestoneReached",
-                "ShipmentMilestoneReached", "ShipmentMilestoneReached"), types);
-        var byType = api.get("events?correlationId=" + correlation + "&type=MachineReadyToShip").array();
+                .map(e -> e.asJsonObject().getString("type"))
+                .toList();
+        assertEquals(
+                List.of(
+                        "LotReceived",
+                        "BuildOrderCreated",
+                        "DiesAllocated",
+                        "BuildScheduled",
+                        "BoardAssembled",
+                        "BoardAssembled",
+                        "BoardAssembled",
+                        "UnitTested",
+                        "UnitTested",
+                        "UnitTested",
+                        "UnitReworked",
+                        "UnitTested",
+                        "MachineAssembled",
+                        "UnitTested",
+                        "MachineReadyToShip",
+                        "ShipmentBooked",
+                        "ShipmentMilestoneReached",
+                        "ShipmentMilestoneReached",
+                        "ShipmentMilestoneReached",
+                        "ShipmentMilestoneReached",
+                        "ShipmentMilestoneReached"),
+                types);
+        var byType = api.get("events?correlationId=" + correlation + "&type=MachineReadyToShip")
+                .array();
         assertEquals(1, byType.size());
         assertEquals("M-" + run, byType.getJsonObject(0).getString("subjectId"));
         assertTrue(byType.getJsonObject(0).getJsonObject("consumedAt").containsKey("shipping"), byType.toString());
-        var boardAssembled = api.get("events?correlationId=" + correlation + "&type=BoardAssembled").array()
-                .getJsonObject(0).getJsonObject("consumedAt");
+        var boardAssembled = api.get("events?correlationId=" + correlation + "&type=BoardAssembled")
+                .array()
+                .getJsonObject(0)
+                .getJsonObject("consumedAt");
         assertEquals(java.util.Set.of("qa", "allocation"), boardAssembled.keySet());
     }
 
     private Api.Reply machine(String serial, String order, List<String> boards) {
-        return api.post("machines", """
+        return api.post(
+                "machines", """
                 {"serial":"%s","buildOrderId":"%s","boardSerials":["%s","%s","%s"],
-                 "controlBoardSerial":"CB-%s","psuSerial":"PSU-%s"}"""
-                .formatted(serial, order, boards.get(0), boards.get(1), boards.get(2), serial, serial));
+                 "controlBoardSerial":"CB-%s","psuSerial":"PSU-%s"}""".formatted(serial, order, boards.get(0), boards.get(1), boards.get(2), serial, serial));
     }
 
     @Test
@@ -234,14 +302,20 @@ class SupplyChainIT {
         assertEquals("dies", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
         var bin = api.get("wafer-lots/" + lot).json().getJsonArray("bins").getJsonObject(1);
         assertEquals(150, bin.getInt("allocatedDies"));
-        assertEquals(1, api.get("build-orders/" + order + "/allocations").array().size());
+        assertEquals(
+                1, api.get("build-orders/" + order + "/allocations").array().size());
         var history = api.get("wafer-lots/" + lot + "/allocations").array();
         assertEquals(1, history.size());
         assertEquals(order, history.getJsonObject(0).getString("buildOrderId"));
         assertEquals(150, history.getJsonObject(0).getInt("dies"));
         assertEquals(404, api.get("wafer-lots/nope/allocations").status());
-        assertEquals(1, api.get("events?correlationId=" + api.get("build-orders/" + order).json()
-                .getString("correlationId") + "&type=DiesAllocated").array().size());
+        assertEquals(
+                1,
+                api.get("events?correlationId="
+                                + api.get("build-orders/" + order).json().getString("correlationId")
+                                + "&type=DiesAllocated")
+                        .array()
+                        .size());
     }
 
     @Test
@@ -255,17 +329,41 @@ class SupplyChainIT {
         var refused = allocate(order, lot, "B1", 126);
         assertEquals(409, refused.status(), refused.toString());
         assertEquals("lot-on-hold", refused.json().getString("code"));
-        assertEquals(0, api.get("wafer-lots/" + lot).json().getJsonArray("bins").getJsonObject(0).getInt("allocatedDies"));
-        assertEquals(409, api.post("wafer-lots/" + lot + "/hold", "{\"reason\":\"again\"}").status());
-        assertEquals(400, api.post("wafer-lots/" + lot + "/hold", "{\"reason\":\"\"}").status());
+        assertEquals(
+                0,
+                api.get("wafer-lots/" + lot)
+                        .json()
+                        .getJsonArray("bins")
+                        .getJsonObject(0)
+                        .getInt("allocatedDies"));
+        assertEquals(
+                409,
+                api.post("wafer-lots/" + lot + "/hold", "{\"reason\":\"again\"}")
+                        .status());
+        assertEquals(
+                400,
+                api.post("wafer-lots/" + lot + "/hold", "{\"reason\":\"\"}").status());
 
-        assertEquals(200, api.post("wafer-lots/" + lot + "/release", "{\"reason\":\"retest passed\"}").status());
+        assertEquals(
+                200,
+                api.post("wafer-lots/" + lot + "/release", "{\"reason\":\"retest passed\"}")
+                        .status());
         assertEquals(201, allocate(order, lot, "B1", 126).status());
         var trail = api.get("wafer-lots/" + lot + "/holds").array();
-        assertEquals(List.of("HOLD", "RELEASE"), trail.stream().map(h -> h.asJsonObject().getString("action")).toList());
+        assertEquals(
+                List.of("HOLD", "RELEASE"),
+                trail.stream().map(h -> h.asJsonObject().getString("action")).toList());
         String correlation = api.get("wafer-lots/" + lot).json().getString("correlationId");
-        assertEquals(1, api.get("events?correlationId=" + correlation + "&type=LotHeld").array().size());
-        assertEquals(1, api.get("events?correlationId=" + correlation + "&type=LotReleased").array().size());
+        assertEquals(
+                1,
+                api.get("events?correlationId=" + correlation + "&type=LotHeld")
+                        .array()
+                        .size());
+        assertEquals(
+                1,
+                api.get("events?correlationId=" + correlation + "&type=LotReleased")
+                        .array()
+                        .size());
         assertEquals(404, api.post("wafer-lots/nope/hold", "{\"reason\":\"x\"}").status());
     }
 
@@ -274,16 +372,27 @@ class SupplyChainIT {
         String lot = lot("LOT-REL-" + run, 1000, 0);
         String order = buildOrder("BO-REL-" + run, 63, 2);
         String allocation = allocate(order, lot, "B1", 378).json().getString("id");
-        eventually("the kit's dies reach assembly", () -> api.get("build-kits/" + order).status() == 200
-                && diesInKit(order) == 378);
+        eventually(
+                "the kit's dies reach assembly",
+                () -> api.get("build-kits/" + order).status() == 200 && diesInKit(order) == 378);
 
         var released = api.post("build-orders/" + order + "/allocations/" + allocation + "/release", "{}");
         assertEquals(200, released.status(), released.toString());
         assertEquals("RELEASED", released.json().getString("status"));
-        assertEquals(0, api.get("wafer-lots/" + lot).json().getJsonArray("bins").getJsonObject(0).getInt("allocatedDies"));
+        assertEquals(
+                0,
+                api.get("wafer-lots/" + lot)
+                        .json()
+                        .getJsonArray("bins")
+                        .getJsonObject(0)
+                        .getInt("allocatedDies"));
         // allocation -> assembly: AllocationReleased empties the kit on the floor
         eventually("assembly learns the release", () -> diesInKit(order) == 0);
-        assertTrue(api.get("build-kits/" + order).json().getJsonArray("allocations").getJsonObject(0).getBoolean("released"));
+        assertTrue(api.get("build-kits/" + order)
+                .json()
+                .getJsonArray("allocations")
+                .getJsonObject(0)
+                .getBoolean("released"));
 
         var again = api.post("build-orders/" + order + "/allocations/" + allocation + "/release", "{}");
         assertEquals(409, again.status(), again.toString());
@@ -297,40 +406,50 @@ class SupplyChainIT {
         assertEquals(201, customer.status(), customer.toString());
         var embargoed = api.post("shipments", """
                 {"customerId":"%s","machineSerials":["M-NONE-%s"],"mode":"SEA","carrier":"COSCO",
-                 "incoterm":"FOB","destinationCountry":"KP","hsCode":"8543.70","declaredValueUsd":1000}"""
-                .formatted(customer.json().getString("id"), run));
+                 "incoterm":"FOB","destinationCountry":"KP","hsCode":"8543.70","declaredValueUsd":1000}""".formatted(customer.json().getString("id"), run));
         assertEquals(409, embargoed.status(), embargoed.toString());
         assertEquals("embargoed-destination", embargoed.json().getString("code"));
         var unready = api.post("shipments", """
                 {"customerId":"%s","machineSerials":["M-NONE-%s"],"mode":"SEA","carrier":"COSCO",
-                 "incoterm":"FOB","destinationCountry":"RS","hsCode":"8543.70","declaredValueUsd":1000}"""
-                .formatted(customer.json().getString("id"), run));
+                 "incoterm":"FOB","destinationCountry":"RS","hsCode":"8543.70","declaredValueUsd":1000}""".formatted(customer.json().getString("id"), run));
         assertEquals(409, unready.status(), unready.toString());
         assertEquals("machine-not-ready", unready.json().getString("code"));
-        assertEquals("machineSerials[0]", unready.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                "machineSerials[0]",
+                unready.json().getJsonArray("errors").getJsonObject(0).getString("field"));
         var badCountry = api.post("customers", "{\"name\":\"X\",\"country\":\"ZZ\"}");
         assertEquals(400, badCountry.status());
-        assertEquals("country", badCountry.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                "country",
+                badCountry.json().getJsonArray("errors").getJsonObject(0).getString("field"));
     }
 
     @Test
     void concurrentPlannersNeverAllocateMoreThanTheBinHolds() throws Exception {
         String lot = lot("LOT-RACE-" + run, 2050, 0);
-        List<String> orders = IntStream.range(0, 10).mapToObj(i -> buildOrder("BO-RACE-" + run + "-" + i, 100, 10)).toList();
+        List<String> orders = IntStream.range(0, 10)
+                .mapToObj(i -> buildOrder("BO-RACE-" + run + "-" + i, 100, 10))
+                .toList();
         List<Callable<Api.Reply>> planners = IntStream.range(0, 50)
-                .mapToObj(i -> (Callable<Api.Reply>) () -> allocate(orders.get(i % 10), lot, "B1", 100)).toList();
+                .mapToObj(i -> (Callable<Api.Reply>) () -> allocate(orders.get(i % 10), lot, "B1", 100))
+                .toList();
 
         List<Api.Reply> replies = allAtOnce(planners);
 
         long granted = replies.stream().filter(r -> r.status() == 201).count();
-        long refused = replies.stream().filter(r -> r.status() == 409
-                && "insufficient-dies".equals(r.json().getString("code"))).count();
+        long refused = replies.stream()
+                .filter(r ->
+                        r.status() == 409 && "insufficient-dies".equals(r.json().getString("code")))
+                .count();
         assertEquals(50, granted + refused, replies.toString());
         assertEquals(20, granted);
         var bin = api.get("wafer-lots/" + lot).json().getJsonArray("bins").getJsonObject(0);
         assertEquals(2000, bin.getInt("allocatedDies"));
-        int recorded = orders.stream().mapToInt(o -> api.get("build-orders/" + o + "/allocations").array().stream()
-                .mapToInt(a -> a.asJsonObject().getInt("dies")).sum()).sum();
+        int recorded = orders.stream()
+                .mapToInt(o -> api.get("build-orders/" + o + "/allocations").array().stream()
+                        .mapToInt(a -> a.asJsonObject().getInt("dies"))
+                        .sum())
+                .sum();
         assertEquals(2000, recorded);
     }
 
@@ -350,14 +469,18 @@ class SupplyChainIT {
         }
         for (int i = 0; i < 5; i++) {
             String serial = "HB-OFFLINE-" + run + "-" + i;
-            requests.add(new String[] {serial, new Fixtures.Floor(floor.lot(), floor.order(), otherLine).board(serial)});
+            requests.add(
+                    new String[] {serial, new Fixtures.Floor(floor.lot(), floor.order(), otherLine).board(serial)});
             String orphan = "HB-ORPHAN-" + run + "-" + i;
-            requests.add(new String[] {orphan, new Fixtures.Floor(floor.lot(), "no-such-order", floor.line()).board(orphan)});
+            requests.add(
+                    new String[] {orphan, new Fixtures.Floor(floor.lot(), "no-such-order", floor.line()).board(orphan)
+                    });
         }
         java.util.Collections.shuffle(requests, new java.util.Random(7));
 
         List<Api.Reply> replies = allAtOnce(requests.stream()
-                .map(r -> (Callable<Api.Reply>) () -> api.post("hashboards", r[1])).toList());
+                .map(r -> (Callable<Api.Reply>) () -> api.post("hashboards", r[1]))
+                .toList());
 
         Map<String, Integer> recorded = new java.util.HashMap<>();
         for (int i = 0; i < requests.size(); i++) {
@@ -368,14 +491,18 @@ class SupplyChainIT {
                 assertEquals("not-scheduled-on-line", reply.json().getString("code"));
             } else if (serial.startsWith("HB-ORPHAN")) {
                 assertEquals(400, reply.status(), reply.toString());
-                assertEquals("buildOrderId", reply.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+                assertEquals(
+                        "buildOrderId",
+                        reply.json().getJsonArray("errors").getJsonObject(0).getString("field"));
             } else if (reply.status() == 201) {
                 assertEquals(serial, reply.json().getString("serial"));
                 assertEquals(100, reply.json().getInt("dies"));
                 recorded.merge(serial, 1, Integer::sum);
             } else {
                 assertEquals(409, reply.status(), reply.toString());
-                assertTrue(List.of("insufficient-kit", "duplicate-serial").contains(reply.json().getString("code")),
+                assertTrue(
+                        List.of("insufficient-kit", "duplicate-serial")
+                                .contains(reply.json().getString("code")),
                         reply.toString());
             }
         }
@@ -383,7 +510,8 @@ class SupplyChainIT {
         assertTrue(recorded.values().stream().allMatch(n -> n == 1), "a serial recorded twice: " + recorded);
         for (int i = 0; i < requests.size(); i++) {
             String serial = requests.get(i)[0];
-            if (replies.get(i).status() == 409 && "duplicate-serial".equals(replies.get(i).json().getString("code"))) {
+            if (replies.get(i).status() == 409
+                    && "duplicate-serial".equals(replies.get(i).json().getString("code"))) {
                 assertTrue(recorded.containsKey(serial), serial + " refused as a duplicate of a board never recorded");
             }
             if (!recorded.containsKey(serial)) {
@@ -393,8 +521,13 @@ class SupplyChainIT {
         var kit = api.get("build-kits/" + floor.order()).json();
         assertEquals(0, kit.getInt("diesAvailable"));
         assertEquals(4_000, kit.getJsonArray("allocations").getJsonObject(0).getInt("diesConsumed"));
-        Api.eventually("allocation counts every recorded board's dies as consumed", () -> api
-                .get("build-orders/" + floor.order() + "/allocations").array().getJsonObject(0).getInt("diesConsumed") == 4_000);
+        Api.eventually(
+                "allocation counts every recorded board's dies as consumed",
+                () -> api.get("build-orders/" + floor.order() + "/allocations")
+                                .array()
+                                .getJsonObject(0)
+                                .getInt("diesConsumed")
+                        == 4_000);
     }
 
     @Test
@@ -403,8 +536,9 @@ class SupplyChainIT {
         String tray = "{\"buildOrderId\":\"" + floor.order() + "\",\"lineId\":\"" + floor.line() + "\",\"serials\":%s}";
         java.util.function.IntFunction<String> serial = i -> "\"HB-TRAY-" + run + "-" + i + "\"";
 
-        var recorded = api.post("hashboard-trays", tray.formatted("[" + serial.apply(1) + "," + serial.apply(2) + ","
-                + serial.apply(3) + "]"));
+        var recorded = api.post(
+                "hashboard-trays",
+                tray.formatted("[" + serial.apply(1) + "," + serial.apply(2) + "," + serial.apply(3) + "]"));
         assertEquals(201, recorded.status(), recorded.toString());
         assertEquals(3, recorded.array().size());
         assertEquals(100, recorded.array().getJsonObject(2).getInt("dies"));
@@ -412,100 +546,182 @@ class SupplyChainIT {
 
         // a serial twice in one tray, one already recorded, more boards than dies, a malformed serial:
         // each refuses the whole tray, names the board, and leaves the kit as it was
-        var twice = api.post("hashboard-trays", tray.formatted("[" + serial.apply(4) + "," + serial.apply(5) + ","
-                + serial.apply(4) + "]"));
+        var twice = api.post(
+                "hashboard-trays",
+                tray.formatted("[" + serial.apply(4) + "," + serial.apply(5) + "," + serial.apply(4) + "]"));
         assertEquals(409, twice.status(), twice.toString());
         assertEquals("duplicate-serial", twice.json().getString("code"));
-        assertEquals("serials[2]", twice.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                "serials[2]",
+                twice.json().getJsonArray("errors").getJsonObject(0).getString("field"));
         var again = api.post("hashboard-trays", tray.formatted("[" + serial.apply(6) + "," + serial.apply(1) + "]"));
         assertEquals(409, again.status(), again.toString());
-        assertEquals("serials[1]", again.json().getJsonArray("errors").getJsonObject(0).getString("field"));
-        var tooMany = api.post("hashboard-trays", tray.formatted("[" + IntStream.range(10, 18).mapToObj(serial)
-                .collect(java.util.stream.Collectors.joining(",")) + "]"));
+        assertEquals(
+                "serials[1]",
+                again.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        var tooMany = api.post(
+                "hashboard-trays",
+                tray.formatted(
+                        "[" + IntStream.range(10, 18).mapToObj(serial).collect(java.util.stream.Collectors.joining(","))
+                                + "]"));
         assertEquals(409, tooMany.status(), tooMany.toString());
         assertEquals("insufficient-kit", tooMany.json().getString("code"));
         var malformed = api.post("hashboard-trays", tray.formatted("[" + serial.apply(7) + ",\"HB 8\"]"));
         assertEquals(400, malformed.status(), malformed.toString());
-        assertEquals("serials[1]", malformed.json().getJsonArray("errors").getJsonObject(0).getString("field"));
-        var oversized = api.post("hashboard-trays", tray.formatted("[" + IntStream.range(100, 201).mapToObj(serial)
-                .collect(java.util.stream.Collectors.joining(",")) + "]"));
+        assertEquals(
+                "serials[1]",
+                malformed.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        var oversized = api.post(
+                "hashboard-trays",
+                tray.formatted("["
+                        + IntStream.range(100, 201).mapToObj(serial).collect(java.util.stream.Collectors.joining(","))
+                        + "]"));
         assertEquals(400, oversized.status(), oversized.toString());
         assertEquals(400, api.post("hashboard-trays", tray.formatted("[]")).status());
 
         for (int i : new int[] {4, 5, 6, 7, 10, 17}) {
-            assertEquals(404, api.get("hashboards/HB-TRAY-" + run + "-" + i).status(), "board " + i + " of a refused tray");
+            assertEquals(
+                    404, api.get("hashboards/HB-TRAY-" + run + "-" + i).status(), "board " + i + " of a refused tray");
         }
         assertEquals(700, api.get("build-kits/" + floor.order()).json().getInt("diesAvailable"));
-        var exact = api.post("hashboard-trays", tray.formatted("[" + IntStream.range(20, 27).mapToObj(serial)
-                .collect(java.util.stream.Collectors.joining(",")) + "]"));
+        var exact = api.post(
+                "hashboard-trays",
+                tray.formatted(
+                        "[" + IntStream.range(20, 27).mapToObj(serial).collect(java.util.stream.Collectors.joining(","))
+                                + "]"));
         assertEquals(201, exact.status(), exact.toString());
         assertEquals(0, api.get("build-kits/" + floor.order()).json().getInt("diesAvailable"));
-        Api.eventually("allocation counts the ten boards' dies as consumed", () -> api
-                .get("build-orders/" + floor.order() + "/allocations").array().getJsonObject(0).getInt("diesConsumed") == 1_000);
+        Api.eventually(
+                "allocation counts the ten boards' dies as consumed",
+                () -> api.get("build-orders/" + floor.order() + "/allocations")
+                                .array()
+                                .getJsonObject(0)
+                                .getInt("diesConsumed")
+                        == 1_000);
     }
 
     @Test
     void badInputGets400NamingTheFieldAndWritesNothing() {
         int lotsBefore = api.get("wafer-lots").json().getInt("total");
         Map<String, String> cases = Map.of(
-                "wafers", "{\"lotNumber\":\"L-" + run + "\",\"chipModel\":\"" + chipModel + "\",\"wafers\":-3,"
-                        + "\"bins\":[{\"bin\":\"B1\",\"goodDies\":10}]}",
-                "lotNumber", "{\"chipModel\":\"" + chipModel + "\",\"wafers\":25,\"bins\":[{\"bin\":\"B1\",\"goodDies\":10}]}",
-                "bins[0].goodDies", "{\"lotNumber\":\"L-" + run + "\",\"chipModel\":\"" + chipModel + "\",\"wafers\":25,"
-                        + "\"bins\":[{\"bin\":\"B1\",\"goodDies\":-1}]}",
-                "chipModel", "{\"lotNumber\":\"L-" + run + "\",\"chipModel\":\"NOPE-" + run + "\",\"wafers\":25,"
-                        + "\"bins\":[{\"bin\":\"B1\",\"goodDies\":10}]}",
-                "bins[1].bin", "{\"lotNumber\":\"L-" + run + "\",\"chipModel\":\"" + chipModel + "\",\"wafers\":25,"
-                        + "\"bins\":[{\"bin\":\"B1\",\"goodDies\":10},{\"bin\":\"B1\",\"goodDies\":5}]}",
+                "wafers",
+                        "{\"lotNumber\":\"L-" + run + "\",\"chipModel\":\"" + chipModel + "\",\"wafers\":-3,"
+                                + "\"bins\":[{\"bin\":\"B1\",\"goodDies\":10}]}",
+                "lotNumber",
+                        "{\"chipModel\":\"" + chipModel
+                                + "\",\"wafers\":25,\"bins\":[{\"bin\":\"B1\",\"goodDies\":10}]}",
+                "bins[0].goodDies",
+                        "{\"lotNumber\":\"L-" + run + "\",\"chipModel\":\"" + chipModel + "\",\"wafers\":25,"
+                                + "\"bins\":[{\"bin\":\"B1\",\"goodDies\":-1}]}",
+                "chipModel",
+                        "{\"lotNumber\":\"L-" + run + "\",\"chipModel\":\"NOPE-" + run + "\",\"wafers\":25,"
+                                + "\"bins\":[{\"bin\":\"B1\",\"goodDies\":10}]}",
+                "bins[1].bin",
+                        "{\"lotNumber\":\"L-" + run + "\",\"chipModel\":\"" + chipModel + "\",\"wafers\":25,"
+                                + "\"bins\":[{\"bin\":\"B1\",\"goodDies\":10},{\"bin\":\"B1\",\"goodDies\":5}]}",
                 "body", "{\"lotNumber\": ");
         cases.forEach((field, body) -> {
             var reply = api.post("wafer-lots", body);
             assertEquals(400, reply.status(), field + ": " + reply);
             assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
-            assertTrue(reply.json().getJsonArray("errors").stream()
-                    .anyMatch(e -> field.equals(e.asJsonObject().getString("field"))), field + ": " + reply);
+            assertTrue(
+                    reply.json().getJsonArray("errors").stream()
+                            .anyMatch(e -> field.equals(e.asJsonObject().getString("field"))),
+                    field + ": " + reply);
         });
         assertEquals(lotsBefore, api.get("wafer-lots").json().getInt("total"));
 
         var pastDue = api.post("build-orders", """
-                {"orderNumber":"BO-PAST-%s","product":"%s","machines":5,"dueDate":"2020-01-01"}"""
-                .formatted(run, product(114, "B2")));
+                {"orderNumber":"BO-PAST-%s","product":"%s","machines":5,"dueDate":"2020-01-01"}""".formatted(run, product(114, "B2")));
         assertEquals(400, pastDue.status(), pastDue.toString());
-        assertEquals("dueDate", pastDue.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                "dueDate",
+                pastDue.json().getJsonArray("errors").getJsonObject(0).getString("field"));
 
         String lot = lot("LOT-BAD-" + run, 100, 100);
         String order = buildOrder("BO-BAD-" + run, 63, 1);
-        assertEquals("dies", allocate(order, lot, "B1", -5).json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                "dies",
+                allocate(order, lot, "B1", -5)
+                        .json()
+                        .getJsonArray("errors")
+                        .getJsonObject(0)
+                        .getString("field"));
         var noSuchBin = allocate(order, lot, "B9", 5);
         assertEquals(400, noSuchBin.status());
-        assertEquals("bin", noSuchBin.json().getJsonArray("errors").getJsonObject(0).getString("field"));
-        assertEquals(0, api.get("build-orders/" + order + "/allocations").array().size());
+        assertEquals(
+                "bin", noSuchBin.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                0, api.get("build-orders/" + order + "/allocations").array().size());
         var badCorrelation = api.post("wafer-lots", "{}", "X-Correlation-Id", "has spaces in it");
         assertEquals(400, badCorrelation.status());
-        var negativeChain = api.post("qa/units/HB-X/tests", "{\"hashrateThs\":1,\"powerW\":1,\"chipsDetected\":[63,-1]}");
+        var negativeChain =
+                api.post("qa/units/HB-X/tests", "{\"hashrateThs\":1,\"powerW\":1,\"chipsDetected\":[63,-1]}");
         assertEquals(400, negativeChain.status(), negativeChain.toString());
-        assertEquals("chipsDetected[1]", negativeChain.json().getJsonArray("errors").getJsonObject(0).getString("field"));
-        var nullBin = api.post("wafer-lots", "{\"lotNumber\":\"L-N-" + run + "\",\"chipModel\":\"" + chipModel
-                + "\",\"wafers\":25,\"bins\":[null]}");
+        assertEquals(
+                "chipsDetected[1]",
+                negativeChain.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        var nullBin = api.post(
+                "wafer-lots",
+                "{\"lotNumber\":\"L-N-" + run + "\",\"chipModel\":\"" + chipModel
+                        + "\",\"wafers\":25,\"bins\":[null]}");
         assertEquals(400, nullBin.status(), nullBin.toString());
-        assertEquals("bins[0]", nullBin.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                "bins[0]",
+                nullBin.json().getJsonArray("errors").getJsonObject(0).getString("field"));
     }
 
     @Test
     void openApiDocumentsEveryEndpoint() {
         var document = api.server("/openapi");
+        var built = new java.util.Properties();
+        try (var in = SupplyChainIT.class.getResourceAsStream("/asic-scm.properties")) {
+            built.load(in);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        assertTrue(
+                document.text().contains("version: " + built.getProperty("version")),
+                "/openapi states the build's version " + built.getProperty("version"));
         assertEquals(200, document.status(), document.toString());
-        for (String path : List.of("/chip-models", "/wafer-lots", "/wafer-lots/{id}/hold", "/build-orders/{id}/allocations",
-                "/build-orders/{id}/allocations/{allocationId}/release", "/factories/{id}/lines", "/build-kits/{buildOrderId}",
-                "/build-schedules", "/wafer-lots/{id}/allocations", "/hashboards/{serial}", "/machines/{serial}", "/qa/units/{serial}/tests",
-                "/qa/units/{serial}/rework", "/qa/units/{serial}/scrap", "/customers", "/shippable-machines/{serial}",
-                "/shipments/{id}/milestones", "/events", "/chip-models/{code}", "/products", "/products/{code}",
-                "/build-orders/{id}/allocate", "/build-orders/{id}/allocations/{allocationId}/confirm",
-                "/build-orders/{id}/reassignments", "/build-orders/{id}/cancel", "/build-orders/{id}/reduce",
-                "/planning/shortages", "/planning/die-reassignments", "/wafer-lots/{id}/corrections",
-                "/factories/{id}/lines/{lineId}/capacities", "/factories/{id}/closures", "/factories/{id}/consignment",
-                "/factories/{id}/consignment/movements", "/factories/{id}/consignment/counts", "/schedule/runs",
-                "/schedule/load", "/schedule/orders-at-risk")) {
+        for (String path : List.of(
+                "/chip-models",
+                "/wafer-lots",
+                "/wafer-lots/{id}/hold",
+                "/build-orders/{id}/allocations",
+                "/build-orders/{id}/allocations/{allocationId}/release",
+                "/factories/{id}/lines",
+                "/build-kits/{buildOrderId}",
+                "/build-schedules",
+                "/wafer-lots/{id}/allocations",
+                "/hashboards/{serial}",
+                "/machines/{serial}",
+                "/qa/units/{serial}/tests",
+                "/qa/units/{serial}/rework",
+                "/qa/units/{serial}/scrap",
+                "/customers",
+                "/shippable-machines/{serial}",
+                "/shipments/{id}/milestones",
+                "/events",
+                "/chip-models/{code}",
+                "/products",
+                "/products/{code}",
+                "/build-orders/{id}/allocate",
+                "/build-orders/{id}/allocations/{allocationId}/confirm",
+                "/build-orders/{id}/reassignments",
+                "/build-orders/{id}/cancel",
+                "/build-orders/{id}/reduce",
+                "/planning/shortages",
+                "/planning/die-reassignments",
+                "/wafer-lots/{id}/corrections",
+                "/factories/{id}/lines/{lineId}/capacities",
+                "/factories/{id}/closures",
+                "/factories/{id}/consignment",
+                "/factories/{id}/consignment/movements",
+                "/factories/{id}/consignment/counts",
+                "/schedule/runs",
+                "/schedule/load",
+                "/schedule/orders-at-risk")) {
             assertTrue(document.text().contains("api" + path + ":"), "not in /openapi: " + path);
         }
         assertTrue(document.text().contains("Reserve dies of one lot and bin for the order"));
@@ -513,8 +729,16 @@ class SupplyChainIT {
 
     @Test
     void unknownIdsGet404() {
-        for (String path : List.of("wafer-lots/nope", "build-orders/nope", "build-kits/nope", "hashboards/nope",
-                "machines/nope", "qa/units/nope", "shipments/nope", "customers/nope", "factories/nope",
+        for (String path : List.of(
+                "wafer-lots/nope",
+                "build-orders/nope",
+                "build-kits/nope",
+                "hashboards/nope",
+                "machines/nope",
+                "qa/units/nope",
+                "shipments/nope",
+                "customers/nope",
+                "factories/nope",
                 "shippable-machines/nope")) {
             var reply = api.get(path);
             assertEquals(404, reply.status(), path + ": " + reply);
@@ -533,15 +757,28 @@ class SupplyChainIT {
         assertEquals(201, allocate(order, lot, "B1", 189).status());
         String line = line();
         eventually("kit on the floor", () -> diesInKit(order) == 189);
-        var scheduled = api.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line
-                + "\",\"startDate\":\"" + Fixtures.today() + "\"}");
+        var scheduled = api.post(
+                "build-schedules",
+                "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line + "\",\"startDate\":\"" + Fixtures.today()
+                        + "\"}");
         assertEquals(201, scheduled.status(), scheduled.toString());
-        assertEquals(201, api.post("hashboards", "{\"serial\":\"HB-DUP-" + run + "\",\"buildOrderId\":\"" + order
-                + "\",\"lineId\":\"" + line + "\"}").status());
-        eventually("dies consumed once", () -> api.get("build-orders/" + order + "/allocations").array()
-                .getJsonObject(0).getInt("diesConsumed") == 63);
+        assertEquals(
+                201,
+                api.post(
+                                "hashboards",
+                                "{\"serial\":\"HB-DUP-" + run + "\",\"buildOrderId\":\"" + order + "\",\"lineId\":\""
+                                        + line + "\"}")
+                        .status());
+        eventually(
+                "dies consumed once",
+                () -> api.get("build-orders/" + order + "/allocations")
+                                .array()
+                                .getJsonObject(0)
+                                .getInt("diesConsumed")
+                        == 63);
         String correlation = api.get("build-orders/" + order).json().getString("correlationId");
-        JsonObject boardAssembled = api.get("events?correlationId=" + correlation + "&type=BoardAssembled").array()
+        JsonObject boardAssembled = api.get("events?correlationId=" + correlation + "&type=BoardAssembled")
+                .array()
                 .getJsonObject(0);
         String original = jsonWithoutPublishedAt(boardAssembled);
 
@@ -551,33 +788,54 @@ class SupplyChainIT {
             broker.send("scm.qa", original, "dup-qa-" + run);
             eventually("the duplicates are consumed", () -> {
                 try {
-                    return broker.browse("scm.allocation").isEmpty() && broker.browse("scm.qa").isEmpty();
+                    return broker.browse("scm.allocation").isEmpty()
+                            && broker.browse("scm.qa").isEmpty();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             });
             assertFalse(broker.holds(Broker.DEAD_LETTERS, "dup-" + run), "a duplicate is no error");
             String eventId = boardAssembled.getString("eventId");
-            assertTrue(api.get("dead-letters?status=ALL&limit=1000").array().stream()
-                    .noneMatch(d -> eventId.equals(d.asJsonObject().getString("eventId", ""))), "nor a dead letter");
+            assertTrue(
+                    api.get("dead-letters?status=ALL&limit=1000").array().stream()
+                            .noneMatch(d -> eventId.equals(d.asJsonObject().getString("eventId", ""))),
+                    "nor a dead letter");
         }
-        assertEquals(63, api.get("build-orders/" + order + "/allocations").array().getJsonObject(0).getInt("diesConsumed"));
+        assertEquals(
+                63,
+                api.get("build-orders/" + order + "/allocations")
+                        .array()
+                        .getJsonObject(0)
+                        .getInt("diesConsumed"));
         assertEquals(0, api.get("qa/units/HB-DUP-" + run).json().getInt("attempts"));
 
         // the board fails for good: scrapped, and assembly hears it over JMS
         String board = "HB-DUP-" + run;
-        assertEquals(409, api.post("qa/units/" + board + "/scrap", "{\"note\":\"not failed yet\"}").status());
+        assertEquals(
+                409,
+                api.post("qa/units/" + board + "/scrap", "{\"note\":\"not failed yet\"}")
+                        .status());
         test(board, "[63]", 201);
-        assertEquals(409, api.post("qa/units/" + board + "/scrap", "{\"note\":\"passed units stay\"}").status());
+        assertEquals(
+                409,
+                api.post("qa/units/" + board + "/scrap", "{\"note\":\"passed units stay\"}")
+                        .status());
         String second = "HB-DUP2-" + run;
-        assertEquals(201, api.post("hashboards", "{\"serial\":\"" + second + "\",\"buildOrderId\":\"" + order
-                + "\",\"lineId\":\"" + line + "\"}").status());
+        assertEquals(
+                201,
+                api.post(
+                                "hashboards",
+                                "{\"serial\":\"" + second + "\",\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line
+                                        + "\"}")
+                        .status());
         eventually("the second board reaches QA", () -> "AWAITING_TEST".equals(qaStatus(second)));
         test(second, "[12]", 201);
         var scrapped = api.post("qa/units/" + second + "/scrap", "{\"note\":\"lifted pads under U17\"}");
         assertEquals(200, scrapped.status(), scrapped.toString());
         assertEquals("SCRAPPED", scrapped.json().getString("status"));
-        eventually("assembly learns the scrap", () -> "SCRAPPED".equals(api.get("hashboards/" + second).json().getString("status")));
+        eventually(
+                "assembly learns the scrap",
+                () -> "SCRAPPED".equals(api.get("hashboards/" + second).json().getString("status")));
     }
 
     @Test
@@ -588,10 +846,19 @@ class SupplyChainIT {
         assertEquals(201, allocate(order, lot, "B2", 100).status());
         String line = line();
         eventually("the dies reach the kit", () -> diesInKit(order) == 314);
-        assertEquals(1, api.get("build-kits/" + order).json().getInt("boardsBuildable"), "314 dies, but one bin makes a board");
-        assertEquals(201, api.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line
-                + "\",\"startDate\":\"" + Fixtures.today() + "\"}").status());
-        String board = "{\"serial\":\"HB-BIN-%s-" + run + "\",\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line + "\"}";
+        assertEquals(
+                1,
+                api.get("build-kits/" + order).json().getInt("boardsBuildable"),
+                "314 dies, but one bin makes a board");
+        assertEquals(
+                201,
+                api.post(
+                                "build-schedules",
+                                "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line + "\",\"startDate\":\""
+                                        + Fixtures.today() + "\"}")
+                        .status());
+        String board =
+                "{\"serial\":\"HB-BIN-%s-" + run + "\",\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line + "\"}";
         assertEquals(201, api.post("hashboards", board.formatted(1)).status());
 
         var refused = api.post("hashboards", board.formatted(2));
@@ -616,14 +883,20 @@ class SupplyChainIT {
         String factory = fixtures.factory("SCR" + run);
         String line = fixtures.line(factory, "SMT-1", 400, 2);
         eventually("the dies reach the kit", () -> diesInKit(order) == 189);
-        assertEquals(201, api.post("build-schedules", "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line
-                + "\",\"startDate\":\"" + Fixtures.today() + "\"}").status());
+        assertEquals(
+                201,
+                api.post(
+                                "build-schedules",
+                                "{\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line + "\",\"startDate\":\""
+                                        + Fixtures.today() + "\"}")
+                        .status());
         var full = allocate(order, lot, "B1", 63);
         assertEquals(409, full.status(), "nothing scrapped yet: the order holds all it needs");
         assertEquals(0, full.json().getInt("stillNeeded"));
 
         scrapNewBoard(order, line, "HB-SCR1-" + run);
-        eventually("allocation counts the scrapped board",
+        eventually(
+                "allocation counts the scrapped board",
                 () -> api.get("build-orders/" + order).json().getInt("boardsScrapped") == 1);
         assertEquals(201, allocate(order, lot, "B1", 63).status(), "a replacement board's dies");
         eventually("the replacement reaches the kit", () -> diesInKit(order) == 189);
@@ -631,14 +904,18 @@ class SupplyChainIT {
         assertEquals(1, kit.getInt("boardsScrapped"));
         assertEquals(3, kit.getInt("boardsBuildable"), "three good boards still to build");
         // the scrapped board's dies are the factory's scrap, no longer dies it returned in boards
-        var balance = api.get("factories/" + factory + "/consignment").array().stream().map(JsonValue::asJsonObject)
-                .filter(b -> b.getString("chipModel").equals(fixtures.chipModel)).findFirst().orElseThrow();
+        var balance = api.get("factories/" + factory + "/consignment").array().stream()
+                .map(JsonValue::asJsonObject)
+                .filter(b -> b.getString("chipModel").equals(fixtures.chipModel))
+                .findFirst()
+                .orElseThrow();
         assertEquals(63, balance.getInt("scrapped"));
         assertEquals(0, balance.getInt("inBoards"));
 
         // a second scrap is beyond the allowance: no more dies, and the refusal says why
         scrapNewBoard(order, line, "HB-SCR2-" + run);
-        eventually("allocation counts the second scrapped board",
+        eventually(
+                "allocation counts the second scrapped board",
                 () -> api.get("build-orders/" + order).json().getInt("boardsScrapped") == 2);
         var beyond = allocate(order, lot, "B1", 63);
         assertEquals(409, beyond.status(), beyond.toString());
@@ -648,12 +925,22 @@ class SupplyChainIT {
     }
 
     private void scrapNewBoard(String order, String line, String serial) {
-        assertEquals(201, api.post("hashboards", "{\"serial\":\"" + serial + "\",\"buildOrderId\":\"" + order
-                + "\",\"lineId\":\"" + line + "\"}").status());
+        assertEquals(
+                201,
+                api.post(
+                                "hashboards",
+                                "{\"serial\":\"" + serial + "\",\"buildOrderId\":\"" + order + "\",\"lineId\":\"" + line
+                                        + "\"}")
+                        .status());
         eventually("the board reaches QA", () -> "AWAITING_TEST".equals(qaStatus(serial)));
         test(serial, "[12]", 201);
-        assertEquals(200, api.post("qa/units/" + serial + "/scrap", "{\"note\":\"cold solder on chain 0\"}").status());
-        eventually("assembly learns the scrap", () -> "SCRAPPED".equals(api.get("hashboards/" + serial).json().getString("status")));
+        assertEquals(
+                200,
+                api.post("qa/units/" + serial + "/scrap", "{\"note\":\"cold solder on chain 0\"}")
+                        .status());
+        eventually(
+                "assembly learns the scrap",
+                () -> "SCRAPPED".equals(api.get("hashboards/" + serial).json().getString("status")));
     }
 
     @Test
@@ -681,7 +968,9 @@ class SupplyChainIT {
 
         var badKey = api.post(path, body, "Idempotency-Key", "has a space");
         assertEquals(400, badKey.status(), badKey.toString());
-        assertEquals("Idempotency-Key", badKey.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                "Idempotency-Key",
+                badKey.json().getJsonArray("errors").getJsonObject(0).getString("field"));
 
         // a refusal is not kept: the same key may be retried once the cause is gone
         var refused = api.post(path, body.replace("63", "5000"), "Idempotency-Key", "alloc-2-" + run);
@@ -690,10 +979,14 @@ class SupplyChainIT {
 
         // eight copies of one request at the same moment: one allocation, one answer for all
         String key = "alloc-3-" + run;
-        var replies = allAtOnce(IntStream.range(0, 8).<Callable<Api.Reply>>mapToObj(i ->
-                () -> api.post(path, body, "Idempotency-Key", key)).toList());
-        var ids = replies.stream().peek(r -> assertEquals(201, r.status(), r.toString()))
-                .map(r -> r.json().getString("id")).distinct().toList();
+        var replies = allAtOnce(IntStream.range(0, 8)
+                .<Callable<Api.Reply>>mapToObj(i -> () -> api.post(path, body, "Idempotency-Key", key))
+                .toList());
+        var ids = replies.stream()
+                .peek(r -> assertEquals(201, r.status(), r.toString()))
+                .map(r -> r.json().getString("id"))
+                .distinct()
+                .toList();
         assertEquals(1, ids.size(), "every copy answered with the one allocation");
         assertEquals(2, api.get(path).array().size());
     }
@@ -714,9 +1007,12 @@ class SupplyChainIT {
     @Test
     void everyCollectionIsPagedFilteredAndSortedAndBadParametersAre400() {
         String product = product(63, "B2");
-        String first = fixtures.buildOrder("BO-LIST-A-" + run, product, 1, 7, Fixtures.today().plusDays(40));
-        String second = fixtures.buildOrder("BO-LIST-B-" + run, product, 1, 2, Fixtures.today().plusDays(50));
-        String third = fixtures.buildOrder("BO-LIST-C-" + run, product, 1, 2, Fixtures.today().plusDays(20));
+        String first = fixtures.buildOrder(
+                "BO-LIST-A-" + run, product, 1, 7, Fixtures.today().plusDays(40));
+        String second = fixtures.buildOrder(
+                "BO-LIST-B-" + run, product, 1, 2, Fixtures.today().plusDays(50));
+        String third = fixtures.buildOrder(
+                "BO-LIST-C-" + run, product, 1, 2, Fixtures.today().plusDays(20));
 
         var page0 = api.get("build-orders?product=" + product + "&size=2");
         assertEquals(200, page0.status(), page0.toString());
@@ -725,33 +1021,58 @@ class SupplyChainIT {
         var page1 = api.get("build-orders?product=" + product + "&size=2&page=1");
         assertEquals(List.of(first), ids(page1));
         assertEquals(List.of(second, first, third), ids(api.get("build-orders?product=" + product + "&sort=-dueDate")));
-        assertEquals(List.of(third), ids(api.get("build-orders?product=" + product + "&dueTo="
-                + Fixtures.today().plusDays(30))));
+        assertEquals(
+                List.of(third),
+                ids(api.get("build-orders?product=" + product + "&dueTo="
+                        + Fixtures.today().plusDays(30))));
         assertEquals(List.of(second), ids(api.get("build-orders?orderNumber=list-b-" + run)));
-        assertEquals(0, api.get("build-orders?product=" + product + "&status=CANCELLED").json().getInt("total"));
-        assertEquals(0, api.get("build-orders?product=" + product + "&page=9").json().getJsonArray("items").size());
+        assertEquals(
+                0,
+                api.get("build-orders?product=" + product + "&status=CANCELLED")
+                        .json()
+                        .getInt("total"));
+        assertEquals(
+                0,
+                api.get("build-orders?product=" + product + "&page=9")
+                        .json()
+                        .getJsonArray("items")
+                        .size());
 
         String lot = lot("LOT-LIST-" + run, 10, 0);
         var lots = api.get("wafer-lots?lotNumber=LOT-LIST-" + run).json();
         assertEquals(1, lots.getInt("total"));
         assertEquals(lot, lots.getJsonArray("items").getJsonObject(0).getString("id"));
 
-        for (var bad : List.of(List.of("build-orders?status=BOGUS", "status"), List.of("build-orders?size=0", "size"),
-                List.of("build-orders?size=99999999999", "size"), List.of("build-orders?page=-1", "page"),
-                List.of("build-orders?sort=colour", "sort"), List.of("build-orders?dueFrom=soon", "dueFrom"),
-                List.of("hashboards?status=BROKEN", "status"), List.of("machines?size=501", "size"),
-                List.of("shipments?mode=TELEPORT", "mode"), List.of("customers?sort=-age", "sort"),
-                List.of("wafer-lots?onHold=maybe", "onHold"), List.of("qa/units?kind=CHIP", "kind"),
+        for (var bad : List.of(
+                List.of("build-orders?status=BOGUS", "status"),
+                List.of("build-orders?size=0", "size"),
+                List.of("build-orders?size=99999999999", "size"),
+                List.of("build-orders?page=-1", "page"),
+                List.of("build-orders?sort=colour", "sort"),
+                List.of("build-orders?dueFrom=soon", "dueFrom"),
+                List.of("hashboards?status=BROKEN", "status"),
+                List.of("machines?size=501", "size"),
+                List.of("shipments?mode=TELEPORT", "mode"),
+                List.of("customers?sort=-age", "sort"),
+                List.of("wafer-lots?onHold=maybe", "onHold"),
+                List.of("qa/units?kind=CHIP", "kind"),
                 List.of("shippable-machines?booked=perhaps", "booked"))) {
             var reply = api.get(bad.get(0));
             assertEquals(400, reply.status(), bad + " -> " + reply);
-            assertEquals(bad.get(1), reply.json().getJsonArray("errors").getJsonObject(0).getString("field"), reply.toString());
+            assertEquals(
+                    bad.get(1),
+                    reply.json().getJsonArray("errors").getJsonObject(0).getString("field"),
+                    reply.toString());
         }
-        for (String list : List.of("hashboards", "machines", "shipments", "customers", "qa/units", "shippable-machines")) {
+        for (String list :
+                List.of("hashboards", "machines", "shipments", "customers", "qa/units", "shippable-machines")) {
             var reply = api.get(list + "?size=1");
             assertEquals(200, reply.status(), list + " -> " + reply);
             assertTrue(reply.json().getJsonArray("items").size() <= 1, list);
-            assertTrue(reply.json().getInt("total") >= reply.json().getJsonArray("items").size(), list);
+            assertTrue(
+                    reply.json().getInt("total")
+                            >= reply.json().getJsonArray("items").size(),
+                    list);
         }
     }
 
@@ -761,11 +1082,16 @@ class SupplyChainIT {
         double refusalsBefore = metric("scm_refusals_total", "code=\"exceeds-order-need\"");
         var floor = fixtures.floorReady("MET", 63, 1, 1000, 189);
         assertEquals(201, api.post("hashboards", floor.board("HB-MET-" + run)).status());
-        assertEquals(409, fixtures.allocate(floor.order(), floor.lot(), "B1", 63).status());
+        assertEquals(
+                409, fixtures.allocate(floor.order(), floor.lot(), "B1", 63).status());
 
         eventually("the board is counted", () -> metric("scm_boards_built_total", "") >= boardsBefore + 1);
         assertEquals(refusalsBefore + 1, metric("scm_refusals_total", "code=\"exceeds-order-need\""));
-        assertTrue(metric("scm_request_seconds_count", "endpoint=\"POST hashboards\",mp_scope=\"application\",status=\"201\"") >= 1,
+        assertTrue(
+                metric(
+                                "scm_request_seconds_count",
+                                "endpoint=\"POST hashboards\",mp_scope=\"application\",status=\"201\"")
+                        >= 1,
                 "POST hashboards is timed");
         assertTrue(metric("scm_events_written_total", "type=\"BoardAssembled\"") >= 1);
         assertTrue(api.server("/metrics").text().contains("scm_outbox_oldest_age_seconds"));
@@ -776,12 +1102,18 @@ class SupplyChainIT {
 
     /** A metric's value on /metrics; the labels given must appear in its line; 0 if absent. */
     private double metric(String name, String labels) {
-        return api.server("/metrics").text().lines().filter(l -> l.startsWith(name + "{") && l.contains(labels))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return api.server("/metrics")
+                .text()
+                .lines()
+                .filter(l -> l.startsWith(name + "{") && l.contains(labels))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private static List<String> ids(Api.Reply page) {
-        return page.json().getJsonArray("items").stream().map(o -> o.asJsonObject().getString("id")).toList();
+        return page.json().getJsonArray("items").stream()
+                .map(o -> o.asJsonObject().getString("id"))
+                .toList();
     }
 
     private static String jsonWithoutPublishedAt(JsonObject event) {
@@ -793,7 +1125,9 @@ class SupplyChainIT {
 
     @Test
     void theEventLogIsReadByTypeAndTime() {
-        String start = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(1).toString();
+        String start = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)
+                .minusSeconds(1)
+                .toString();
         String lot = lot("LOT-LOG-" + run, 10, 10, "X-Correlation-Id", "log-" + run);
         var received = api.get("events?type=LotReceived&from=" + start).array();
         assertTrue(received.stream().anyMatch(e -> lot.equals(e.asJsonObject().getString("subjectId"))));
@@ -805,6 +1139,7 @@ class SupplyChainIT {
         assertEquals(400, api.get("events?from=yesterday").status());
         var badLimit = api.get("events?limit=0");
         assertEquals(400, badLimit.status());
-        assertEquals("limit", badLimit.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                "limit", badLimit.json().getJsonArray("errors").getJsonObject(0).getString("field"));
     }
 }

@@ -36,13 +36,14 @@ class TwoInstancesIT {
         Files.createDirectories(DATA);
         String pg = "jdbc:postgresql://127.0.0.1:5432/test";
         try (var connection = DriverManager.getConnection(pg, "postgres", "");
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             statement.execute("drop schema if exists " + SCHEMA + " cascade");
         }
         int first = ScriptedServer.freePort();
         int second = ScriptedServer.freePort();
         var script = new ProcessBuilder("bash", "src/main/micro/two-instances.sh")
-                .redirectErrorStream(true).redirectOutput(DATA.resolve("script.log").toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(DATA.resolve("script.log").toFile());
         var env = script.environment();
         env.put("SCM_TWO_DIR", DATA.toString());
         env.put("SCM_TWO_PORTS", first + " " + second);
@@ -64,7 +65,8 @@ class TwoInstancesIT {
             String order = floor.order();
             // a reservation that lapses in 2 s while both instances' sweepers run
             String reserved = fixtures.buildOrder("BO-RES-" + run, fixtures.product(CHIPS_PER_BOARD, "B2"), 10, 5);
-            var reservation = two.post("build-orders/" + reserved + "/allocations",
+            var reservation = two.post(
+                    "build-orders/" + reserved + "/allocations",
                     "{\"lotId\":\"" + floor.lot() + "\",\"bin\":\"B1\",\"dies\":100,\"reserveFor\":\"PT2S\"}");
             assertEquals(201, reservation.status(), reservation.toString());
 
@@ -86,8 +88,11 @@ class TwoInstancesIT {
                             }
                             if (untested.size() > 3) {
                                 String board = untested.remove(0);
-                                int status = api.post("qa/units/" + board + "/tests", "{\"hashrateThs\":13.5,"
-                                        + "\"powerW\":1323,\"chipsDetected\":[" + CHIPS_PER_BOARD + "]}").status();
+                                int status = api.post(
+                                                "qa/units/" + board + "/tests",
+                                                "{\"hashrateThs\":13.5," + "\"powerW\":1323,\"chipsDetected\":["
+                                                        + CHIPS_PER_BOARD + "]}")
+                                        .status();
                                 if (status == 201) {
                                     tested.add(board);
                                 } else if (status == 404) {
@@ -103,7 +108,8 @@ class TwoInstancesIT {
                 clients.add(client);
             }
             Thread.sleep(6_000);
-            long pid = Long.parseLong(Files.readString(DATA.resolve("instance-2.pid")).strip());
+            long pid = Long.parseLong(
+                    Files.readString(DATA.resolve("instance-2.pid")).strip());
             ProcessHandle.of(pid).orElseThrow().destroyForcibly(); // SIGKILL mid-run
             Thread.sleep(4_000);
             stop.set(true);
@@ -114,26 +120,49 @@ class TwoInstancesIT {
 
             // the survivor applies everything, including what the killed one had taken but not acknowledged
             Api.eventually("every board's dies consumed once", () -> {
-                int consumed = one.get("build-orders/" + order + "/allocations").array().getJsonObject(0)
+                int consumed = one.get("build-orders/" + order + "/allocations")
+                        .array()
+                        .getJsonObject(0)
                         .getInt("diesConsumed");
                 return consumed >= boards.size() * CHIPS_PER_BOARD;
             });
             Thread.sleep(2_000); // anything applied twice would show by now
             String correlation = one.get("build-orders/" + order).json().getString("correlationId");
-            long built = one.get("events?correlationId=" + correlation + "&type=BoardAssembled&limit=2000").array().size();
+            long built = one.get("events?correlationId=" + correlation + "&type=BoardAssembled&limit=2000")
+                    .array()
+                    .size();
             assertTrue(built >= boards.size(), "every acknowledged board has its event");
-            assertEquals(built * CHIPS_PER_BOARD, one.get("build-orders/" + order + "/allocations").array()
-                    .getJsonObject(0).getInt("diesConsumed"), "each BoardAssembled applied exactly once");
-            Api.eventually("QA has every board", () -> boards.stream().allMatch(b -> one.get("qa/units/" + b).status() == 200));
-            Api.eventually("assembly has every verdict", () -> tested.stream()
-                    .allMatch(b -> "PASSED".equals(one.get("hashboards/" + b).json().getString("status"))));
+            assertEquals(
+                    built * CHIPS_PER_BOARD,
+                    one.get("build-orders/" + order + "/allocations")
+                            .array()
+                            .getJsonObject(0)
+                            .getInt("diesConsumed"),
+                    "each BoardAssembled applied exactly once");
+            Api.eventually(
+                    "QA has every board",
+                    () -> boards.stream().allMatch(b -> one.get("qa/units/" + b).status() == 200));
+            Api.eventually(
+                    "assembly has every verdict",
+                    () -> tested.stream()
+                            .allMatch(b -> "PASSED"
+                                    .equals(one.get("hashboards/" + b).json().getString("status"))));
 
-            String reservedCorrelation = one.get("build-orders/" + reserved).json().getString("correlationId");
-            Api.eventually("the reservation lapsed", () -> one.get("events?correlationId=" + reservedCorrelation
-                    + "&type=AllocationExpired").array().size() >= 1);
+            String reservedCorrelation =
+                    one.get("build-orders/" + reserved).json().getString("correlationId");
+            Api.eventually(
+                    "the reservation lapsed",
+                    () -> one.get("events?correlationId=" + reservedCorrelation + "&type=AllocationExpired")
+                                    .array()
+                                    .size()
+                            >= 1);
             Thread.sleep(6_000); // another sweep on each instance
-            assertEquals(1, one.get("events?correlationId=" + reservedCorrelation + "&type=AllocationExpired")
-                    .array().size(), "two sweepers, one expiry");
+            assertEquals(
+                    1,
+                    one.get("events?correlationId=" + reservedCorrelation + "&type=AllocationExpired")
+                            .array()
+                            .size(),
+                    "two sweepers, one expiry");
             assertEquals(0, one.get("dead-letters").array().size(), "no dead letters");
         } finally {
             topology.destroy(); // the script's trap stops the broker and the instances
@@ -141,7 +170,8 @@ class TwoInstancesIT {
             for (String name : List.of("instance-1.pid", "instance-2.pid", "broker.pid")) {
                 Path pidFile = DATA.resolve(name);
                 if (Files.exists(pidFile)) {
-                    ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).ifPresent(ProcessHandle::destroyForcibly);
+                    ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()))
+                            .ifPresent(ProcessHandle::destroyForcibly);
                 }
             }
         }

@@ -17,20 +17,27 @@ class MigrationTest {
     void migrationsApplyAndTheDatabaseRefusesOverAllocation() throws SQLException {
         var dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:migration-test;DB_CLOSE_DELAY=-1");
-        var result = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        assertEquals("9", result.targetSchemaVersion);
+        var result = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        assertEquals("10", result.targetSchemaVersion);
 
         try (var connection = DriverManager.getConnection("jdbc:h2:mem:migration-test");
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             statement.execute("insert into chip_model (code, process_node) values ('BM1398', '7nm')");
-            statement.execute("insert into wafer_lot (id, lot_number, chip_model, wafer_count, received_at, correlation_id, version)"
-                    + " values ('lot-1', 'LOT-1', 'BM1398', 25, current_timestamp, 'c', 1)");
+            statement.execute(
+                    "insert into wafer_lot (id, lot_number, chip_model, wafer_count, received_at, correlation_id, version)"
+                            + " values ('lot-1', 'LOT-1', 'BM1398', 25, current_timestamp, 'c', 1)");
             statement.execute("insert into lot_bin values ('bin-1', 'lot-1', 'B1', 100, 100, 1)");
             // refused by the check constraint itself (SQLState 23513), not by some other rule
-            var overAllocated = assertThrows(SQLException.class,
+            var overAllocated = assertThrows(
+                    SQLException.class,
                     () -> statement.execute("update lot_bin set allocated_dies = 101 where id = 'bin-1'"));
             assertEquals(CHECK_VIOLATION, overAllocated.getSQLState(), overAllocated.getMessage());
-            var bornOverAllocated = assertThrows(SQLException.class,
+            var bornOverAllocated = assertThrows(
+                    SQLException.class,
                     () -> statement.execute("insert into lot_bin values ('bin-2', 'lot-1', 'B2', 5, 6, 1)"));
             assertEquals(CHECK_VIOLATION, bornOverAllocated.getSQLState(), bornOverAllocated.getMessage());
             statement.execute("insert into lot_bin values ('bin-3', 'lot-1', 'B3', 5, 5, 1)");
@@ -39,8 +46,7 @@ class MigrationTest {
                 rows.next();
                 assertEquals(1, rows.getInt(1));
             }
-            assertThrows(SQLException.class,
-                    () -> statement.execute("insert into outbox_relay_lock (id) values (1)"));
+            assertThrows(SQLException.class, () -> statement.execute("insert into outbox_relay_lock (id) values (1)"));
         }
     }
 }

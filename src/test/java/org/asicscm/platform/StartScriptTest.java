@@ -15,9 +15,12 @@ class StartScriptTest {
     @Test
     void aBusyBrokerListenPortStopsStartUpWithAMessage() throws Exception {
         try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            var result = runScript("SCM_BROKER_LISTEN", "tcp://127.0.0.1:" + taken.getLocalPort(), "SCM_HTTP_PORT", "1");
+            var result =
+                    runScript("SCM_BROKER_LISTEN", "tcp://127.0.0.1:" + taken.getLocalPort(), "SCM_HTTP_PORT", "1");
             assertEquals(2, result.exit(), result.output());
-            assertTrue(result.output().contains("127.0.0.1:" + taken.getLocalPort() + " is already in use"), result.output());
+            assertTrue(
+                    result.output().contains("127.0.0.1:" + taken.getLocalPort() + " is already in use"),
+                    result.output());
         }
     }
 
@@ -33,13 +36,13 @@ class StartScriptTest {
         try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             var result = runScript("SCM_HTTP_PORT", String.valueOf(taken.getLocalPort()));
             assertEquals(2, result.exit(), result.output());
-            assertTrue(result.output().contains("HTTP port 127.0.0.1:" + taken.getLocalPort() + " is already in use"),
+            assertTrue(
+                    result.output().contains("HTTP port 127.0.0.1:" + taken.getLocalPort() + " is already in use"),
                     result.output());
         }
     }
 
-    private record Result(int exit, String output) {
-    }
+    private record Result(int exit, String output) {}
 
     private static Result runScript(String... env) throws Exception {
         var command = new ProcessBuilder("bash", "src/main/micro/start-micro.sh", "target/not-started.war")

@@ -14,11 +14,12 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.asicscm.allocation.control.AllocationPolicy;
 import org.asicscm.allocation.control.DieAllocator;
+import org.asicscm.allocation.control.ShortageReport;
 import org.asicscm.allocation.control.WaferLots;
 import org.asicscm.allocation.entity.Bin;
 import org.asicscm.allocation.entity.BuildOrder;
@@ -29,14 +30,14 @@ import org.asicscm.allocation.entity.LotCorrection;
 import org.asicscm.allocation.entity.Product;
 import org.asicscm.allocation.entity.WaferLot;
 import org.asicscm.events.Events;
+import org.asicscm.platform.Codes;
 import org.asicscm.platform.InvalidInputException;
 
 /** Requests and answers of the allocation API; entities never leave the service. */
 public final class AllocationViews {
-    private AllocationViews() {
-    }
+    private AllocationViews() {}
 
-    static final String CODE = "[A-Za-z0-9][A-Za-z0-9._-]*";
+    static final String CODE = Codes.PATTERN;
     static final Duration SHORTEST_RESERVATION = Duration.ofSeconds(1);
     static final Duration LONGEST_RESERVATION = Duration.ofDays(30);
 
@@ -65,14 +66,18 @@ public final class AllocationViews {
     }
 
     public record BinDefinitionRequest(
-            @NotBlank @Size(max = 16) @Pattern(regexp = CODE) String name,
+            @NotBlank @Size(max = 16) @Pattern(regexp = CODE)
+            String name,
+
             @NotNull @Min(1) @Max(99) Integer rank,
             @NotNull @Min(1) @Max(10_000) Integer frequencyMhz,
             @NotNull @Min(1) @Max(5_000) Integer voltageMv,
-            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("9999") BigDecimal efficiencyJth) {
+
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("9999")
+            BigDecimal efficiencyJth) {
         // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
-        public BinDefinitionRequest(String name, Integer rank, Integer frequencyMhz, Integer voltageMv,
-                                    BigDecimal efficiencyJth) {
+        public BinDefinitionRequest(
+                String name, Integer rank, Integer frequencyMhz, Integer voltageMv, BigDecimal efficiencyJth) {
             this.name = name;
             this.rank = rank;
             this.frequencyMhz = frequencyMhz;
@@ -86,7 +91,9 @@ public final class AllocationViews {
     }
 
     public record ChipModelRequest(
-            @NotBlank @Size(max = 32) @Pattern(regexp = CODE) String code,
+            @NotBlank @Size(max = 32) @Pattern(regexp = CODE)
+            String code,
+
             @NotBlank @Size(max = 16) String processNode,
             @Size(max = 200) String description,
             @NotEmpty @Size(max = 20) @Valid List<BinDefinitionRequest> bins) {
@@ -99,30 +106,44 @@ public final class AllocationViews {
         }
     }
 
-    public record BinDefinitionView(String name, int rank, int frequencyMhz, int voltageMv, BigDecimal efficiencyJth) {
-    }
+    public record BinDefinitionView(String name, int rank, int frequencyMhz, int voltageMv, BigDecimal efficiencyJth) {}
 
     public record ChipModelView(String code, String processNode, String description, List<BinDefinitionView> bins) {
         static ChipModelView of(ChipModel m) {
-            return new ChipModelView(m.code(), m.processNode(), m.description(), m.bins().stream()
-                    .map(b -> new BinDefinitionView(b.name(), b.rank(), b.frequencyMhz(), b.voltageMv(),
-                            b.efficiencyJth())).toList());
+            return new ChipModelView(
+                    m.code(),
+                    m.processNode(),
+                    m.description(),
+                    m.bins().stream()
+                            .map(b -> new BinDefinitionView(
+                                    b.name(), b.rank(), b.frequencyMhz(), b.voltageMv(), b.efficiencyJth()))
+                            .toList());
         }
     }
 
     public record ProductRequest(
-            @NotBlank @Size(max = 40) @Pattern(regexp = CODE) String code,
+            @NotBlank @Size(max = 40) @Pattern(regexp = CODE)
+            String code,
+
             @NotBlank @Size(max = 80) String name,
             @NotBlank @Size(max = 32) String chipModel,
             @NotNull @Min(1) @Max(1000) Integer chipsPerBoard,
             @NotNull @Min(1) @Max(10) Integer boardsPerMachine,
             @NotBlank @Size(max = 16) String minBin,
             @Size(max = 20) List<String> substitutes,
-            @DecimalMin("0") @DecimalMax("50") @Digits(integer = 2, fraction = 2) BigDecimal scrapAllowancePercent) {
+
+            @DecimalMin("0") @DecimalMax("50") @Digits(integer = 2, fraction = 2)
+            BigDecimal scrapAllowancePercent) {
         // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
-        public ProductRequest(String code, String name, String chipModel, Integer chipsPerBoard,
-                              Integer boardsPerMachine, String minBin, List<String> substitutes,
-                              BigDecimal scrapAllowancePercent) {
+        public ProductRequest(
+                String code,
+                String name,
+                String chipModel,
+                Integer chipsPerBoard,
+                Integer boardsPerMachine,
+                String minBin,
+                List<String> substitutes,
+                BigDecimal scrapAllowancePercent) {
             this.code = code;
             this.name = name;
             this.chipModel = chipModel;
@@ -134,16 +155,32 @@ public final class AllocationViews {
         }
     }
 
-    public record ProductView(String code, String name, String chipModel, int chipsPerBoard, int boardsPerMachine,
-                              String minBin, List<String> substitutes, BigDecimal scrapAllowancePercent) {
+    public record ProductView(
+            String code,
+            String name,
+            String chipModel,
+            int chipsPerBoard,
+            int boardsPerMachine,
+            String minBin,
+            List<String> substitutes,
+            BigDecimal scrapAllowancePercent) {
         static ProductView of(Product p) {
-            return new ProductView(p.code(), p.name(), p.chipModel(), p.chipsPerBoard(), p.boardsPerMachine(),
-                    p.minBin(), p.substitutes(), p.scrapAllowancePercent());
+            return new ProductView(
+                    p.code(),
+                    p.name(),
+                    p.chipModel(),
+                    p.chipsPerBoard(),
+                    p.boardsPerMachine(),
+                    p.minBin(),
+                    p.substitutes(),
+                    p.scrapAllowancePercent());
         }
     }
 
     public record BinRequest(
-            @NotBlank @Size(max = 16) @Pattern(regexp = CODE) String bin,
+            @NotBlank @Size(max = 16) @Pattern(regexp = CODE)
+            String bin,
+
             @NotNull @Min(0) @Max(10_000_000) Integer goodDies) {
         // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
         public BinRequest(String bin, Integer goodDies) {
@@ -153,7 +190,9 @@ public final class AllocationViews {
     }
 
     public record LotRequest(
-            @NotBlank @Size(max = 40) @Pattern(regexp = CODE) String lotNumber,
+            @NotBlank @Size(max = 40) @Pattern(regexp = CODE)
+            String lotNumber,
+
             @NotBlank @Size(max = 32) String chipModel,
             @NotNull @Min(1) @Max(50) Integer wafers,
             @NotEmpty @Size(max = 20) @Valid List<BinRequest> bins) {
@@ -166,28 +205,51 @@ public final class AllocationViews {
         }
     }
 
-    public record BinView(String bin, int goodDies, int allocatedDies, int availableDies) {
-    }
+    public record BinView(String bin, int goodDies, int allocatedDies, int availableDies) {}
 
-    public record LotView(String id, String lotNumber, String chipModel, int wafers, OffsetDateTime receivedAt,
-                          String correlationId, boolean onHold, int goodDies, List<BinView> bins) {
+    public record LotView(
+            String id,
+            String lotNumber,
+            String chipModel,
+            int wafers,
+            OffsetDateTime receivedAt,
+            String correlationId,
+            boolean onHold,
+            int goodDies,
+            List<BinView> bins) {
         static LotView of(WaferLot lot) {
-            return new LotView(lot.id(), lot.lotNumber(), lot.chipModel(), lot.waferCount(), lot.receivedAt(),
-                    lot.correlationId(), lot.onHold(), lot.goodDies(), lot.bins().stream()
-                    .map(b -> new BinView(b.bin(), b.goodDies(), b.allocatedDies(), b.available())).toList());
+            return new LotView(
+                    lot.id(),
+                    lot.lotNumber(),
+                    lot.chipModel(),
+                    lot.waferCount(),
+                    lot.receivedAt(),
+                    lot.correlationId(),
+                    lot.onHold(),
+                    lot.goodDies(),
+                    lot.bins().stream()
+                            .map(b -> new BinView(b.bin(), b.goodDies(), b.allocatedDies(), b.available()))
+                            .toList());
         }
     }
 
     public record BuildOrderRequest(
-            @NotBlank @Size(max = 40) @Pattern(regexp = CODE) String orderNumber,
+            @NotBlank @Size(max = 40) @Pattern(regexp = CODE)
+            String orderNumber,
+
             @NotBlank @Size(max = 40) String product,
             @NotNull @Min(1) @Max(100_000) Integer machines,
             @NotNull LocalDate dueDate,
             @Min(1) @Max(9) Integer priority,
             @Size(max = 40) String customerOrderRef) {
         // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
-        public BuildOrderRequest(String orderNumber, String product, Integer machines, LocalDate dueDate,
-                                 Integer priority, String customerOrderRef) {
+        public BuildOrderRequest(
+                String orderNumber,
+                String product,
+                Integer machines,
+                LocalDate dueDate,
+                Integer priority,
+                String customerOrderRef) {
             this.orderNumber = orderNumber;
             this.product = product;
             this.machines = machines;
@@ -197,13 +259,37 @@ public final class AllocationViews {
         }
     }
 
-    public record BuildOrderView(String id, String orderNumber, String product, String chipModel, int chipsPerBoard,
-                                 int boardsPerMachine, int machines, int diesRequired, LocalDate dueDate, int priority,
-                                 String customerOrderRef, String status, String correlationId, int boardsScrapped) {
+    public record BuildOrderView(
+            String id,
+            String orderNumber,
+            String product,
+            String chipModel,
+            int chipsPerBoard,
+            int boardsPerMachine,
+            int machines,
+            int diesRequired,
+            LocalDate dueDate,
+            int priority,
+            String customerOrderRef,
+            String status,
+            String correlationId,
+            int boardsScrapped) {
         static BuildOrderView of(BuildOrder o) {
-            return new BuildOrderView(o.id(), o.orderNumber(), o.product(), o.chipModel(), o.chipsPerBoard(),
-                    o.boardsPerMachine(), o.machines(), o.diesRequired(), o.dueDate(), o.priority(),
-                    o.customerOrderRef(), o.status().name(), o.correlationId(), o.boardsScrapped());
+            return new BuildOrderView(
+                    o.id(),
+                    o.orderNumber(),
+                    o.product(),
+                    o.chipModel(),
+                    o.chipsPerBoard(),
+                    o.boardsPerMachine(),
+                    o.machines(),
+                    o.diesRequired(),
+                    o.dueDate(),
+                    o.priority(),
+                    o.customerOrderRef(),
+                    o.status().name(),
+                    o.correlationId(),
+                    o.boardsScrapped());
         }
     }
 
@@ -236,23 +322,52 @@ public final class AllocationViews {
         }
     }
 
-    public record AllocationView(String id, String buildOrderId, String lotId, String lotNumber, String bin, int dies,
-                                 int diesConsumed, String status, OffsetDateTime allocatedAt,
-                                 OffsetDateTime releasedAt, OffsetDateTime expiresAt) {
+    public record AllocationView(
+            String id,
+            String buildOrderId,
+            String lotId,
+            String lotNumber,
+            String bin,
+            int dies,
+            int diesConsumed,
+            String status,
+            OffsetDateTime allocatedAt,
+            OffsetDateTime releasedAt,
+            OffsetDateTime expiresAt) {
         static AllocationView of(DieAllocation a) {
-            return new AllocationView(a.id(), a.buildOrderId(), a.lotBin().lot().id(), a.lotBin().lot().lotNumber(),
-                    a.lotBin().bin(), a.dies(), a.diesConsumed(), a.status().name(), a.allocatedAt(), a.releasedAt(),
+            return new AllocationView(
+                    a.id(),
+                    a.buildOrderId(),
+                    a.lotBin().lot().id(),
+                    a.lotBin().lot().lotNumber(),
+                    a.lotBin().bin(),
+                    a.dies(),
+                    a.diesConsumed(),
+                    a.status().name(),
+                    a.allocatedAt(),
+                    a.releasedAt(),
                     a.expiresAt());
         }
     }
 
-    public record PolicyRunView(String buildOrderId, String policy, int requested, int allocated, int shortBy,
-                                int heldDiesInAcceptableBins, List<String> explanation,
-                                List<AllocationView> allocations) {
+    public record PolicyRunView(
+            String buildOrderId,
+            String policy,
+            int requested,
+            int allocated,
+            int shortBy,
+            int heldDiesInAcceptableBins,
+            List<String> explanation,
+            List<AllocationView> allocations) {
         static PolicyRunView of(DieAllocator.PolicyRun run) {
             var plan = run.plan();
-            return new PolicyRunView(run.order().id(), plan.policy().name(), plan.requested(), plan.allocated(),
-                    plan.shortBy(), run.heldDiesInAcceptableBins(),
+            return new PolicyRunView(
+                    run.order().id(),
+                    plan.policy().name(),
+                    plan.requested(),
+                    plan.allocated(),
+                    plan.shortBy(),
+                    run.heldDiesInAcceptableBins(),
                     plan.picks().stream().map(AllocationPolicy.Pick::why).toList(),
                     run.allocations().stream().map(AllocationView::of).toList());
         }
@@ -289,8 +404,8 @@ public final class AllocationViews {
         }
     }
 
-    public record ReassignmentView(String id, String fromOrderId, String toOrderId, int dies, String reason,
-                                   OffsetDateTime reassignedAt) {
+    public record ReassignmentView(
+            String id, String fromOrderId, String toOrderId, int dies, String reason, OffsetDateTime reassignedAt) {
         static ReassignmentView of(DieReassignment r) {
             return new ReassignmentView(r.id(), r.fromOrderId(), r.toOrderId(), r.dies(), r.reason(), r.reassignedAt());
         }
@@ -306,19 +421,60 @@ public final class AllocationViews {
         }
     }
 
-    public record CorrectionView(LotView lot, List<Events.BinCorrection> bins, List<Events.Withdrawal> withdrawals,
-                                 int diesWithdrawn) {
+    public record CorrectionView(
+            LotView lot, List<Events.BinCorrection> bins, List<Events.Withdrawal> withdrawals, int diesWithdrawn) {
         static CorrectionView of(WaferLots.Correction c) {
-            return new CorrectionView(LotView.of(c.lot()), c.bins(), c.withdrawals(),
+            return new CorrectionView(
+                    LotView.of(c.lot()),
+                    c.bins(),
+                    c.withdrawals(),
                     c.withdrawals().stream().mapToInt(Events.Withdrawal::dies).sum());
         }
     }
 
-    public record CorrectionLogView(String bin, int goodBefore, int goodAfter, int diesWithdrawn, String reason,
-                                    OffsetDateTime correctedAt) {
+    public record CorrectionLogView(
+            String bin, int goodBefore, int goodAfter, int diesWithdrawn, String reason, OffsetDateTime correctedAt) {
         static CorrectionLogView of(LotCorrection c) {
-            return new CorrectionLogView(c.bin(), c.goodBefore(), c.goodAfter(), c.diesWithdrawn(), c.reason(),
-                    c.correctedAt());
+            return new CorrectionLogView(
+                    c.bin(), c.goodBefore(), c.goodAfter(), c.diesWithdrawn(), c.reason(), c.correctedAt());
         }
     }
+
+    /** Free stock per bin against what the open orders still need, most urgent first. */
+    public record ShortageView(List<BinShortageView> bins, List<OrderShortageView> ordersAtRisk) {
+        static ShortageView of(ShortageReport.Result r) {
+            return new ShortageView(
+                    r.bins().stream()
+                            .map(b -> new BinShortageView(
+                                    b.chipModel(),
+                                    b.bin(),
+                                    b.freeDies(),
+                                    b.heldDies(),
+                                    b.coveringOpenOrders(),
+                                    b.shortDies()))
+                            .toList(),
+                    r.ordersAtRisk().stream()
+                            .map(o -> new OrderShortageView(
+                                    o.buildOrderId(),
+                                    o.orderNumber(),
+                                    o.priority(),
+                                    o.dueDate(),
+                                    o.diesStillNeeded(),
+                                    o.coverableFromStock(),
+                                    o.uncoveredDies()))
+                            .toList());
+        }
+    }
+
+    public record BinShortageView(
+            String chipModel, String bin, int freeDies, int heldDies, int coveringOpenOrders, int shortDies) {}
+
+    public record OrderShortageView(
+            String buildOrderId,
+            String orderNumber,
+            int priority,
+            LocalDate dueDate,
+            int diesStillNeeded,
+            int coverableFromStock,
+            int uncoveredDies) {}
 }

@@ -11,11 +11,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Set;
 import org.asicscm.allocation.boundary.AllocationViews.AllocationRequest;
 import org.asicscm.allocation.boundary.AllocationViews.AllocationView;
 import org.asicscm.allocation.boundary.AllocationViews.BuildOrderRequest;
@@ -23,21 +25,19 @@ import org.asicscm.allocation.boundary.AllocationViews.BuildOrderView;
 import org.asicscm.allocation.boundary.AllocationViews.PolicyAllocationRequest;
 import org.asicscm.allocation.boundary.AllocationViews.PolicyRunView;
 import org.asicscm.allocation.boundary.AllocationViews.ReasonRequest;
-import org.asicscm.allocation.boundary.AllocationViews.ReduceRequest;
 import org.asicscm.allocation.boundary.AllocationViews.ReassignmentView;
-import org.asicscm.allocation.control.DieAllocator;
+import org.asicscm.allocation.boundary.AllocationViews.ReduceRequest;
 import org.asicscm.allocation.control.AllocationLedger;
 import org.asicscm.allocation.control.BuildOrders;
-import org.asicscm.platform.Correlation;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import jakarta.ws.rs.QueryParam;
-import java.util.Set;
+import org.asicscm.allocation.control.DieAllocator;
 import org.asicscm.allocation.entity.BuildOrder;
+import org.asicscm.platform.Correlation;
 import org.asicscm.platform.Lists;
 import org.asicscm.platform.Page;
 import org.asicscm.platform.PageRequest;
 import org.asicscm.platform.QueryParams;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("build-orders")
 @RequestScoped
@@ -50,43 +50,71 @@ public class BuildOrdersResource {
 
     @EJB
     DieAllocator allocator;
+
     @EJB
     AllocationLedger ledger;
+
     @EJB
     BuildOrders orders;
+
     @EJB
     Lists lists;
 
     @POST
     @Operation(summary = "Open a build order")
-    public Response create(@Valid @NotNull BuildOrderRequest request,
-                           @HeaderParam(Correlation.HEADER) String correlationId,
-                           @Context UriInfo uri) {
-        var order = orders.createBuildOrder(request.orderNumber(), request.product(), request.machines(),
-                request.dueDate(), request.priority() == null ? DEFAULT_PRIORITY : request.priority(),
-                request.customerOrderRef(), Correlation.orNew(correlationId));
+    public Response create(
+            @Valid @NotNull BuildOrderRequest request,
+            @HeaderParam(Correlation.HEADER) String correlationId,
+            @Context UriInfo uri) {
+        var order = orders.createBuildOrder(
+                request.orderNumber(),
+                request.product(),
+                request.machines(),
+                request.dueDate(),
+                request.priority() == null ? DEFAULT_PRIORITY : request.priority(),
+                request.customerOrderRef(),
+                Correlation.orNew(correlationId));
         return Response.created(uri.getAbsolutePathBuilder().path(order.id()).build())
-                .entity(BuildOrderView.of(order)).build();
+                .entity(BuildOrderView.of(order))
+                .build();
     }
 
     @GET
-    @Operation(summary = "Build orders, most urgent first unless sorted otherwise, filtered and paged",
+    @Operation(
+            summary = "Build orders, most urgent first unless sorted otherwise, filtered and paged",
             description = "sort: priority, dueDate, orderNumber, createdAt, machines (a leading - sorts descending);"
                     + " page from 0, size 1 to 500 (default 50); total counts every order the filters match")
-    public Page<BuildOrderView> list(@QueryParam("status") String status, @QueryParam("product") String product,
-            @QueryParam("chipModel") String chipModel, @QueryParam("dueFrom") String dueFrom,
-            @QueryParam("dueTo") String dueTo, @QueryParam("orderNumber") String orderNumber,
-            @QueryParam("page") String page, @QueryParam("size") String size,
+    public Page<BuildOrderView> list(
+            @QueryParam("status") String status,
+            @QueryParam("product") String product,
+            @QueryParam("chipModel") String chipModel,
+            @QueryParam("dueFrom") String dueFrom,
+            @QueryParam("dueTo") String dueTo,
+            @QueryParam("orderNumber") String orderNumber,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
             @QueryParam("sort") String sort) {
-        var request = PageRequest.of(page, size, sort,
-                Set.of("priority", "dueDate", "orderNumber", "createdAt", "machines"), "priority,dueDate");
+        var request = PageRequest.of(
+                page,
+                size,
+                sort,
+                Set.of("priority", "dueDate", "orderNumber", "createdAt", "machines"),
+                "priority,dueDate");
         var inStatus = QueryParams.enumValue("status", status, BuildOrder.Status.class);
         var from = QueryParams.date("dueFrom", dueFrom);
         var to = QueryParams.date("dueTo", dueTo);
         String number = QueryParams.text("orderNumber", orderNumber);
-        return lists.page(BuildOrder.class, "id", l -> l.equal("status", inStatus).equal("product", product)
-                .equal("chipModel", chipModel).atLeast("dueDate", from).atMost("dueDate", to)
-                .containing("orderNumber", number), request).map(BuildOrderView::of);
+        return lists.page(
+                        BuildOrder.class,
+                        "id",
+                        l -> l.equal("status", inStatus)
+                                .equal("product", product)
+                                .equal("chipModel", chipModel)
+                                .atLeast("dueDate", from)
+                                .atMost("dueDate", to)
+                                .containing("orderNumber", number),
+                        request)
+                .map(BuildOrderView::of);
     }
 
     @GET
@@ -98,14 +126,17 @@ public class BuildOrdersResource {
 
     @POST
     @Path("{id}/allocations")
-    @Operation(summary = "Reserve dies of one lot and bin for the order",
+    @Operation(
+            summary = "Reserve dies of one lot and bin for the order",
             description = "409 insufficient-dies with requested, available and shortBy when the bin cannot cover it")
-    public Response allocate(@PathParam("id") String id, @Valid @NotNull AllocationRequest request,
-                             @Context UriInfo uri) {
-        var allocation = allocator.allocate(id, request.lotId(), request.bin(), request.dies(),
-                AllocationViews.reserveFor(request.reserveFor()));
-        return Response.created(uri.getAbsolutePathBuilder().path(allocation.id()).build())
-                .entity(AllocationView.of(allocation)).build();
+    public Response allocate(
+            @PathParam("id") String id, @Valid @NotNull AllocationRequest request, @Context UriInfo uri) {
+        var allocation = allocator.allocate(
+                id, request.lotId(), request.bin(), request.dies(), AllocationViews.reserveFor(request.reserveFor()));
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(allocation.id()).build())
+                .entity(AllocationView.of(allocation))
+                .build();
     }
 
     @POST
@@ -117,19 +148,25 @@ public class BuildOrdersResource {
 
     @POST
     @Path("{id}/reduce")
-    @Operation(summary = "Reduce the order to fewer machines; dies beyond the new need go back, newest allocation first")
+    @Operation(
+            summary = "Reduce the order to fewer machines; dies beyond the new need go back, newest allocation first")
     public BuildOrderView reduce(@PathParam("id") String id, @Valid @NotNull ReduceRequest request) {
         return BuildOrderView.of(orders.reduce(id, request.machines(), request.reason()));
     }
 
     @POST
     @Path("{id}/allocate")
-    @Operation(summary = "Allocate the order's dies by a stated policy over every lot not on hold",
+    @Operation(
+            summary = "Allocate the order's dies by a stated policy over every lot not on hold",
             description = "OLDEST_LOT_FIRST or BEST_FIT (least acceptable bin first). Answers what was taken and why;"
                     + " without partial=true a shortage is refused 409 insufficient-dies with the figures")
     public PolicyRunView allocateByPolicy(@PathParam("id") String id, @Valid @NotNull PolicyAllocationRequest request) {
-        return PolicyRunView.of(allocator.allocateByPolicy(id, AllocationViews.policy(request.policy()),
-                request.dies(), Boolean.TRUE.equals(request.partial()), AllocationViews.reserveFor(request.reserveFor())));
+        return PolicyRunView.of(allocator.allocateByPolicy(
+                id,
+                AllocationViews.policy(request.policy()),
+                request.dies(),
+                Boolean.TRUE.equals(request.partial()),
+                AllocationViews.reserveFor(request.reserveFor())));
     }
 
     @POST

@@ -10,10 +10,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.util.List;
 import org.asicscm.allocation.boundary.AllocationViews.ChipModelRequest;
 import org.asicscm.allocation.boundary.AllocationViews.ChipModelView;
@@ -36,10 +36,16 @@ public class ChipModelsResource {
     @Operation(summary = "Register a chip model with its speed bins (rank 1 is the best)")
     public Response register(@Valid @NotNull ChipModelRequest request, @Context UriInfo uri) {
         ListElements.require("bins", request.bins(), b -> true, "must not be null");
-        var model = catalogue.registerChipModel(request.code(), request.processNode(), request.description(),
-                request.bins().stream().map(AllocationViews.BinDefinitionRequest::toBin).toList());
+        var model = catalogue.registerChipModel(
+                request.code(),
+                request.processNode(),
+                request.description(),
+                request.bins().stream()
+                        .map(AllocationViews.BinDefinitionRequest::toBin)
+                        .toList());
         return Response.created(uri.getAbsolutePathBuilder().path(model.code()).build())
-                .entity(ChipModelView.of(model)).build();
+                .entity(ChipModelView.of(model))
+                .build();
     }
 
     @GET

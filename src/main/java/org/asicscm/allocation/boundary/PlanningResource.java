@@ -14,9 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.asicscm.allocation.boundary.AllocationViews.ReassignmentRequest;
 import org.asicscm.allocation.boundary.AllocationViews.ReassignmentView;
-import org.asicscm.allocation.control.DieAllocator;
+import org.asicscm.allocation.boundary.AllocationViews.ShortageView;
 import org.asicscm.allocation.control.BuildOrders;
-import org.asicscm.allocation.control.ShortageReport;
+import org.asicscm.allocation.control.DieAllocator;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,24 +30,28 @@ public class PlanningResource {
 
     @EJB
     DieAllocator allocator;
+
     @EJB
     BuildOrders orders;
 
     @GET
     @Path("shortages")
-    @Operation(summary = "Shortage report: free dies per bin against the open orders, and the orders at risk",
+    @Operation(
+            summary = "Shortage report: free dies per bin against the open orders, and the orders at risk",
             description = "Open orders are served most urgent first (priority, due date), each from its acceptable"
                     + " bins least first; what stays uncovered is short, counted against the order's minimum bin")
-    public ShortageReport.Result shortages(@QueryParam("chipModel") String chipModel) {
-        return orders.shortages(chipModel);
+    public ShortageView shortages(@QueryParam("chipModel") String chipModel) {
+        return ShortageView.of(orders.shortages(chipModel));
     }
 
     @POST
     @Path("die-reassignments")
     @Operation(summary = "Move unconsumed dies from a build order to a more urgent one, in one audited step")
     public Response reassign(@Valid @NotNull ReassignmentRequest request) {
-        var reassignment = allocator.reassign(request.fromOrderId(), request.toOrderId(), request.dies(),
-                request.reason());
-        return Response.status(Response.Status.CREATED).entity(ReassignmentView.of(reassignment)).build();
+        var reassignment =
+                allocator.reassign(request.fromOrderId(), request.toOrderId(), request.dies(), request.reason());
+        return Response.status(Response.Status.CREATED)
+                .entity(ReassignmentView.of(reassignment))
+                .build();
     }
 }

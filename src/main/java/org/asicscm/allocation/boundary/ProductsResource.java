@@ -34,15 +34,26 @@ public class ProductsResource {
     Catalogue catalogue;
 
     @POST
-    @Operation(summary = "Define a product: chip model, board layout, minimum bin and the better bins that may substitute")
+    @Operation(
+            summary = "Define a product: chip model, board layout, minimum bin and the better bins that may substitute")
     public Response define(@Valid @NotNull ProductRequest request, @Context UriInfo uri) {
         List<String> substitutes = request.substitutes() == null ? List.of() : request.substitutes();
         ListElements.require("substitutes", substitutes, b -> !b.isBlank(), "must not be blank");
-        var product = catalogue.registerProduct(request.code(), request.name(), request.chipModel(),
-                request.chipsPerBoard(), request.boardsPerMachine(), request.minBin(), substitutes,
-                request.scrapAllowancePercent() == null ? Product.DEFAULT_SCRAP_ALLOWANCE : request.scrapAllowancePercent());
-        return Response.created(uri.getAbsolutePathBuilder().path(product.code()).build())
-                .entity(ProductView.of(product)).build();
+        var product = catalogue.registerProduct(
+                request.code(),
+                request.name(),
+                request.chipModel(),
+                request.chipsPerBoard(),
+                request.boardsPerMachine(),
+                request.minBin(),
+                substitutes,
+                request.scrapAllowancePercent() == null
+                        ? Product.DEFAULT_SCRAP_ALLOWANCE
+                        : request.scrapAllowancePercent());
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(product.code()).build())
+                .entity(ProductView.of(product))
+                .build();
     }
 
     @GET

@@ -11,12 +11,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import org.asicscm.allocation.boundary.AllocationViews.AllocationView;
 import org.asicscm.allocation.boundary.AllocationViews.BinRequest;
 import org.asicscm.allocation.boundary.AllocationViews.CorrectionLogView;
@@ -26,18 +28,16 @@ import org.asicscm.allocation.boundary.AllocationViews.LotRequest;
 import org.asicscm.allocation.boundary.AllocationViews.LotView;
 import org.asicscm.allocation.boundary.AllocationViews.ReasonRequest;
 import org.asicscm.allocation.control.WaferLots;
+import org.asicscm.allocation.entity.WaferLot;
 import org.asicscm.platform.Correlation;
 import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.ListElements;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import jakarta.ws.rs.QueryParam;
-import java.util.Set;
-import org.asicscm.allocation.entity.WaferLot;
 import org.asicscm.platform.Lists;
 import org.asicscm.platform.Page;
 import org.asicscm.platform.PageRequest;
 import org.asicscm.platform.QueryParams;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("wafer-lots")
 @RequestScoped
@@ -48,17 +48,25 @@ public class WaferLotsResource {
 
     @EJB
     WaferLots lots;
+
     @EJB
     Lists lists;
 
     @POST
     @Operation(summary = "Receive a wafer lot from the foundry, with its good dies per bin")
-    public Response receive(@Valid @NotNull LotRequest request,
-                            @HeaderParam(Correlation.HEADER) String correlationId,
-                            @Context UriInfo uri) {
-        var lot = lots.receiveLot(request.lotNumber(), request.chipModel(), request.wafers(),
-                byBin(request.bins()), Correlation.orNew(correlationId));
-        return Response.created(uri.getAbsolutePathBuilder().path(lot.id()).build()).entity(LotView.of(lot)).build();
+    public Response receive(
+            @Valid @NotNull LotRequest request,
+            @HeaderParam(Correlation.HEADER) String correlationId,
+            @Context UriInfo uri) {
+        var lot = lots.receiveLot(
+                request.lotNumber(),
+                request.chipModel(),
+                request.wafers(),
+                byBin(request.bins()),
+                Correlation.orNew(correlationId));
+        return Response.created(uri.getAbsolutePathBuilder().path(lot.id()).build())
+                .entity(LotView.of(lot))
+                .build();
     }
 
     private static LinkedHashMap<String, Integer> byBin(List<BinRequest> bins) {
@@ -80,8 +88,7 @@ public class WaferLotsResource {
         return LotView.of(lots.lot(id));
     }
 
-    public record HoldView(String action, String reason, java.time.OffsetDateTime decidedAt) {
-    }
+    public record HoldView(String action, String reason, java.time.OffsetDateTime decidedAt) {}
 
     @POST
     @Path("{id}/hold")
@@ -106,9 +113,11 @@ public class WaferLotsResource {
 
     @POST
     @Path("{id}/corrections")
-    @Operation(summary = "Revise good dies per bin after a retest",
-            description = "Where a bin now has fewer dies than are allocated, the least urgent orders lose unconsumed"
-                    + " dies first; the answer lists those withdrawals. A count below the dies already on boards is 409.")
+    @Operation(
+            summary = "Revise good dies per bin after a retest",
+            description =
+                    "Where a bin now has fewer dies than are allocated, the least urgent orders lose unconsumed"
+                            + " dies first; the answer lists those withdrawals. A count below the dies already on boards is 409.")
     public CorrectionView correct(@PathParam("id") String id, @Valid @NotNull CorrectionRequest request) {
         return CorrectionView.of(lots.correctLot(id, byBin(request.bins()), request.reason()));
     }
@@ -124,24 +133,39 @@ public class WaferLotsResource {
     @Path("{id}/holds")
     @Operation(summary = "The lot's holds and releases, oldest first")
     public List<HoldView> holds(@PathParam("id") String id) {
-        return lots.holdsOf(id).stream().map(h -> new HoldView(h.action(), h.reason(), h.decidedAt())).toList();
+        return lots.holdsOf(id).stream()
+                .map(h -> new HoldView(h.action(), h.reason(), h.decidedAt()))
+                .toList();
     }
 
     @GET
-    @Operation(summary = "Wafer lots, newest first unless sorted otherwise, filtered and paged",
+    @Operation(
+            summary = "Wafer lots, newest first unless sorted otherwise, filtered and paged",
             description = "sort: receivedAt, lotNumber (a leading - sorts descending); page from 0, size 1 to 500"
                     + " (default 50); total counts every lot the filters match")
-    public Page<LotView> lots(@QueryParam("chipModel") String chipModel, @QueryParam("onHold") String onHold,
-            @QueryParam("lotNumber") String lotNumber, @QueryParam("page") String page, @QueryParam("size") String size,
+    public Page<LotView> lots(
+            @QueryParam("chipModel") String chipModel,
+            @QueryParam("onHold") String onHold,
+            @QueryParam("lotNumber") String lotNumber,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
             @QueryParam("sort") String sort) {
         var request = PageRequest.of(page, size, sort, Set.of("receivedAt", "lotNumber"), "-receivedAt");
-        Boolean held = onHold == null ? null : switch (onHold) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> throw new InvalidInputException("onHold", "must be true or false");
-        };
+        Boolean held = onHold == null
+                ? null
+                : switch (onHold) {
+                    case "true" -> Boolean.TRUE;
+                    case "false" -> Boolean.FALSE;
+                    default -> throw new InvalidInputException("onHold", "must be true or false");
+                };
         String number = QueryParams.text("lotNumber", lotNumber);
-        return lists.page(WaferLot.class, "id", l -> l.equal("chipModel", chipModel).equal("onHold", held)
-                .containing("lotNumber", number), request).map(LotView::of);
+        return lists.page(
+                        WaferLot.class,
+                        "id",
+                        l -> l.equal("chipModel", chipModel)
+                                .equal("onHold", held)
+                                .containing("lotNumber", number),
+                        request)
+                .map(LotView::of);
     }
 }

@@ -2,14 +2,14 @@ package org.asicscm.allocation.control;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
@@ -54,13 +54,19 @@ public class AllocationLedger {
     public List<DieAllocation> allocationsOf(String buildOrderId) {
         buildOrder(buildOrderId);
         return em.createNamedQuery(DieAllocation.OF_ORDER, DieAllocation.class)
-                .setParameter("buildOrderId", buildOrderId).getResultList();
+                .setParameter("buildOrderId", buildOrderId)
+                .getResultList();
     }
 
     public int stillNeeded(BuildOrder order) {
-        return order.diesEntitled(scrapAllowanceBoards(order)) - em.createNamedQuery(DieAllocation.OF_ORDER, DieAllocation.class)
-                .setParameter("buildOrderId", order.id()).getResultList().stream()
-                .mapToInt(DieAllocation::diesHeld).sum();
+        return order.diesEntitled(scrapAllowanceBoards(order))
+                - em
+                        .createNamedQuery(DieAllocation.OF_ORDER, DieAllocation.class)
+                        .setParameter("buildOrderId", order.id())
+                        .getResultList()
+                        .stream()
+                        .mapToInt(DieAllocation::diesHeld)
+                        .sum();
     }
 
     public int scrapAllowanceBoards(BuildOrder order) {
@@ -74,15 +80,24 @@ public class AllocationLedger {
         figures.put("stillNeeded", stillNeeded);
         figures.put("boardsScrapped", order.boardsScrapped());
         figures.put("scrapAllowanceBoards", allowance);
-        String scrap = order.boardsScrapped() > allowance ? "; " + order.boardsScrapped()
-                + " boards scrapped against a scrap allowance of " + allowance : "";
-        return new RuleViolationException("exceeds-order-need", "dies", "build order " + order.orderNumber()
-                + " needs only " + stillNeeded + " more dies" + scrap, figures);
+        String scrap = order.boardsScrapped() > allowance
+                ? "; " + order.boardsScrapped() + " boards scrapped against a scrap allowance of " + allowance
+                : "";
+        return new RuleViolationException(
+                "exceeds-order-need",
+                "dies",
+                "build order " + order.orderNumber() + " needs only " + stillNeeded + " more dies" + scrap,
+                figures);
     }
 
     public List<DieAllocation> liveAllocationsOf(BuildOrder order) {
-        return em.createNamedQuery(DieAllocation.OF_ORDER, DieAllocation.class).setParameter("buildOrderId", order.id())
-                .getResultList().stream().filter(DieAllocation::live).toList();
+        return em
+                .createNamedQuery(DieAllocation.OF_ORDER, DieAllocation.class)
+                .setParameter("buildOrderId", order.id())
+                .getResultList()
+                .stream()
+                .filter(DieAllocation::live)
+                .toList();
     }
 
     /** One planner at a time per order, so two allocations cannot both fill the same need. */
@@ -90,7 +105,8 @@ public class AllocationLedger {
         BuildOrder order = buildOrder(buildOrderId);
         em.lock(order, LockModeType.PESSIMISTIC_WRITE);
         if (!order.acceptsAllocations()) {
-            throw new RuleViolationException("order-closed", null, "build order " + order.orderNumber() + " is " + order.status());
+            throw new RuleViolationException(
+                    "order-closed", null, "build order " + order.orderNumber() + " is " + order.status());
         }
         return order;
     }
@@ -130,8 +146,11 @@ public class AllocationLedger {
         var allocation = new DieAllocation(order, lotBin, dies, now(), expiresAt);
         em.persist(allocation);
         WaferLot lot = lotBin.lot();
-        outbox.publish(new Events.DiesAllocated(allocation.id(), header(order), lot.id(), lot.lotNumber(), lotBin.bin(),
-                dies, expiresAt), order.correlationId(), null);
+        outbox.publish(
+                new Events.DiesAllocated(
+                        allocation.id(), header(order), lot.id(), lot.lotNumber(), lotBin.bin(), dies, expiresAt),
+                order.correlationId(),
+                null);
         return allocation;
     }
 
@@ -139,8 +158,11 @@ public class AllocationLedger {
     public void giveBack(BuildOrder order, DieAllocation allocation, LotBin lotBin) {
         int returned = allocation.release(now());
         lotBin.giveBack(returned);
-        outbox.publish(new Events.AllocationReleased(allocation.id(), order.id(), lotBin.lot().id(), lotBin.bin(),
-                returned), order.correlationId(), null);
+        outbox.publish(
+                new Events.AllocationReleased(
+                        allocation.id(), order.id(), lotBin.lot().id(), lotBin.bin(), returned),
+                order.correlationId(),
+                null);
     }
 
     public DieAllocation allocationOf(String buildOrderId, String allocationId, LockModeType lock) {
@@ -156,8 +178,16 @@ public class AllocationLedger {
     }
 
     public static Events.OrderHeader header(BuildOrder order) {
-        return new Events.OrderHeader(order.id(), order.orderNumber(), order.product(), order.chipModel(),
-                order.chipsPerBoard(), order.boardsPerMachine(), order.machines(), order.dueDate(), order.priority());
+        return new Events.OrderHeader(
+                order.id(),
+                order.orderNumber(),
+                order.product(),
+                order.chipModel(),
+                order.chipsPerBoard(),
+                order.boardsPerMachine(),
+                order.machines(),
+                order.dueDate(),
+                order.priority());
     }
 
     private OffsetDateTime now() {

@@ -12,23 +12,30 @@ import java.util.List;
  */
 public enum AllocationPolicy {
     /** Spend the oldest lot first, and within it the least acceptable bin: keeps stock from ageing. */
-    OLDEST_LOT_FIRST(Comparator.comparing(Candidate::receivedAt)
-            .thenComparing(Candidate::lotNumber)
-            .thenComparing(Comparator.comparingInt(Candidate::binRank).reversed()),
+    OLDEST_LOT_FIRST(
+            Comparator.comparing(Candidate::receivedAt)
+                    .thenComparing(Candidate::lotNumber)
+                    .thenComparing(Comparator.comparingInt(Candidate::binRank).reversed()),
             "oldest lot first"),
     /** Spend the least acceptable bin first, oldest lot first within it: keeps good bins for demanding products. */
-    BEST_FIT(Comparator.comparingInt(Candidate::binRank).reversed()
-            .thenComparing(Candidate::receivedAt)
-            .thenComparing(Candidate::lotNumber),
+    BEST_FIT(
+            Comparator.comparingInt(Candidate::binRank)
+                    .reversed()
+                    .thenComparing(Candidate::receivedAt)
+                    .thenComparing(Candidate::lotNumber),
             "least acceptable bin first");
 
     /** Stock that may be picked: one bin of one lot, with the dies still free in it. */
-    public record Candidate(String lotBinId, String lotId, String lotNumber, OffsetDateTime receivedAt, String bin,
-                            int binRank, int available) {
-    }
+    public record Candidate(
+            String lotBinId,
+            String lotId,
+            String lotNumber,
+            OffsetDateTime receivedAt,
+            String bin,
+            int binRank,
+            int available) {}
 
-    public record Pick(Candidate from, int dies, String why) {
-    }
+    public record Pick(Candidate from, int dies, String why) {}
 
     /** What the policy picked for a request, and how much of it stays uncovered. */
     public record Plan(AllocationPolicy policy, int requested, List<Pick> picks) {
@@ -64,9 +71,12 @@ public enum AllocationPolicy {
             }
             int take = Math.min(wanted, candidate.available());
             if (take > 0) {
-                picks.add(new Pick(candidate, take, rule + ": lot " + candidate.lotNumber() + " received "
-                        + candidate.receivedAt().toLocalDate() + ", bin " + candidate.bin() + " (rank "
-                        + candidate.binRank() + "), " + take + " of " + candidate.available() + " free dies"));
+                picks.add(new Pick(
+                        candidate,
+                        take,
+                        rule + ": lot " + candidate.lotNumber() + " received "
+                                + candidate.receivedAt().toLocalDate() + ", bin " + candidate.bin() + " (rank "
+                                + candidate.binRank() + "), " + take + " of " + candidate.available() + " free dies"));
                 wanted -= take;
             }
         }

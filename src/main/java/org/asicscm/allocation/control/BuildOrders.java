@@ -2,10 +2,10 @@ package org.asicscm.allocation.control;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -50,8 +50,14 @@ public class BuildOrders {
     @Inject
     Clock clock;
 
-    public BuildOrder createBuildOrder(String orderNumber, String productCode, int machines, LocalDate dueDate,
-                                       int priority, String customerOrderRef, String correlationId) {
+    public BuildOrder createBuildOrder(
+            String orderNumber,
+            String productCode,
+            int machines,
+            LocalDate dueDate,
+            int priority,
+            String customerOrderRef,
+            String correlationId) {
         Product product = em.find(Product.class, productCode);
         if (product == null) {
             throw new InvalidInputException("product", "no product '" + productCode + "'");
@@ -59,15 +65,18 @@ public class BuildOrders {
         if (dueDate.isBefore(LocalDate.now(clock))) {
             throw new InvalidInputException("dueDate", "must not be in the past");
         }
-        if (!em.createNamedQuery(BuildOrder.BY_NUMBER, BuildOrder.class).setParameter("orderNumber", orderNumber)
-                .getResultList().isEmpty()) {
-            throw new RuleViolationException("duplicate-build-order", "orderNumber",
-                    "build order " + orderNumber + " already exists");
+        if (!em.createNamedQuery(BuildOrder.BY_NUMBER, BuildOrder.class)
+                .setParameter("orderNumber", orderNumber)
+                .getResultList()
+                .isEmpty()) {
+            throw new RuleViolationException(
+                    "duplicate-build-order", "orderNumber", "build order " + orderNumber + " already exists");
         }
-        var order = new BuildOrder(orderNumber, product, machines, dueDate, priority, customerOrderRef, correlationId,
-                now());
+        var order = new BuildOrder(
+                orderNumber, product, machines, dueDate, priority, customerOrderRef, correlationId, now());
         em.persist(order);
-        outbox.publish(new Events.BuildOrderCreated(AllocationLedger.header(order), customerOrderRef), correlationId, null);
+        outbox.publish(
+                new Events.BuildOrderCreated(AllocationLedger.header(order), customerOrderRef), correlationId, null);
         return order;
     }
 
@@ -84,7 +93,8 @@ public class BuildOrders {
             }
         }
         order.cancel();
-        outbox.publish(new Events.BuildOrderCancelled(order.id(), order.orderNumber(), reason), order.correlationId(), null);
+        outbox.publish(
+                new Events.BuildOrderCancelled(order.id(), order.orderNumber(), reason), order.correlationId(), null);
         return order;
     }
 
@@ -97,20 +107,26 @@ public class BuildOrders {
         if (machines >= order.machines()) {
             throw new InvalidInputException("machines", "must be fewer than the " + order.machines() + " ordered");
         }
-        var all = em.createNamedQuery(DieAllocation.OF_ORDER, DieAllocation.class).setParameter("buildOrderId", order.id())
+        var all = em.createNamedQuery(DieAllocation.OF_ORDER, DieAllocation.class)
+                .setParameter("buildOrderId", order.id())
                 .getResultList();
         int consumed = all.stream().mapToInt(DieAllocation::diesConsumed).sum();
         int held = all.stream().mapToInt(DieAllocation::diesHeld).sum();
         int machinesBefore = order.machines();
         order.reduceTo(machines);
         if (consumed > order.diesRequired()) {
-            throw new RuleViolationException("below-built", "machines", "boards for more than " + machines
-                    + " machines are already built", Map.of("diesConsumed", consumed, "diesRequired", order.diesRequired()));
+            throw new RuleViolationException(
+                    "below-built",
+                    "machines",
+                    "boards for more than " + machines + " machines are already built",
+                    Map.of("diesConsumed", consumed, "diesRequired", order.diesRequired()));
         }
         int surplus = held - order.diesRequired();
         var withdrawals = new ArrayList<Events.Withdrawal>();
-        var newestFirst = all.stream().filter(DieAllocation::live)
-                .sorted(Comparator.comparing(DieAllocation::allocatedAt).reversed()).toList();
+        var newestFirst = all.stream()
+                .filter(DieAllocation::live)
+                .sorted(Comparator.comparing(DieAllocation::allocatedAt).reversed())
+                .toList();
         OffsetDateTime now = now();
         var locked = new HashSet<String>();
         for (DieAllocation allocation : newestFirst) {
@@ -125,18 +141,23 @@ public class BuildOrders {
             em.lock(allocation, LockModeType.PESSIMISTIC_WRITE);
             allocation.withdraw(take, now);
             lotBin.giveBack(take);
-            withdrawals.add(new Events.Withdrawal(allocation.id(), order.id(), order.orderNumber(), lotBin.bin(), take));
+            withdrawals.add(
+                    new Events.Withdrawal(allocation.id(), order.id(), order.orderNumber(), lotBin.bin(), take));
             surplus -= take;
         }
-        outbox.publish(new Events.BuildOrderReduced(AllocationLedger.header(order), machinesBefore, reason, List.copyOf(withdrawals)),
-                order.correlationId(), null);
+        outbox.publish(
+                new Events.BuildOrderReduced(
+                        AllocationLedger.header(order), machinesBefore, reason, List.copyOf(withdrawals)),
+                order.correlationId(),
+                null);
         return order;
     }
 
     public List<DieReassignment> reassignmentsOf(String buildOrderId) {
         ledger.buildOrder(buildOrderId);
         return em.createNamedQuery(DieReassignment.OF_ORDER, DieReassignment.class)
-                .setParameter("buildOrderId", buildOrderId).getResultList();
+                .setParameter("buildOrderId", buildOrderId)
+                .getResultList();
     }
 
     /** The shortage report over every open order, optionally for one chip model. */
@@ -146,11 +167,18 @@ public class BuildOrders {
         }
         var demands = new ArrayList<ShortageReport.Demand>();
         for (BuildOrder order : em.createNamedQuery(BuildOrder.OPEN, BuildOrder.class)
-                .setParameter("cancelled", BuildOrder.Status.CANCELLED).getResultList()) {
+                .setParameter("cancelled", BuildOrder.Status.CANCELLED)
+                .getResultList()) {
             int needed = ledger.stillNeeded(order);
             if (needed > 0 && (chipModelCode == null || chipModelCode.equals(order.chipModel()))) {
-                demands.add(new ShortageReport.Demand(order.id(), order.orderNumber(), order.priority(), order.dueDate(),
-                        order.chipModel(), catalogue.acceptableBins(order).stream().map(Bin::name).toList(), needed));
+                demands.add(new ShortageReport.Demand(
+                        order.id(),
+                        order.orderNumber(),
+                        order.priority(),
+                        order.dueDate(),
+                        order.chipModel(),
+                        catalogue.acceptableBins(order).stream().map(Bin::name).toList(),
+                        needed));
             }
         }
         var free = new LinkedHashMap<List<String>, int[]>();
@@ -161,7 +189,8 @@ public class BuildOrders {
             }
         }
         var stock = new ArrayList<ShortageReport.Stock>();
-        free.forEach((key, counts) -> stock.add(new ShortageReport.Stock(key.get(0), key.get(1), counts[0], counts[1])));
+        free.forEach(
+                (key, counts) -> stock.add(new ShortageReport.Stock(key.get(0), key.get(1), counts[0], counts[1])));
         return ShortageReport.of(demands, stock);
     }
 
@@ -178,7 +207,8 @@ public class BuildOrders {
     /** Reaction to BoardAssembled: the dies on the board are consumed from their allocations. */
     public void boardAssembled(EventEnvelope event) {
         for (Events.DieSource source : event.data(Events.BoardAssembled.class).sources()) {
-            DieAllocation allocation = em.find(DieAllocation.class, source.allocationId(), LockModeType.PESSIMISTIC_WRITE);
+            DieAllocation allocation =
+                    em.find(DieAllocation.class, source.allocationId(), LockModeType.PESSIMISTIC_WRITE);
             if (allocation == null) {
                 throw new IllegalStateException("board consumed dies of unknown allocation " + source.allocationId());
             }
@@ -198,8 +228,8 @@ public class BuildOrders {
         }
         BuildOrder order = em.find(BuildOrder.class, scrapped.buildOrderId(), LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
-            throw new IllegalStateException("board " + scrapped.serial() + " scrapped from unknown order "
-                    + scrapped.buildOrderId());
+            throw new IllegalStateException(
+                    "board " + scrapped.serial() + " scrapped from unknown order " + scrapped.buildOrderId());
         }
         order.boardScrapped();
     }

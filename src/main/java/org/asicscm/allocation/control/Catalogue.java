@@ -30,11 +30,14 @@ public class Catalogue {
         for (int i = 0; i < bins.size(); i++) {
             for (int j = 0; j < i; j++) {
                 if (bins.get(j).name().equals(bins.get(i).name())) {
-                    throw new InvalidInputException("bins[" + i + "].name", "bin " + bins.get(i).name() + " is listed twice");
+                    throw new InvalidInputException(
+                            "bins[" + i + "].name", "bin " + bins.get(i).name() + " is listed twice");
                 }
                 if (bins.get(j).rank() == bins.get(i).rank()) {
-                    throw new InvalidInputException("bins[" + i + "].rank", "rank " + bins.get(i).rank()
-                            + " is already bin " + bins.get(j).name() + "'s");
+                    throw new InvalidInputException(
+                            "bins[" + i + "].rank",
+                            "rank " + bins.get(i).rank() + " is already bin "
+                                    + bins.get(j).name() + "'s");
                 }
             }
         }
@@ -55,22 +58,30 @@ public class Catalogue {
         return em.createNamedQuery(ChipModel.ALL, ChipModel.class).getResultList();
     }
 
-    public Product registerProduct(String code, String name, String chipModelCode, int chipsPerBoard,
-                                   int boardsPerMachine, String minBin, List<String> substitutes,
-                                   BigDecimal scrapAllowancePercent) {
+    public Product registerProduct(
+            String code,
+            String name,
+            String chipModelCode,
+            int chipsPerBoard,
+            int boardsPerMachine,
+            String minBin,
+            List<String> substitutes,
+            BigDecimal scrapAllowancePercent) {
         if (em.find(Product.class, code) != null) {
             throw new RuleViolationException("duplicate-product", "code", "product " + code + " already exists");
         }
         ChipModel model = knownChipModel(chipModelCode);
-        Bin least = model.bin(minBin).orElseThrow(() ->
-                new InvalidInputException("minBin", model.code() + " has no bin '" + minBin + "'"));
+        Bin least = model.bin(minBin)
+                .orElseThrow(() -> new InvalidInputException("minBin", model.code() + " has no bin '" + minBin + "'"));
         for (int i = 0; i < substitutes.size(); i++) {
             String field = "substitutes[" + i + "]";
-            Bin better = model.bin(substitutes.get(i)).orElseThrow(() ->
-                    new InvalidInputException(field, model.code() + " has no such bin"));
+            Bin better = model.bin(substitutes.get(i))
+                    .orElseThrow(() -> new InvalidInputException(field, model.code() + " has no such bin"));
             if (!better.betterThan(least)) {
-                throw new InvalidInputException(field, "bin " + better.name() + " (rank " + better.rank()
-                        + ") is not better than the minimum bin " + least.name() + " (rank " + least.rank() + ")");
+                throw new InvalidInputException(
+                        field,
+                        "bin " + better.name() + " (rank " + better.rank() + ") is not better than the minimum bin "
+                                + least.name() + " (rank " + least.rank() + ")");
             }
         }
         var product = new Product(code, name, model, chipsPerBoard, boardsPerMachine, minBin, substitutes);

@@ -4,14 +4,14 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -66,20 +66,31 @@ public class DieAllocator {
             throw new InvalidInputException("lotId", "no wafer lot with id '" + lotId + "'");
         }
         if (!lot.chipModel().equals(order.chipModel())) {
-            throw new RuleViolationException("chip-model-mismatch", "lotId", "lot " + lot.lotNumber() + " holds "
-                    + lot.chipModel() + " dies; build order " + order.orderNumber() + " needs " + order.chipModel());
+            throw new RuleViolationException(
+                    "chip-model-mismatch",
+                    "lotId",
+                    "lot " + lot.lotNumber() + " holds " + lot.chipModel() + " dies; build order " + order.orderNumber()
+                            + " needs " + order.chipModel());
         }
-        LotBin lotBin = lot.bin(bin).orElseThrow(() ->
-                new InvalidInputException("bin", "lot " + lot.lotNumber() + " has no bin '" + bin + "'"));
-        List<String> acceptable = catalogue.acceptableBins(order).stream().map(Bin::name).toList();
+        LotBin lotBin = lot.bin(bin)
+                .orElseThrow(
+                        () -> new InvalidInputException("bin", "lot " + lot.lotNumber() + " has no bin '" + bin + "'"));
+        List<String> acceptable =
+                catalogue.acceptableBins(order).stream().map(Bin::name).toList();
         if (!acceptable.contains(bin)) {
-            throw new RuleViolationException("bin-not-acceptable", "bin", "product " + order.product()
-                    + " accepts bins " + acceptable + ", not " + bin, Map.of("acceptableBins", acceptable));
+            throw new RuleViolationException(
+                    "bin-not-acceptable",
+                    "bin",
+                    "product " + order.product() + " accepts bins " + acceptable + ", not " + bin,
+                    Map.of("acceptableBins", acceptable));
         }
         ledger.lockForAllocation(lotBin);
         if (lot.onHold()) {
-            throw new RuleViolationException("lot-on-hold", "lotId", "lot " + lot.lotNumber()
-                    + " is on quality hold; no dies can be allocated from it", Map.of("lotId", lot.id()));
+            throw new RuleViolationException(
+                    "lot-on-hold",
+                    "lotId",
+                    "lot " + lot.lotNumber() + " is on quality hold; no dies can be allocated from it",
+                    Map.of("lotId", lot.id()));
         }
         int stillNeeded = ledger.stillNeeded(order);
         if (dies > stillNeeded) {
@@ -93,16 +104,22 @@ public class DieAllocator {
             shortage.put("requested", dies);
             shortage.put("available", lotBin.available());
             shortage.put("shortBy", dies - lotBin.available());
-            throw new RuleViolationException("insufficient-dies", "dies", "lot " + lot.lotNumber() + " bin " + bin
-                    + " has " + lotBin.available() + " dies left, " + dies + " requested", shortage);
+            throw new RuleViolationException(
+                    "insufficient-dies",
+                    "dies",
+                    "lot " + lot.lotNumber() + " bin " + bin + " has " + lotBin.available() + " dies left, " + dies
+                            + " requested",
+                    shortage);
         }
         return ledger.allocateFrom(order, lotBin, dies, ledger.expiry(reserveFor));
     }
 
     /** The outcome of allocating by policy: what was taken, why, and what is still short. */
-    public record PolicyRun(BuildOrder order, AllocationPolicy.Plan plan, List<DieAllocation> allocations,
-                            int heldDiesInAcceptableBins) {
-    }
+    public record PolicyRun(
+            BuildOrder order,
+            AllocationPolicy.Plan plan,
+            List<DieAllocation> allocations,
+            int heldDiesInAcceptableBins) {}
 
     /**
      * Allocates an order's dies by a stated policy over every lot not on hold. Every bin that
@@ -115,8 +132,8 @@ public class DieAllocator {
      * @param partial whether to take what there is when the stock cannot cover the request;
      *                without it a shortage is refused with the report and nothing changes
      */
-    public PolicyRun allocateByPolicy(String buildOrderId, AllocationPolicy policy, Integer dies, boolean partial,
-                                      Duration reserveFor) {
+    public PolicyRun allocateByPolicy(
+            String buildOrderId, AllocationPolicy policy, Integer dies, boolean partial, Duration reserveFor) {
         BuildOrder order = ledger.lockedOpenOrder(buildOrderId);
         int stillNeeded = ledger.stillNeeded(order);
         int requested = dies == null ? stillNeeded : dies;
@@ -130,18 +147,29 @@ public class DieAllocator {
         var bins = new HashMap<String, LotBin>();
         int held = 0;
         // the lots shared, then their bins, each in one statement and in id order: lot before bin, as on every path
-        em.createNamedQuery(WaferLot.WITH_FREE_DIES, WaferLot.class).setParameter("chipModel", order.chipModel())
-                .setParameter("bins", ranks.keySet()).setLockMode(LockModeType.PESSIMISTIC_READ).getResultList();
+        em.createNamedQuery(WaferLot.WITH_FREE_DIES, WaferLot.class)
+                .setParameter("chipModel", order.chipModel())
+                .setParameter("bins", ranks.keySet())
+                .setLockMode(LockModeType.PESSIMISTIC_READ)
+                .getResultList();
         for (LotBin lotBin : em.createNamedQuery(LotBin.ALLOCATABLE, LotBin.class)
-                .setParameter("chipModel", order.chipModel()).setParameter("bins", ranks.keySet())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()) {
+                .setParameter("chipModel", order.chipModel())
+                .setParameter("bins", ranks.keySet())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()) {
             WaferLot lot = lotBin.lot();
             if (lot.onHold()) {
                 held += lotBin.available();
             } else if (lotBin.available() > 0) {
                 bins.put(lotBin.id(), lotBin);
-                candidates.add(new AllocationPolicy.Candidate(lotBin.id(), lot.id(), lot.lotNumber(), lot.receivedAt(),
-                        lotBin.bin(), ranks.get(lotBin.bin()), lotBin.available()));
+                candidates.add(new AllocationPolicy.Candidate(
+                        lotBin.id(),
+                        lot.id(),
+                        lot.lotNumber(),
+                        lot.receivedAt(),
+                        lotBin.bin(),
+                        ranks.get(lotBin.bin()),
+                        lotBin.available()));
             }
         }
         AllocationPolicy.Plan plan = policy.plan(requested, candidates);
@@ -153,13 +181,19 @@ public class DieAllocator {
             shortage.put("shortBy", plan.shortBy());
             shortage.put("acceptableBins", acceptable.stream().map(Bin::name).toList());
             shortage.put("heldDiesInAcceptableBins", held);
-            throw new RuleViolationException("insufficient-dies", "dies", "the lots not on hold have " + plan.allocated()
-                    + " free dies in bins " + acceptable.stream().map(Bin::name).toList() + ", " + requested
-                    + " requested; ask for a partial allocation to take them", shortage);
+            throw new RuleViolationException(
+                    "insufficient-dies",
+                    "dies",
+                    "the lots not on hold have " + plan.allocated()
+                            + " free dies in bins "
+                            + acceptable.stream().map(Bin::name).toList() + ", " + requested
+                            + " requested; ask for a partial allocation to take them",
+                    shortage);
         }
         OffsetDateTime expiresAt = ledger.expiry(reserveFor);
         var allocations = plan.picks().stream()
-                .map(pick -> ledger.allocateFrom(order, bins.get(pick.from().lotBinId()), pick.dies(), expiresAt)).toList();
+                .map(pick -> ledger.allocateFrom(order, bins.get(pick.from().lotBinId()), pick.dies(), expiresAt))
+                .toList();
         return new PolicyRun(order, plan, allocations, held);
     }
 
@@ -167,11 +201,17 @@ public class DieAllocator {
     public DieAllocation confirm(String buildOrderId, String allocationId) {
         DieAllocation allocation = ledger.allocationOf(buildOrderId, allocationId, LockModeType.PESSIMISTIC_WRITE);
         if (allocation.status() != DieAllocation.Status.RESERVED) {
-            throw new RuleViolationException("not-a-reservation", null, "allocation " + allocationId + " is "
-                    + allocation.status() + "; only a reservation can be confirmed");
+            throw new RuleViolationException(
+                    "not-a-reservation",
+                    null,
+                    "allocation " + allocationId + " is " + allocation.status()
+                            + "; only a reservation can be confirmed");
         }
         allocation.confirm();
-        outbox.publish(new Events.AllocationConfirmed(allocationId, buildOrderId), ledger.buildOrder(buildOrderId).correlationId(), null);
+        outbox.publish(
+                new Events.AllocationConfirmed(allocationId, buildOrderId),
+                ledger.buildOrder(buildOrderId).correlationId(),
+                null);
         return allocation;
     }
 
@@ -184,8 +224,11 @@ public class DieAllocator {
         em.refresh(lotBin);
         em.refresh(allocation, LockModeType.PESSIMISTIC_WRITE);
         if (!allocation.live()) {
-            throw new RuleViolationException("already-released", null, "allocation " + allocationId + " is already "
-                    + allocation.status().name().toLowerCase());
+            throw new RuleViolationException(
+                    "already-released",
+                    null,
+                    "allocation " + allocationId + " is already "
+                            + allocation.status().name().toLowerCase());
         }
         ledger.giveBack(ledger.buildOrder(buildOrderId), allocation, lotBin);
         return allocation;
@@ -193,8 +236,10 @@ public class DieAllocator {
 
     /** Ids of reservations past their expiry, oldest first. */
     public List<String> overdueReservations(int max) {
-        return em.createNamedQuery(DieAllocation.OVERDUE, String.class).setParameter("now", now())
-                .setMaxResults(max).getResultList();
+        return em.createNamedQuery(DieAllocation.OVERDUE, String.class)
+                .setParameter("now", now())
+                .setMaxResults(max)
+                .getResultList();
     }
 
     /**
@@ -219,8 +264,11 @@ public class DieAllocator {
         }
         int returned = allocation.expire(now);
         lotBin.giveBack(returned);
-        outbox.publish(new Events.AllocationExpired(allocation.id(), allocation.buildOrderId(), lotBin.lot().id(),
-                lotBin.bin(), returned), ledger.buildOrder(allocation.buildOrderId()).correlationId(), null);
+        outbox.publish(
+                new Events.AllocationExpired(
+                        allocation.id(), allocation.buildOrderId(), lotBin.lot().id(), lotBin.bin(), returned),
+                ledger.buildOrder(allocation.buildOrderId()).correlationId(),
+                null);
         return true;
     }
 
@@ -234,40 +282,61 @@ public class DieAllocator {
         }
         // both orders locked in id order, so two opposite re-assignments cannot deadlock
         boolean fromFirst = fromOrderId.compareTo(toOrderId) < 0;
-        BuildOrder first = ledger.lockedOrder(fromFirst ? fromOrderId : toOrderId, fromFirst ? "fromOrderId" : "toOrderId");
-        BuildOrder second = ledger.lockedOrder(fromFirst ? toOrderId : fromOrderId, fromFirst ? "toOrderId" : "fromOrderId");
+        BuildOrder first =
+                ledger.lockedOrder(fromFirst ? fromOrderId : toOrderId, fromFirst ? "fromOrderId" : "toOrderId");
+        BuildOrder second =
+                ledger.lockedOrder(fromFirst ? toOrderId : fromOrderId, fromFirst ? "toOrderId" : "fromOrderId");
         BuildOrder from = fromFirst ? first : second;
         BuildOrder to = fromFirst ? second : first;
         if (!to.acceptsAllocations()) {
-            throw new RuleViolationException("order-closed", "toOrderId", "build order " + to.orderNumber() + " is " + to.status());
+            throw new RuleViolationException(
+                    "order-closed", "toOrderId", "build order " + to.orderNumber() + " is " + to.status());
         }
         if (!to.moreUrgentThan(from)) {
-            throw new RuleViolationException("not-more-urgent", "toOrderId", "dies only move to a more urgent order: "
-                    + to.orderNumber() + " has priority " + to.priority() + ", " + from.orderNumber() + " has "
-                    + from.priority(), Map.of("fromPriority", from.priority(), "toPriority", to.priority()));
+            throw new RuleViolationException(
+                    "not-more-urgent",
+                    "toOrderId",
+                    "dies only move to a more urgent order: "
+                            + to.orderNumber() + " has priority " + to.priority() + ", " + from.orderNumber() + " has "
+                            + from.priority(),
+                    Map.of("fromPriority", from.priority(), "toPriority", to.priority()));
         }
         if (!to.chipModel().equals(from.chipModel())) {
-            throw new RuleViolationException("chip-model-mismatch", "toOrderId", to.orderNumber() + " needs "
-                    + to.chipModel() + " dies, " + from.orderNumber() + " holds " + from.chipModel());
+            throw new RuleViolationException(
+                    "chip-model-mismatch",
+                    "toOrderId",
+                    to.orderNumber() + " needs " + to.chipModel() + " dies, " + from.orderNumber() + " holds "
+                            + from.chipModel());
         }
         int stillNeeded = ledger.stillNeeded(to);
         if (dies > stillNeeded) {
             throw ledger.exceedsNeed(to, dies, stillNeeded);
         }
         var acceptable = catalogue.acceptableBins(to).stream().map(Bin::name).toList();
-        var candidates = ledger.liveAllocationsOf(from).stream().filter(a -> acceptable.contains(a.lotBin().bin())).toList();
+        var candidates = ledger.liveAllocationsOf(from).stream()
+                .filter(a -> acceptable.contains(a.lotBin().bin()))
+                .toList();
         // bins, then their allocations, as every other path locks them; counted only once locked
         var locked = new HashSet<String>();
-        candidates.stream().map(DieAllocation::lotBin).sorted(Comparator.comparing(LotBin::id))
+        candidates.stream()
+                .map(DieAllocation::lotBin)
+                .sorted(Comparator.comparing(LotBin::id))
                 .forEach(bin -> ledger.lockedOnce(bin, locked));
         candidates.forEach(a -> em.refresh(a, LockModeType.PESSIMISTIC_WRITE));
-        var movable = candidates.stream().filter(DieAllocation::live)
-                .sorted(Comparator.comparing(DieAllocation::allocatedAt).reversed()).toList();
+        var movable = candidates.stream()
+                .filter(DieAllocation::live)
+                .sorted(Comparator.comparing(DieAllocation::allocatedAt).reversed())
+                .toList();
         int available = movable.stream().mapToInt(DieAllocation::unconsumed).sum();
         if (dies > available) {
-            throw new RuleViolationException("insufficient-dies", "dies", from.orderNumber() + " holds " + available
-                    + " unconsumed dies in bins " + acceptable + " that " + to.orderNumber() + " accepts, " + dies
-                    + " requested", Map.of("requested", dies, "available", available, "shortBy", dies - available));
+            throw new RuleViolationException(
+                    "insufficient-dies",
+                    "dies",
+                    from.orderNumber() + " holds " + available
+                            + " unconsumed dies in bins " + acceptable + " that " + to.orderNumber() + " accepts, "
+                            + dies
+                            + " requested",
+                    Map.of("requested", dies, "available", available, "shortBy", dies - available));
         }
         OffsetDateTime now = now();
         var reassignment = new DieReassignment(from, to, dies, reason, now);
@@ -286,11 +355,20 @@ public class DieAllocator {
             var moved = new DieAllocation(to, source.lotBin(), take, now, null);
             em.persist(moved);
             WaferLot lot = source.lotBin().lot();
-            moves.add(new Events.DieMove(source.id(), moved.id(), lot.id(), lot.lotNumber(), source.lotBin().bin(), take));
+            moves.add(new Events.DieMove(
+                    source.id(),
+                    moved.id(),
+                    lot.id(),
+                    lot.lotNumber(),
+                    source.lotBin().bin(),
+                    take));
             wanted -= take;
         }
-        outbox.publish(new Events.DiesReassigned(reassignment.id(), from.id(), AllocationLedger.header(to), dies, reason, List.copyOf(moves)),
-                to.correlationId(), null);
+        outbox.publish(
+                new Events.DiesReassigned(
+                        reassignment.id(), from.id(), AllocationLedger.header(to), dies, reason, List.copyOf(moves)),
+                to.correlationId(),
+                null);
         return reassignment;
     }
 

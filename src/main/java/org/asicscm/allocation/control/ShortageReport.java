@@ -13,28 +13,34 @@ import java.util.List;
  * order's minimum bin because that is the bin that would have to be found.
  */
 public final class ShortageReport {
-    private ShortageReport() {
-    }
+    private ShortageReport() {}
 
     /** An open order's uncovered need; acceptableBins lists the least acceptable bin first. */
-    public record Demand(String buildOrderId, String orderNumber, int priority, LocalDate dueDate, String chipModel,
-                         List<String> acceptableBins, int diesStillNeeded) {
-    }
+    public record Demand(
+            String buildOrderId,
+            String orderNumber,
+            int priority,
+            LocalDate dueDate,
+            String chipModel,
+            List<String> acceptableBins,
+            int diesStillNeeded) {}
 
     /** Free dies of one bin of one chip model over all lots; held = in lots on quality hold. */
-    public record Stock(String chipModel, String bin, int freeDies, int heldDies) {
-    }
+    public record Stock(String chipModel, String bin, int freeDies, int heldDies) {}
 
-    public record BinLine(String chipModel, String bin, int freeDies, int heldDies, int coveringOpenOrders,
-                          int shortDies) {
-    }
+    public record BinLine(
+            String chipModel, String bin, int freeDies, int heldDies, int coveringOpenOrders, int shortDies) {}
 
-    public record OrderAtRisk(String buildOrderId, String orderNumber, int priority, LocalDate dueDate,
-                              int diesStillNeeded, int coverableFromStock, int uncoveredDies) {
-    }
+    public record OrderAtRisk(
+            String buildOrderId,
+            String orderNumber,
+            int priority,
+            LocalDate dueDate,
+            int diesStillNeeded,
+            int coverableFromStock,
+            int uncoveredDies) {}
 
-    public record Result(List<BinLine> bins, List<OrderAtRisk> ordersAtRisk) {
-    }
+    public record Result(List<BinLine> bins, List<OrderAtRisk> ordersAtRisk) {}
 
     public static Result of(List<Demand> demands, List<Stock> stock) {
         var left = new LinkedHashMap<String, Integer>();
@@ -46,7 +52,8 @@ public final class ShortageReport {
             left.merge(key(s.chipModel(), s.bin()), s.freeDies(), Integer::sum);
         }
         var urgentFirst = new ArrayList<>(demands);
-        urgentFirst.sort(Comparator.comparingInt(Demand::priority).thenComparing(Demand::dueDate)
+        urgentFirst.sort(Comparator.comparingInt(Demand::priority)
+                .thenComparing(Demand::dueDate)
                 .thenComparing(Demand::orderNumber));
         var atRisk = new ArrayList<OrderAtRisk>();
         for (Demand demand : urgentFirst) {
@@ -61,10 +68,17 @@ public final class ShortageReport {
                 }
             }
             if (wanted > 0) {
-                String leastBin = key(demand.chipModel(), demand.acceptableBins().get(0));
+                String leastBin =
+                        key(demand.chipModel(), demand.acceptableBins().get(0));
                 shortByBin.merge(leastBin, wanted, Integer::sum);
-                atRisk.add(new OrderAtRisk(demand.buildOrderId(), demand.orderNumber(), demand.priority(),
-                        demand.dueDate(), demand.diesStillNeeded(), demand.diesStillNeeded() - wanted, wanted));
+                atRisk.add(new OrderAtRisk(
+                        demand.buildOrderId(),
+                        demand.orderNumber(),
+                        demand.priority(),
+                        demand.dueDate(),
+                        demand.diesStillNeeded(),
+                        demand.diesStillNeeded() - wanted,
+                        wanted));
             }
         }
         var bins = new ArrayList<BinLine>();
@@ -74,8 +88,13 @@ public final class ShortageReport {
         for (String key : keys) {
             Stock s = lines.get(key);
             String[] parts = key.split("\u0000");
-            bins.add(new BinLine(parts[0], parts[1], s == null ? 0 : s.freeDies(), s == null ? 0 : s.heldDies(),
-                    covering.getOrDefault(key, 0), shortByBin.getOrDefault(key, 0)));
+            bins.add(new BinLine(
+                    parts[0],
+                    parts[1],
+                    s == null ? 0 : s.freeDies(),
+                    s == null ? 0 : s.heldDies(),
+                    covering.getOrDefault(key, 0),
+                    shortByBin.getOrDefault(key, 0)));
         }
         return new Result(List.copyOf(bins), List.copyOf(atRisk));
     }

@@ -2,10 +2,10 @@ package org.asicscm.allocation.control;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -44,26 +44,43 @@ public class WaferLots {
     @Inject
     Clock clock;
 
-    public WaferLot receiveLot(String lotNumber, String chipModelCode, int wafers, Map<String, Integer> goodDiesByBin,
-                               String correlationId) {
+    public WaferLot receiveLot(
+            String lotNumber,
+            String chipModelCode,
+            int wafers,
+            Map<String, Integer> goodDiesByBin,
+            String correlationId) {
         ChipModel model = catalogue.knownChipModel(chipModelCode);
         int index = 0;
         for (String bin : goodDiesByBin.keySet()) {
             if (model.bin(bin).isEmpty()) {
-                throw new InvalidInputException("bins[" + index + "].bin", model.code() + " has no bin '" + bin
-                        + "'; its bins are " + model.bins().stream().map(Bin::name).toList());
+                throw new InvalidInputException(
+                        "bins[" + index + "].bin",
+                        model.code() + " has no bin '" + bin + "'; its bins are "
+                                + model.bins().stream().map(Bin::name).toList());
             }
             index++;
         }
-        if (!em.createNamedQuery(WaferLot.BY_NUMBER, WaferLot.class).setParameter("lotNumber", lotNumber)
-                .getResultList().isEmpty()) {
-            throw new RuleViolationException("duplicate-lot", "lotNumber", "lot " + lotNumber + " was already received");
+        if (!em.createNamedQuery(WaferLot.BY_NUMBER, WaferLot.class)
+                .setParameter("lotNumber", lotNumber)
+                .getResultList()
+                .isEmpty()) {
+            throw new RuleViolationException(
+                    "duplicate-lot", "lotNumber", "lot " + lotNumber + " was already received");
         }
         var lot = new WaferLot(lotNumber, model, wafers, goodDiesByBin, now(), correlationId);
         em.persist(lot);
-        outbox.publish(new Events.LotReceived(lot.id(), lotNumber, model.code(), wafers,
-                lot.bins().stream().map(b -> new Events.BinCount(b.bin(), b.goodDies())).toList()),
-                correlationId, null);
+        outbox.publish(
+                new Events.LotReceived(
+                        lot.id(),
+                        lotNumber,
+                        model.code(),
+                        wafers,
+                        lot.bins().stream()
+                                .map(b -> new Events.BinCount(b.bin(), b.goodDies()))
+                                .toList()),
+                correlationId,
+                null);
         return lot;
     }
 
@@ -102,7 +119,9 @@ public class WaferLots {
 
     public List<LotHold> holdsOf(String lotId) {
         lot(lotId);
-        return em.createNamedQuery(LotHold.OF_LOT, LotHold.class).setParameter("lotId", lotId).getResultList();
+        return em.createNamedQuery(LotHold.OF_LOT, LotHold.class)
+                .setParameter("lotId", lotId)
+                .getResultList();
     }
 
     private WaferLot lockedLot(String lotId) {
@@ -116,12 +135,13 @@ public class WaferLots {
     /** Every allocation ever made from a lot, released ones included, oldest first. */
     public List<DieAllocation> allocationsOfLot(String lotId) {
         lot(lotId);
-        return em.createNamedQuery(DieAllocation.OF_LOT, DieAllocation.class).setParameter("lotId", lotId).getResultList();
+        return em.createNamedQuery(DieAllocation.OF_LOT, DieAllocation.class)
+                .setParameter("lotId", lotId)
+                .getResultList();
     }
 
     /** What a lot correction changed, and the dies it took back from orders that can no longer have them. */
-    public record Correction(WaferLot lot, List<Events.BinCorrection> bins, List<Events.Withdrawal> withdrawals) {
-    }
+    public record Correction(WaferLot lot, List<Events.BinCorrection> bins, List<Events.Withdrawal> withdrawals) {}
 
     /**
      * Revises a lot's good dies per bin after a retest. Where a bin now has fewer dies than are
@@ -134,7 +154,8 @@ public class WaferLots {
         int index = 0;
         for (String bin : goodDiesByBin.keySet()) {
             if (lot.bin(bin).isEmpty()) {
-                throw new InvalidInputException("bins[" + index + "].bin", "lot " + lot.lotNumber() + " has no bin '" + bin + "'");
+                throw new InvalidInputException(
+                        "bins[" + index + "].bin", "lot " + lot.lotNumber() + " has no bin '" + bin + "'");
             }
             index++;
         }
@@ -149,11 +170,16 @@ public class WaferLots {
             int before = lotBin.goodDies();
             int after = entry.getValue();
             var live = em.createNamedQuery(DieAllocation.OF_LOT_BIN, DieAllocation.class)
-                    .setParameter("lotBinId", lotBin.id()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+                    .setParameter("lotBinId", lotBin.id())
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList();
             int consumed = live.stream().mapToInt(DieAllocation::diesConsumed).sum();
             if (after < consumed) {
-                throw new RuleViolationException("below-consumed", "bins[" + index + "].goodDies", "bin " + lotBin.bin()
-                        + " of lot " + lot.lotNumber() + " already has " + consumed + " dies on boards",
+                throw new RuleViolationException(
+                        "below-consumed",
+                        "bins[" + index + "].goodDies",
+                        "bin " + lotBin.bin() + " of lot " + lot.lotNumber() + " already has " + consumed
+                                + " dies on boards",
                         Map.of("bin", lotBin.bin(), "consumed", consumed, "requested", after));
             }
             int excess = lotBin.allocatedDies() - after;
@@ -162,7 +188,8 @@ public class WaferLots {
                 var orders = new HashMap<String, BuildOrder>();
                 live.forEach(a -> orders.computeIfAbsent(a.buildOrderId(), id -> em.find(BuildOrder.class, id)));
                 var leastUrgentFirst = new ArrayList<>(live);
-                leastUrgentFirst.sort(Comparator.<DieAllocation>comparingInt(a -> orders.get(a.buildOrderId()).priority())
+                leastUrgentFirst.sort(Comparator.<DieAllocation>comparingInt(
+                                a -> orders.get(a.buildOrderId()).priority())
                         .reversed()
                         .thenComparing(a -> orders.get(a.buildOrderId()).dueDate(), Comparator.reverseOrder())
                         .thenComparing(DieAllocation::allocatedAt, Comparator.reverseOrder()));
@@ -171,8 +198,8 @@ public class WaferLots {
                     if (take > 0) {
                         allocation.withdraw(take, now);
                         BuildOrder order = orders.get(allocation.buildOrderId());
-                        withdrawals.add(new Events.Withdrawal(allocation.id(), order.id(), order.orderNumber(),
-                                lotBin.bin(), take));
+                        withdrawals.add(new Events.Withdrawal(
+                                allocation.id(), order.id(), order.orderNumber(), lotBin.bin(), take));
                         withdrawn += take;
                     }
                 }
@@ -183,14 +210,19 @@ public class WaferLots {
             changes.add(new Events.BinCorrection(lotBin.bin(), before, after));
             index++;
         }
-        outbox.publish(new Events.LotCorrected(lot.id(), lot.lotNumber(), reason, List.copyOf(changes),
-                List.copyOf(withdrawals)), lot.correlationId(), null);
+        outbox.publish(
+                new Events.LotCorrected(
+                        lot.id(), lot.lotNumber(), reason, List.copyOf(changes), List.copyOf(withdrawals)),
+                lot.correlationId(),
+                null);
         return new Correction(lot, changes, withdrawals);
     }
 
     public List<LotCorrection> correctionsOf(String lotId) {
         lot(lotId);
-        return em.createNamedQuery(LotCorrection.OF_LOT, LotCorrection.class).setParameter("lotId", lotId).getResultList();
+        return em.createNamedQuery(LotCorrection.OF_LOT, LotCorrection.class)
+                .setParameter("lotId", lotId)
+                .getResultList();
     }
 
     private OffsetDateTime now() {

@@ -13,17 +13,20 @@ import java.util.Objects;
 public class Bin {
     @Column(name = "bin")
     private String name;
+
     @Column(name = "bin_rank")
     private int rank;
+
     @Column(name = "frequency_mhz")
     private int frequencyMhz;
+
     @Column(name = "voltage_mv")
     private int voltageMv;
+
     @Column(name = "efficiency_jth")
     private BigDecimal efficiencyJth;
 
-    protected Bin() {
-    }
+    protected Bin() {}
 
     public Bin(String name, int rank, int frequencyMhz, int voltageMv, BigDecimal efficiencyJth) {
         if (rank <= 0 || frequencyMhz <= 0 || voltageMv <= 0 || efficiencyJth.signum() <= 0) {

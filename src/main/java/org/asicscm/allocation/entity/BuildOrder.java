@@ -17,49 +17,74 @@ import java.util.UUID;
 @Entity
 @Table(name = "build_order")
 @NamedQuery(name = BuildOrder.BY_NUMBER, query = "select o from BuildOrder o where o.orderNumber = :orderNumber")
-@NamedQuery(name = BuildOrder.OPEN, query = "select o from BuildOrder o where o.status <> :cancelled"
-        + " order by o.priority, o.dueDate, o.orderNumber")
+@NamedQuery(
+        name = BuildOrder.OPEN,
+        query = "select o from BuildOrder o where o.status <> :cancelled"
+                + " order by o.priority, o.dueDate, o.orderNumber")
 public class BuildOrder {
     public static final String BY_NUMBER = "BuildOrder.byNumber";
     public static final String OPEN = "BuildOrder.open";
 
-    public enum Status { OPEN, SCHEDULED, CANCELLED }
+    public enum Status {
+        OPEN,
+        SCHEDULED,
+        CANCELLED
+    }
 
     @Id
     private String id;
+
     @Column(name = "order_number")
     private String orderNumber;
+
     private String product;
+
     @Column(name = "chip_model")
     private String chipModel;
+
     @Column(name = "chips_per_board")
     private int chipsPerBoard;
+
     @Column(name = "boards_per_machine")
     private int boardsPerMachine;
+
     private int machines;
+
     @Column(name = "due_date")
     private LocalDate dueDate;
     /** 1 is the most urgent, 9 the least. */
     private int priority;
+
     @Column(name = "customer_order_ref")
     private String customerOrderRef;
+
     @Enumerated(EnumType.STRING)
     private Status status;
+
     @Column(name = "correlation_id")
     private String correlationId;
+
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
+
     @Column(name = "boards_scrapped")
     private int boardsScrapped;
+
     @Version
     private long version;
 
-    protected BuildOrder() {
-    }
+    protected BuildOrder() {}
 
     /** Takes the product's chip model and board layout as they are today: a later product change does not move it. */
-    public BuildOrder(String orderNumber, Product product, int machines, LocalDate dueDate, int priority,
-                      String customerOrderRef, String correlationId, OffsetDateTime createdAt) {
+    public BuildOrder(
+            String orderNumber,
+            Product product,
+            int machines,
+            LocalDate dueDate,
+            int priority,
+            String customerOrderRef,
+            String correlationId,
+            OffsetDateTime createdAt) {
         if (machines <= 0) {
             throw new IllegalArgumentException("an order is for at least one machine");
         }
@@ -96,7 +121,8 @@ public class BuildOrder {
      * up to the allowance.
      */
     public int diesEntitled(int scrapAllowanceBoards) {
-        return Math.addExact(diesRequired(), Math.multiplyExact(replacementBoards(scrapAllowanceBoards), chipsPerBoard));
+        return Math.addExact(
+                diesRequired(), Math.multiplyExact(replacementBoards(scrapAllowanceBoards), chipsPerBoard));
     }
 
     public int replacementBoards(int scrapAllowanceBoards) {
@@ -127,7 +153,8 @@ public class BuildOrder {
     /** Fewer machines: the customer cut the order or the rest moved to another order. */
     public void reduceTo(int fewerMachines) {
         if (fewerMachines < 1 || fewerMachines >= machines) {
-            throw new IllegalArgumentException("reduce " + orderNumber + " to between 1 and " + (machines - 1) + " machines");
+            throw new IllegalArgumentException(
+                    "reduce " + orderNumber + " to between 1 and " + (machines - 1) + " machines");
         }
         machines = fewerMachines;
     }

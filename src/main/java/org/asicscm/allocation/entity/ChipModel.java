@@ -26,16 +26,18 @@ public class ChipModel {
 
     @Id
     private String code;
+
     @Column(name = "process_node")
     private String processNode;
+
     private String description;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "bin_definition", joinColumns = @JoinColumn(name = "chip_model"))
     @OrderBy("rank")
     private List<Bin> bins = new ArrayList<>();
 
-    protected ChipModel() {
-    }
+    protected ChipModel() {}
 
     /** @param bins at least one, with distinct names and ranks */
     public ChipModel(String code, String processNode, String description, List<Bin> bins) {

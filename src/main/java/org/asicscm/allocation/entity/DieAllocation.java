@@ -17,16 +17,22 @@ import java.util.UUID;
 /** Dies of one lot and bin reserved for one build order. */
 @Entity
 @Table(name = "die_allocation")
-@NamedQuery(name = DieAllocation.OF_ORDER,
+@NamedQuery(
+        name = DieAllocation.OF_ORDER,
         query = "select a from DieAllocation a where a.buildOrderId = :buildOrderId order by a.allocatedAt")
-@NamedQuery(name = DieAllocation.OF_LOT,
+@NamedQuery(
+        name = DieAllocation.OF_LOT,
         query = "select a from DieAllocation a where a.lotBin.lot.id = :lotId order by a.allocatedAt")
-@NamedQuery(name = DieAllocation.OF_LOT_BIN, query = "select a from DieAllocation a where a.lotBin.id = :lotBinId"
-        + " and a.status in (org.asicscm.allocation.entity.DieAllocation.Status.RESERVED,"
-        + " org.asicscm.allocation.entity.DieAllocation.Status.ACTIVE)")
-@NamedQuery(name = DieAllocation.OVERDUE, query = "select a.id from DieAllocation a"
-        + " where a.status = org.asicscm.allocation.entity.DieAllocation.Status.RESERVED and a.expiresAt < :now"
-        + " order by a.expiresAt")
+@NamedQuery(
+        name = DieAllocation.OF_LOT_BIN,
+        query = "select a from DieAllocation a where a.lotBin.id = :lotBinId"
+                + " and a.status in (org.asicscm.allocation.entity.DieAllocation.Status.RESERVED,"
+                + " org.asicscm.allocation.entity.DieAllocation.Status.ACTIVE)")
+@NamedQuery(
+        name = DieAllocation.OVERDUE,
+        query = "select a.id from DieAllocation a"
+                + " where a.status = org.asicscm.allocation.entity.DieAllocation.Status.RESERVED and a.expiresAt < :now"
+                + " order by a.expiresAt")
 public class DieAllocation {
     public static final String OF_ORDER = "DieAllocation.ofOrder";
     public static final String OF_LOT = "DieAllocation.ofLot";
@@ -34,31 +40,44 @@ public class DieAllocation {
     public static final String OVERDUE = "DieAllocation.overdue";
 
     /** RESERVED until confirmed or expired; ACTIVE once confirmed; RELEASED and EXPIRED give the dies back. */
-    public enum Status { RESERVED, ACTIVE, RELEASED, EXPIRED }
+    public enum Status {
+        RESERVED,
+        ACTIVE,
+        RELEASED,
+        EXPIRED
+    }
 
     @Id
     private String id;
+
     @Column(name = "build_order_id")
     private String buildOrderId;
+
     @ManyToOne(optional = false)
     @JoinColumn(name = "lot_bin_id")
     private LotBin lotBin;
+
     private int dies;
+
     @Column(name = "dies_consumed")
     private int diesConsumed;
+
     @Enumerated(EnumType.STRING)
     private Status status;
+
     @Column(name = "allocated_at")
     private OffsetDateTime allocatedAt;
+
     @Column(name = "released_at")
     private OffsetDateTime releasedAt;
+
     @Column(name = "expires_at")
     private OffsetDateTime expiresAt;
+
     @Version
     private long version;
 
-    protected DieAllocation() {
-    }
+    protected DieAllocation() {}
 
     /** @param expiresAt null for a firm allocation, else the time a reservation lapses unless confirmed */
     public DieAllocation(BuildOrder order, LotBin lotBin, int dies, OffsetDateTime at, OffsetDateTime expiresAt) {
@@ -101,8 +120,8 @@ public class DieAllocation {
      */
     public void withdraw(int count, OffsetDateTime at) {
         if (!live() || count <= 0 || count > unconsumed()) {
-            throw new IllegalStateException("allocation " + id + " has " + unconsumed() + " unconsumed dies, "
-                    + count + " to withdraw");
+            throw new IllegalStateException(
+                    "allocation " + id + " has " + unconsumed() + " unconsumed dies, " + count + " to withdraw");
         }
         if (count == unconsumed() && diesConsumed == 0) {
             status = Status.RELEASED;
@@ -123,8 +142,8 @@ public class DieAllocation {
     /** Records dies mounted on boards; they can no longer be released. */
     public void consume(int count) {
         if (count <= 0 || diesConsumed + count > dies) {
-            throw new IllegalStateException("allocation " + id + " has " + (dies - diesConsumed)
-                    + " unconsumed dies, " + count + " reported consumed");
+            throw new IllegalStateException("allocation " + id + " has " + (dies - diesConsumed) + " unconsumed dies, "
+                    + count + " reported consumed");
         }
         diesConsumed += count;
     }
@@ -132,7 +151,8 @@ public class DieAllocation {
     /** @return the dies that go back to the lot */
     public int release(OffsetDateTime at) {
         if (!live()) {
-            throw new IllegalStateException("allocation " + id + " is already " + status.name().toLowerCase());
+            throw new IllegalStateException(
+                    "allocation " + id + " is already " + status.name().toLowerCase());
         }
         status = Status.RELEASED;
         releasedAt = at;

@@ -14,10 +14,14 @@ import java.util.UUID;
 /** The good dies of one bin in one lot, and how many of them are promised to build orders. */
 @Entity
 @Table(name = "lot_bin")
-@NamedQuery(name = LotBin.ALLOCATABLE, query = "select b from LotBin b where b.lot.chipModel = :chipModel"
-        + " and b.bin in :bins and b.goodDies > b.allocatedDies order by b.id")
-@NamedQuery(name = LotBin.STOCK, query = "select l.chipModel, b.bin, l.onHold, sum(b.goodDies - b.allocatedDies)"
-        + " from LotBin b join b.lot l group by l.chipModel, b.bin, l.onHold order by l.chipModel, b.bin")
+@NamedQuery(
+        name = LotBin.ALLOCATABLE,
+        query = "select b from LotBin b where b.lot.chipModel = :chipModel"
+                + " and b.bin in :bins and b.goodDies > b.allocatedDies order by b.id")
+@NamedQuery(
+        name = LotBin.STOCK,
+        query = "select l.chipModel, b.bin, l.onHold, sum(b.goodDies - b.allocatedDies)"
+                + " from LotBin b join b.lot l group by l.chipModel, b.bin, l.onHold order by l.chipModel, b.bin")
 public class LotBin {
     /** Bins of a chip model with free dies, in the fixed order in which planners lock them. */
     public static final String ALLOCATABLE = "LotBin.allocatable";
@@ -26,19 +30,23 @@ public class LotBin {
 
     @Id
     private String id;
+
     @ManyToOne(optional = false)
     @JoinColumn(name = "lot_id")
     private WaferLot lot;
+
     private String bin;
+
     @Column(name = "good_dies")
     private int goodDies;
+
     @Column(name = "allocated_dies")
     private int allocatedDies;
+
     @Version
     private long version;
 
-    protected LotBin() {
-    }
+    protected LotBin() {}
 
     LotBin(WaferLot lot, String bin, int goodDies) {
         if (goodDies < 0) {

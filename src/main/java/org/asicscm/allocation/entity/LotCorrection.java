@@ -12,28 +12,35 @@ import java.util.UUID;
 /** The audit record of one bin's good-die count revised after a retest. */
 @Entity
 @Table(name = "lot_correction")
-@NamedQuery(name = LotCorrection.OF_LOT, query = "select c from LotCorrection c where c.lotId = :lotId"
-        + " order by c.correctedAt, c.bin")
+@NamedQuery(
+        name = LotCorrection.OF_LOT,
+        query = "select c from LotCorrection c where c.lotId = :lotId" + " order by c.correctedAt, c.bin")
 public class LotCorrection {
     public static final String OF_LOT = "LotCorrection.ofLot";
 
     @Id
     private String id;
+
     @Column(name = "lot_id")
     private String lotId;
+
     private String bin;
+
     @Column(name = "good_before")
     private int goodBefore;
+
     @Column(name = "good_after")
     private int goodAfter;
+
     @Column(name = "dies_withdrawn")
     private int diesWithdrawn;
+
     private String reason;
+
     @Column(name = "corrected_at")
     private OffsetDateTime correctedAt;
 
-    protected LotCorrection() {
-    }
+    protected LotCorrection() {}
 
     public LotCorrection(LotBin lotBin, int goodBefore, int diesWithdrawn, String reason, OffsetDateTime at) {
         this.id = UUID.randomUUID().toString();

@@ -16,19 +16,24 @@ import java.util.UUID;
 public class LotHold {
     public static final String OF_LOT = "LotHold.ofLot";
 
-    public enum Action { HOLD, RELEASE }
+    public enum Action {
+        HOLD,
+        RELEASE
+    }
 
     @Id
     private String id;
+
     @Column(name = "lot_id")
     private String lotId;
+
     private String action;
     private String reason;
+
     @Column(name = "decided_at")
     private OffsetDateTime decidedAt;
 
-    protected LotHold() {
-    }
+    protected LotHold() {}
 
     public LotHold(WaferLot lot, Action action, String reason, OffsetDateTime at) {
         this.id = UUID.randomUUID().toString();

@@ -33,15 +33,21 @@ public class Product {
 
     @Id
     private String code;
+
     private String name;
+
     @Column(name = "chip_model")
     private String chipModel;
+
     @Column(name = "chips_per_board")
     private int chipsPerBoard;
+
     @Column(name = "boards_per_machine")
     private int boardsPerMachine;
+
     @Column(name = "min_bin")
     private String minBin;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "product_substitute", joinColumns = @JoinColumn(name = "product"))
     @Column(name = "bin")
@@ -50,23 +56,30 @@ public class Product {
     @Column(name = "scrap_allowance_percent")
     private BigDecimal scrapAllowancePercent = DEFAULT_SCRAP_ALLOWANCE;
 
-    protected Product() {
-    }
+    protected Product() {}
 
     /**
      * @throws IllegalArgumentException if a bin is not one of the chip model's or a substitute
      *                                  is not better than the minimum bin
      */
-    public Product(String code, String name, ChipModel chipModel, int chipsPerBoard, int boardsPerMachine,
-                   String minBin, List<String> substitutes) {
+    public Product(
+            String code,
+            String name,
+            ChipModel chipModel,
+            int chipsPerBoard,
+            int boardsPerMachine,
+            String minBin,
+            List<String> substitutes) {
         if (chipsPerBoard <= 0 || boardsPerMachine <= 0) {
             throw new IllegalArgumentException("chips per board and boards per machine must be positive");
         }
-        Bin least = chipModel.bin(minBin).orElseThrow(() ->
-                new IllegalArgumentException(chipModel.code() + " has no bin " + minBin));
+        Bin least = chipModel
+                .bin(minBin)
+                .orElseThrow(() -> new IllegalArgumentException(chipModel.code() + " has no bin " + minBin));
         for (String substitute : substitutes) {
-            Bin better = chipModel.bin(substitute).orElseThrow(() ->
-                    new IllegalArgumentException(chipModel.code() + " has no bin " + substitute));
+            Bin better = chipModel
+                    .bin(substitute)
+                    .orElseThrow(() -> new IllegalArgumentException(chipModel.code() + " has no bin " + substitute));
             if (!better.betterThan(least)) {
                 throw new IllegalArgumentException("substitute " + substitute + " is not better than " + minBin);
             }
@@ -105,8 +118,10 @@ public class Product {
 
     /** Replacement boards an order of this many boards may draw dies for: the allowance, rounded up. */
     public int scrapAllowanceBoards(int boardsOrdered) {
-        return BigDecimal.valueOf(boardsOrdered).multiply(scrapAllowancePercent)
-                .divide(BigDecimal.valueOf(100), 0, RoundingMode.CEILING).intValueExact();
+        return BigDecimal.valueOf(boardsOrdered)
+                .multiply(scrapAllowancePercent)
+                .divide(BigDecimal.valueOf(100), 0, RoundingMode.CEILING)
+                .intValueExact();
     }
 
     public BigDecimal scrapAllowancePercent() {

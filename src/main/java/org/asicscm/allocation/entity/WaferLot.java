@@ -22,40 +22,55 @@ import java.util.UUID;
 @Entity
 @Table(name = "wafer_lot")
 @NamedQuery(name = WaferLot.BY_NUMBER, query = "select l from WaferLot l where l.lotNumber = :lotNumber")
-@NamedQuery(name = WaferLot.WITH_FREE_DIES, query = "select l from WaferLot l where l.chipModel = :chipModel"
-        + " and exists (select b.id from LotBin b where b.lot = l and b.bin in :bins and b.goodDies > b.allocatedDies)"
-        + " order by l.id")
+@NamedQuery(
+        name = WaferLot.WITH_FREE_DIES,
+        query = "select l from WaferLot l where l.chipModel = :chipModel"
+                + " and exists (select b.id from LotBin b where b.lot = l and b.bin in :bins and b.goodDies > b.allocatedDies)"
+                + " order by l.id")
 public class WaferLot {
     /** Lots of a chip model with free dies in some of the bins, in the fixed order planners lock them in. */
     public static final String WITH_FREE_DIES = "WaferLot.withFreeDies";
+
     public static final String BY_NUMBER = "WaferLot.byNumber";
 
     @Id
     private String id;
+
     @Column(name = "lot_number")
     private String lotNumber;
+
     @Column(name = "chip_model")
     private String chipModel;
+
     @Column(name = "wafer_count")
     private int waferCount;
+
     @Column(name = "received_at")
     private OffsetDateTime receivedAt;
+
     @Column(name = "correlation_id")
     private String correlationId;
+
     @Column(name = "on_hold")
     private boolean onHold;
+
     @OneToMany(mappedBy = "lot", cascade = CascadeType.PERSIST)
     @OrderBy("bin")
     private List<LotBin> bins = new ArrayList<>();
+
     @Version
     private long version;
 
-    protected WaferLot() {
-    }
+    protected WaferLot() {}
 
     /** @param goodDiesByBin good dies per bin name, at least one bin */
-    public WaferLot(String lotNumber, ChipModel chipModel, int waferCount, Map<String, Integer> goodDiesByBin,
-                    OffsetDateTime receivedAt, String correlationId) {
+    public WaferLot(
+            String lotNumber,
+            ChipModel chipModel,
+            int waferCount,
+            Map<String, Integer> goodDiesByBin,
+            OffsetDateTime receivedAt,
+            String correlationId) {
         if (waferCount <= 0) {
             throw new IllegalArgumentException("a lot has at least one wafer");
         }

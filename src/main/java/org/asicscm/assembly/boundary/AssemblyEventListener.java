@@ -3,8 +3,8 @@ package org.asicscm.assembly.boundary;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.asicscm.assembly.control.AssemblyService;
-import org.asicscm.assembly.control.SchedulingService;
 import org.asicscm.assembly.control.PlanChanges;
+import org.asicscm.assembly.control.SchedulingService;
 import org.asicscm.events.EventEnvelope;
 import org.asicscm.events.Events;
 import org.asicscm.events.Stage;
@@ -16,8 +16,10 @@ public class AssemblyEventListener implements StageListener {
 
     @EJB
     AssemblyService assembly;
+
     @EJB
     SchedulingService scheduling;
+
     @EJB
     PlanChanges planChanges;
 

@@ -1,8 +1,8 @@
 package org.asicscm.assembly.boundary;
 
 import jakarta.ejb.EJB;
-import jakarta.inject.Inject;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -48,22 +48,33 @@ public class FactoriesResource {
 
     @EJB
     AssemblyService assembly;
+
     @EJB
     LineCalendars calendars;
+
     @EJB
     PlanChanges planChanges;
+
     @EJB
     ConsignmentService consignment;
+
     @Inject
     Clock clock;
 
     @POST
     @Operation(summary = "Register a contract factory, in Bao'an (Shenzhen) unless told where")
     public Response register(@Valid @NotNull FactoryRequest request, @Context UriInfo uri) {
-        var factory = assembly.registerFactory(request.code(), request.name(), request.country(), request.city(),
-                request.district(), request.subDistrict(), request.timeZone());
+        var factory = assembly.registerFactory(
+                request.code(),
+                request.name(),
+                request.country(),
+                request.city(),
+                request.district(),
+                request.subDistrict(),
+                request.timeZone());
         return Response.created(uri.getAbsolutePathBuilder().path(factory.id()).build())
-                .entity(FactoryView.of(factory, clock)).build();
+                .entity(FactoryView.of(factory, clock))
+                .build();
     }
 
     @GET
@@ -84,55 +95,70 @@ public class FactoriesResource {
     @Operation(summary = "Add an assembly line with its capacity")
     public Response addLine(@PathParam("id") String id, @Valid @NotNull LineRequest request, @Context UriInfo uri) {
         var line = assembly.addLine(id, request.code(), request.boardsPerShift(), request.shiftsPerDay());
-        return Response.created(uri.getAbsolutePathBuilder().path(line.id()).build()).entity(LineView.of(line)).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(line.id()).build())
+                .entity(LineView.of(line))
+                .build();
     }
 
     @POST
     @Path("{id}/lines/{lineId}/capacities")
-    @Operation(summary = "Set up a line for a product at its rate in boards per shift",
+    @Operation(
+            summary = "Set up a line for a product at its rate in boards per shift",
             description = "Once a line has a product set up it builds only the products set up")
-    public LineView setCapacity(@PathParam("id") String id, @PathParam("lineId") String lineId,
-                                @Valid @NotNull CapacityRequest request) {
+    public LineView setCapacity(
+            @PathParam("id") String id, @PathParam("lineId") String lineId, @Valid @NotNull CapacityRequest request) {
         return LineView.of(calendars.setCapacity(id, lineId, request.product(), request.boardsPerShift()));
     }
 
     @POST
     @Path("{id}/closures")
-    @Operation(summary = "Close the factory, or take one line down, for some days; affected orders are re-planned",
+    @Operation(
+            summary = "Close the factory, or take one line down, for some days; affected orders are re-planned",
             description = "Answers the closure and where each affected order now lands; BuildRescheduled and, when"
                     + " an order now finishes after its due date, BuildFlaggedLate are published")
     public Response close(@PathParam("id") String id, @Valid @NotNull ClosureRequest request, @Context UriInfo uri) {
         var result = planChanges.close(id, request.lineId(), request.firstDay(), request.lastDay(), request.reason());
-        return Response.created(uri.getAbsolutePathBuilder().path(result.closure().id()).build())
-                .entity(new ClosureResultView(ClosureView.of(result.closure()),
-                        result.rescheduled().stream().map(PlannedOrderView::of).toList())).build();
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(result.closure().id()).build())
+                .entity(new ClosureResultView(
+                        ClosureView.of(result.closure()),
+                        result.rescheduled().stream().map(PlannedOrderView::of).toList()))
+                .build();
     }
 
     @POST
     @Path("{id}/consignment/movements")
     @Operation(summary = "Record dies consigned to the factory, or dies it reports scrapped")
     public Response move(@PathParam("id") String id, @Valid @NotNull MovementRequest request, @Context UriInfo uri) {
-        var movement = consignment.record(id, request.chipModel(), ConsignmentMovement.Kind.valueOf(request.kind()),
-                request.dies(), request.reference());
+        var movement = consignment.record(
+                id,
+                request.chipModel(),
+                ConsignmentMovement.Kind.valueOf(request.kind()),
+                request.dies(),
+                request.reference());
         return Response.created(uri.getAbsolutePathBuilder().path(movement.id()).build())
-                .entity(MovementView.of(movement)).build();
+                .entity(MovementView.of(movement))
+                .build();
     }
 
     @POST
     @Path("{id}/consignment/counts")
-    @Operation(summary = "Reconcile a count of consigned dies on hand",
+    @Operation(
+            summary = "Reconcile a count of consigned dies on hand",
             description = "Expected on hand = consigned - dies in boards built on the factory's lines - scrap reported."
                     + " A difference beyond tolerancePercent (default 0.5) of the dies consigned is flagged and"
                     + " ConsignmentDiscrepancyFlagged is published")
     public CountView count(@PathParam("id") String id, @Valid @NotNull CountRequest request) {
-        double tolerance = request.tolerancePercent() == null ? ConsignmentService.DEFAULT_TOLERANCE_PERCENT
+        double tolerance = request.tolerancePercent() == null
+                ? ConsignmentService.DEFAULT_TOLERANCE_PERCENT
                 : request.tolerancePercent().doubleValue();
         return CountView.of(consignment.count(id, request.chipModel(), request.diesOnHand(), tolerance));
     }
 
     @GET
     @Path("{id}/consignment")
-    @Operation(summary = "The factory's consigned dies per chip model: consigned, in boards, scrapped, expected on hand")
+    @Operation(
+            summary = "The factory's consigned dies per chip model: consigned, in boards, scrapped, expected on hand")
     public List<BalanceView> consignment(@PathParam("id") String id) {
         return consignment.balances(id).stream().map(BalanceView::of).toList();
     }

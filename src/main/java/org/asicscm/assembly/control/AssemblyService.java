@@ -5,10 +5,10 @@ import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -51,10 +51,19 @@ public class AssemblyService {
     Clock clock;
 
     /** Registers a factory; where it is defaults to Bao'an, Shenzhen (see {@link FactoryLocations}). */
-    public Factory registerFactory(String code, String name, String country, String city, String district,
-                                   String subDistrict, String timeZone) {
+    public Factory registerFactory(
+            String code,
+            String name,
+            String country,
+            String city,
+            String district,
+            String subDistrict,
+            String timeZone) {
         var location = FactoryLocations.resolve(country, city, district, subDistrict, timeZone);
-        if (!em.createNamedQuery(Factory.BY_CODE, Factory.class).setParameter("code", code).getResultList().isEmpty()) {
+        if (!em.createNamedQuery(Factory.BY_CODE, Factory.class)
+                .setParameter("code", code)
+                .getResultList()
+                .isEmpty()) {
             throw new RuleViolationException("duplicate-factory", "code", "factory " + code + " already exists");
         }
         var factory = new Factory(code, name, location);
@@ -77,13 +86,15 @@ public class AssemblyService {
     public List<AssemblyLine> linesOf(String factoryId) {
         factory(factoryId);
         return em.createNamedQuery(AssemblyLine.OF_FACTORY, AssemblyLine.class)
-                .setParameter("factoryId", factoryId).getResultList();
+                .setParameter("factoryId", factoryId)
+                .getResultList();
     }
 
     public AssemblyLine addLine(String factoryId, String code, int boardsPerShift, int shiftsPerDay) {
         Factory factory = factory(factoryId);
         if (linesOf(factoryId).stream().anyMatch(l -> l.code().equals(code))) {
-            throw new RuleViolationException("duplicate-line", "code", "factory " + factory.code() + " already has line " + code);
+            throw new RuleViolationException(
+                    "duplicate-line", "code", "factory " + factory.code() + " already has line " + code);
         }
         var line = new AssemblyLine(factory, code, boardsPerShift, shiftsPerDay);
         em.persist(line);
@@ -106,8 +117,14 @@ public class AssemblyService {
     /** Reaction to DiesAllocated: the order's kit on the floor grows. */
     public void diesAllocated(EventEnvelope event) {
         var allocated = event.data(Events.DiesAllocated.class);
-        openedKit(allocated.order(), event.correlationId()).addAllocation(allocated.allocationId(), allocated.lotId(),
-                allocated.lotNumber(), allocated.bin(), allocated.dies(), event.occurredAt());
+        openedKit(allocated.order(), event.correlationId())
+                .addAllocation(
+                        allocated.allocationId(),
+                        allocated.lotId(),
+                        allocated.lotNumber(),
+                        allocated.bin(),
+                        allocated.dies(),
+                        event.occurredAt());
     }
 
     /** Reaction to AllocationReleased and AllocationExpired: the allocation's unconsumed dies leave the kit. */
@@ -132,8 +149,8 @@ public class AssemblyService {
         BuildKit to = openedKit(reassigned.to(), event.correlationId());
         for (Events.DieMove move : reassigned.moves()) {
             kitLine(reassigned.fromOrderId(), move.fromAllocationId()).withdraw(move.dies());
-            to.addAllocation(move.toAllocationId(), move.lotId(), move.lotNumber(), move.bin(), move.dies(),
-                    event.occurredAt());
+            to.addAllocation(
+                    move.toAllocationId(), move.lotId(), move.lotNumber(), move.bin(), move.dies(), event.occurredAt());
         }
     }
 
@@ -150,7 +167,8 @@ public class AssemblyService {
 
     /** Reaction to LotCorrected: dies the lot no longer has leave the kits that counted on them. */
     public void lotCorrected(EventEnvelope event) {
-        for (Events.Withdrawal withdrawal : event.data(Events.LotCorrected.class).withdrawals()) {
+        for (Events.Withdrawal withdrawal :
+                event.data(Events.LotCorrected.class).withdrawals()) {
             kitLine(withdrawal.buildOrderId(), withdrawal.allocationId()).withdraw(withdrawal.dies());
         }
     }
@@ -170,14 +188,17 @@ public class AssemblyService {
 
     private KitLine kitLine(String buildOrderId, String allocationId) {
         BuildKit kit = em.find(BuildKit.class, buildOrderId, LockModeType.PESSIMISTIC_WRITE);
-        // overtaking the allocation's own event is possible with concurrent consumers: fail, and the redelivery finds it
-        return (kit == null ? Optional.<KitLine>empty() : kit.line(allocationId)).orElseThrow(() ->
-                new IllegalStateException("change to allocation " + allocationId + " arrived before the allocation"));
+        // overtaking the allocation's own event is possible with concurrent consumers: fail, and the redelivery finds
+        // it
+        return (kit == null ? Optional.<KitLine>empty() : kit.line(allocationId))
+                .orElseThrow(() -> new IllegalStateException(
+                        "change to allocation " + allocationId + " arrived before the allocation"));
     }
 
     public List<BuildSchedule> schedulesOf(String buildOrderId) {
         return em.createNamedQuery(BuildSchedule.OF_ORDER, BuildSchedule.class)
-                .setParameter("buildOrderId", buildOrderId).getResultList();
+                .setParameter("buildOrderId", buildOrderId)
+                .getResultList();
     }
 
     // a read: no transaction to begin and commit (clients poll these while they wait for a hop)
@@ -191,18 +212,25 @@ public class AssemblyService {
     }
 
     /** Builds a machine from boards of one order that have all passed QA. */
-    public Machine assembleMachine(String serial, String buildOrderId, List<String> boardSerials,
-                                   String controlBoardSerial, String psuSerial) {
+    public Machine assembleMachine(
+            String serial,
+            String buildOrderId,
+            List<String> boardSerials,
+            String controlBoardSerial,
+            String psuSerial) {
         if (em.find(Machine.class, serial) != null) {
-            throw new RuleViolationException("duplicate-serial", "serial", "machine " + serial + " was already recorded");
+            throw new RuleViolationException(
+                    "duplicate-serial", "serial", "machine " + serial + " was already recorded");
         }
         BuildKit kit = em.find(BuildKit.class, buildOrderId);
         if (kit == null) {
             throw new InvalidInputException("buildOrderId", "no build order " + buildOrderId + " on the floor");
         }
-        if (boardSerials.size() != kit.boardsPerMachine() || new HashSet<>(boardSerials).size() != boardSerials.size()) {
-            throw new InvalidInputException("boardSerials", "a machine of " + kit.orderNumber() + " takes "
-                    + kit.boardsPerMachine() + " distinct boards");
+        if (boardSerials.size() != kit.boardsPerMachine()
+                || new HashSet<>(boardSerials).size() != boardSerials.size()) {
+            throw new InvalidInputException(
+                    "boardSerials",
+                    "a machine of " + kit.orderNumber() + " takes " + kit.boardsPerMachine() + " distinct boards");
         }
         var boards = new ArrayList<Hashboard>();
         for (int i = 0; i < boardSerials.size(); i++) {
@@ -212,13 +240,20 @@ public class AssemblyService {
                 throw new InvalidInputException(field, "no hashboard " + boardSerials.get(i));
             }
             if (!board.buildOrderId().equals(buildOrderId)) {
-                throw new RuleViolationException("board-of-other-order", field, "board " + board.serial()
-                        + " belongs to another build order");
+                throw new RuleViolationException(
+                        "board-of-other-order", field, "board " + board.serial() + " belongs to another build order");
             }
             if (board.status() != UnitStatus.PASSED) {
-                throw new RuleViolationException("board-not-passed", field, "board " + board.serial() + " is "
-                        + board.status() + "; only boards that passed QA go into a machine",
-                        Map.of("board", board.serial(), "boardStatus", board.status().name()));
+                throw new RuleViolationException(
+                        "board-not-passed",
+                        field,
+                        "board " + board.serial() + " is " + board.status()
+                                + "; only boards that passed QA go into a machine",
+                        Map.of(
+                                "board",
+                                board.serial(),
+                                "boardStatus",
+                                board.status().name()));
             }
             boards.add(board);
         }
@@ -227,8 +262,16 @@ public class AssemblyService {
         // the machine row must exist before boards reference it
         em.flush();
         boards.forEach(b -> b.installIn(serial));
-        outbox.publish(new Events.MachineAssembled(serial, buildOrderId, List.copyOf(boardSerials), kit.chipsPerBoard(),
-                controlBoardSerial, psuSerial), kit.correlationId(), null);
+        outbox.publish(
+                new Events.MachineAssembled(
+                        serial,
+                        buildOrderId,
+                        List.copyOf(boardSerials),
+                        kit.chipsPerBoard(),
+                        controlBoardSerial,
+                        psuSerial),
+                kit.correlationId(),
+                null);
         return machine;
     }
 
@@ -241,7 +284,8 @@ public class AssemblyService {
     }
 
     public List<Hashboard> boardsOf(String machineSerial) {
-        return em.createNamedQuery(Hashboard.OF_MACHINE, Hashboard.class).setParameter("serial", machineSerial)
+        return em.createNamedQuery(Hashboard.OF_MACHINE, Hashboard.class)
+                .setParameter("serial", machineSerial)
                 .getResultList();
     }
 

@@ -4,10 +4,10 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.asicscm.assembly.entity.AssemblyLine;
 import org.asicscm.assembly.entity.BoardDieSource;
 import org.asicscm.assembly.entity.BuildKit;
@@ -32,12 +32,10 @@ import org.asicscm.platform.RuleViolationException;
 public class BoardRecorder {
 
     /** A board the floor reports as assembled. */
-    public record Report(String serial, String buildOrderId, String lineId) {
-    }
+    public record Report(String serial, String buildOrderId, String lineId) {}
 
     /** The board recorded, or why it was refused (nothing of it written). */
-    public record Outcome(Hashboard board, RuntimeException refusal) {
-    }
+    public record Outcome(Hashboard board, RuntimeException refusal) {}
 
     @PersistenceContext
     EntityManager em;
@@ -58,15 +56,20 @@ public class BoardRecorder {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Outcome> record(List<Report> reports) {
         Map<String, BuildKit> kits = new HashMap<>();
-        for (String buildOrderId : new TreeSet<>(reports.stream().map(Report::buildOrderId).toList())) {
+        for (String buildOrderId :
+                new TreeSet<>(reports.stream().map(Report::buildOrderId).toList())) {
             kits.put(buildOrderId, em.find(BuildKit.class, buildOrderId, LockModeType.PESSIMISTIC_WRITE));
         }
         Map<String, List<BuildSchedule>> schedules = new HashMap<>();
         var outcomes = new ArrayList<Outcome>(reports.size());
         for (Report report : reports) {
             try {
-                outcomes.add(new Outcome(record(report, kits.get(report.buildOrderId()),
-                        schedules.computeIfAbsent(report.buildOrderId(), this::schedulesOf)), null));
+                outcomes.add(new Outcome(
+                        record(
+                                report,
+                                kits.get(report.buildOrderId()),
+                                schedules.computeIfAbsent(report.buildOrderId(), this::schedulesOf)),
+                        null));
             } catch (RuleViolationException | InvalidInputException refused) {
                 outcomes.add(new Outcome(null, refused));
             }
@@ -95,45 +98,70 @@ public class BoardRecorder {
     private Hashboard record(Report report, BuildKit kit, List<BuildSchedule> schedules) {
         // finds a board recorded earlier in this group too: it is already in the persistence context
         if (em.find(Hashboard.class, report.serial()) != null) {
-            throw new RuleViolationException("duplicate-serial", "serial",
-                    "board " + report.serial() + " was already recorded");
+            throw new RuleViolationException(
+                    "duplicate-serial", "serial", "board " + report.serial() + " was already recorded");
         }
         if (kit == null) {
-            throw new InvalidInputException("buildOrderId", "build order " + report.buildOrderId()
-                    + " has no dies on the floor");
+            throw new InvalidInputException(
+                    "buildOrderId", "build order " + report.buildOrderId() + " has no dies on the floor");
         }
         AssemblyLine line = em.find(AssemblyLine.class, report.lineId());
         if (line == null) {
             throw new InvalidInputException("lineId", "no assembly line with id '" + report.lineId() + "'");
         }
         if (schedules.stream().noneMatch(s -> s.line().id().equals(report.lineId()))) {
-            throw new RuleViolationException("not-scheduled-on-line", "lineId",
+            throw new RuleViolationException(
+                    "not-scheduled-on-line",
+                    "lineId",
                     "build order " + kit.orderNumber() + " is not scheduled on line " + line.code());
         }
         var taken = kit.takeBoard().orElseThrow(() -> insufficientKit(kit));
-        var sources = taken.stream().map(t -> new BoardDieSource(t.line().allocationId(), t.line().lotId(),
-                t.line().lotNumber(), t.line().bin(), t.dies())).toList();
-        var board = new Hashboard(report.serial(), kit, line, sources,
-                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+        var sources = taken.stream()
+                .map(t -> new BoardDieSource(
+                        t.line().allocationId(),
+                        t.line().lotId(),
+                        t.line().lotNumber(),
+                        t.line().bin(),
+                        t.dies()))
+                .toList();
+        var board = new Hashboard(
+                report.serial(), kit, line, sources, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
         em.persist(board);
-        outbox.publish(new Events.BoardAssembled(report.serial(), report.buildOrderId(), report.lineId(),
-                kit.chipModel(), board.dies(), sources.stream().map(s -> new Events.DieSource(s.allocationId(),
-                        s.lotId(), s.lotNumber(), s.bin(), s.dies())).toList()), kit.correlationId(), null);
+        outbox.publish(
+                new Events.BoardAssembled(
+                        report.serial(),
+                        report.buildOrderId(),
+                        report.lineId(),
+                        kit.chipModel(),
+                        board.dies(),
+                        sources.stream()
+                                .map(s -> new Events.DieSource(
+                                        s.allocationId(), s.lotId(), s.lotNumber(), s.bin(), s.dies()))
+                                .toList()),
+                kit.correlationId(),
+                null);
         return board;
     }
 
     private List<BuildSchedule> schedulesOf(String buildOrderId) {
         return em.createNamedQuery(BuildSchedule.OF_ORDER, BuildSchedule.class)
-                .setParameter("buildOrderId", buildOrderId).getResultList();
+                .setParameter("buildOrderId", buildOrderId)
+                .getResultList();
     }
 
     /** A board is built from one bin: the refusal lists what each bin has, so the planner sees which one is short. */
     private static RuleViolationException insufficientKit(BuildKit kit) {
         var byBin = kit.diesAvailableByBin();
-        String perBin = byBin.isEmpty() ? "no dies" : byBin.entrySet().stream()
-                .map(e -> e.getValue() + " of " + e.getKey()).collect(Collectors.joining(", "));
-        return new RuleViolationException("insufficient-kit", "buildOrderId", "the kit of " + kit.orderNumber()
-                + " has " + perBin + "; a board takes " + kit.chipsPerBoard() + " dies of one bin",
+        String perBin = byBin.isEmpty()
+                ? "no dies"
+                : byBin.entrySet().stream()
+                        .map(e -> e.getValue() + " of " + e.getKey())
+                        .collect(Collectors.joining(", "));
+        return new RuleViolationException(
+                "insufficient-kit",
+                "buildOrderId",
+                "the kit of " + kit.orderNumber() + " has " + perBin + "; a board takes " + kit.chipsPerBoard()
+                        + " dies of one bin",
                 Map.of("available", kit.diesAvailable(), "availableByBin", byBin, "perBoard", kit.chipsPerBoard()));
     }
 }

@@ -25,8 +25,13 @@ public final class CapacityPlan {
     private static final double EPSILON = 1e-9;
 
     /** A line's calendar and capacity; byProduct empty means it builds any product at defaultBoardsPerShift. */
-    public record Line(String id, String code, int shiftsPerDay, int defaultBoardsPerShift,
-                       Map<String, Integer> byProduct, Set<LocalDate> closedDays) {
+    public record Line(
+            String id,
+            String code,
+            int shiftsPerDay,
+            int defaultBoardsPerShift,
+            Map<String, Integer> byProduct,
+            Set<LocalDate> closedDays) {
         public int boardsPerShift(String product) {
             return byProduct.isEmpty() ? defaultBoardsPerShift : byProduct.getOrDefault(product, 0);
         }
@@ -37,12 +42,10 @@ public final class CapacityPlan {
     }
 
     /** Boards of one build order still to be placed. */
-    public record Job(String buildOrderId, String orderNumber, String product, int boards, LocalDate dueDate,
-                      int priority) {
-    }
+    public record Job(
+            String buildOrderId, String orderNumber, String product, int boards, LocalDate dueDate, int priority) {}
 
-    public record Slot(String buildOrderId, String lineId, LocalDate day, int shift, int boards) {
-    }
+    public record Slot(String buildOrderId, String lineId, LocalDate day, int shift, int boards) {}
 
     /**
      * Where a job went. plannedEnd is the day of its last board (null if none was placed);
@@ -59,11 +62,10 @@ public final class CapacityPlan {
         }
     }
 
-    public static final Comparator<Job> MOST_URGENT_FIRST = Comparator.comparingInt(Job::priority)
-            .thenComparing(Job::dueDate).thenComparing(Job::orderNumber);
+    public static final Comparator<Job> MOST_URGENT_FIRST =
+            Comparator.comparingInt(Job::priority).thenComparing(Job::dueDate).thenComparing(Job::orderNumber);
 
-    private record ShiftKey(String lineId, LocalDate day, int shift) {
-    }
+    private record ShiftKey(String lineId, LocalDate day, int shift) {}
 
     private final List<Line> lines;
     private final LocalDate from;
@@ -82,10 +84,15 @@ public final class CapacityPlan {
 
     /** Counts load that stays as it is (orders not being re-planned) against the capacity. */
     public void occupy(Slot slot, String product) {
-        Line line = lines.stream().filter(l -> l.id().equals(slot.lineId())).findFirst().orElse(null);
+        Line line = lines.stream()
+                .filter(l -> l.id().equals(slot.lineId()))
+                .findFirst()
+                .orElse(null);
         if (line != null && line.boardsPerShift(product) > 0) {
-            used.merge(new ShiftKey(slot.lineId(), slot.day(), slot.shift()),
-                    (double) slot.boards() / line.boardsPerShift(product), Double::sum);
+            used.merge(
+                    new ShiftKey(slot.lineId(), slot.day(), slot.shift()),
+                    (double) slot.boards() / line.boardsPerShift(product),
+                    Double::sum);
         }
     }
 
@@ -114,8 +121,10 @@ public final class CapacityPlan {
                         break;
                     }
                     int capacity = line.boardsPerShift(job.product());
-                    if ((allowedLineIds != null && !allowedLineIds.contains(line.id())) || capacity == 0
-                            || shift > line.shiftsPerDay() || !line.open(day)) {
+                    if ((allowedLineIds != null && !allowedLineIds.contains(line.id()))
+                            || capacity == 0
+                            || shift > line.shiftsPerDay()
+                            || !line.open(day)) {
                         continue;
                     }
                     var key = new ShiftKey(line.id(), day, shift);

@@ -2,9 +2,9 @@ package org.asicscm.assembly.control;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -36,23 +36,28 @@ public class ConsignmentService {
     @EJB
     AssemblyService assembly;
 
-    public ConsignmentMovement record(String factoryId, String chipModel, ConsignmentMovement.Kind kind, int dies,
-                                      String reference) {
+    public ConsignmentMovement record(
+            String factoryId, String chipModel, ConsignmentMovement.Kind kind, int dies, String reference) {
         var movement = new ConsignmentMovement(assembly.factory(factoryId), chipModel, kind, dies, reference, now());
         em.persist(movement);
         return movement;
     }
 
     /** Where a factory's consigned dies of one chip model stand, and the latest count against it. */
-    public record Balance(String chipModel, int consigned, int inBoards, int scrapped, int expectedOnHand,
-                          ConsignmentCount latestCount) {
-    }
+    public record Balance(
+            String chipModel,
+            int consigned,
+            int inBoards,
+            int scrapped,
+            int expectedOnHand,
+            ConsignmentCount latestCount) {}
 
     public List<Balance> balances(String factoryId) {
         assembly.factory(factoryId);
         var balances = new ArrayList<Balance>();
         for (String chipModel : em.createNamedQuery(ConsignmentMovement.CHIP_MODELS, String.class)
-                .setParameter("factoryId", factoryId).getResultList()) {
+                .setParameter("factoryId", factoryId)
+                .getResultList()) {
             balances.add(balance(factoryId, chipModel));
         }
         return balances;
@@ -66,13 +71,28 @@ public class ConsignmentService {
             throw new UnknownEntityException("factory", factoryId);
         }
         Balance balance = balance(factoryId, chipModel);
-        var count = new ConsignmentCount(factory, chipModel, diesOnHand, balance.consigned(), balance.inBoards(),
-                balance.scrapped(), tolerancePercent, now());
+        var count = new ConsignmentCount(
+                factory,
+                chipModel,
+                diesOnHand,
+                balance.consigned(),
+                balance.inBoards(),
+                balance.scrapped(),
+                tolerancePercent,
+                now());
         em.persist(count);
         if (count.flagged()) {
-            outbox.publish(new Events.ConsignmentDiscrepancyFlagged(factory.id(), factory.code(), chipModel,
-                    count.diesExpected(), count.diesCounted(), count.difference(), count.toleranceDies()),
-                    "consignment-" + factory.code(), null);
+            outbox.publish(
+                    new Events.ConsignmentDiscrepancyFlagged(
+                            factory.id(),
+                            factory.code(),
+                            chipModel,
+                            count.diesExpected(),
+                            count.diesCounted(),
+                            count.difference(),
+                            count.toleranceDies()),
+                    "consignment-" + factory.code(),
+                    null);
         }
         return count;
     }
@@ -80,18 +100,32 @@ public class ConsignmentService {
     private Balance balance(String factoryId, String chipModel) {
         int consigned = total(factoryId, chipModel, ConsignmentMovement.Kind.CONSIGNED);
         int scrapped = total(factoryId, chipModel, ConsignmentMovement.Kind.SCRAPPED);
-        int inBoards = ((Number) em.createNamedQuery(Hashboard.DIES_AT_FACTORY).setParameter("factoryId", factoryId)
-                .setParameter("chipModel", chipModel).getSingleResult()).intValue();
+        int inBoards = ((Number) em.createNamedQuery(Hashboard.DIES_AT_FACTORY)
+                        .setParameter("factoryId", factoryId)
+                        .setParameter("chipModel", chipModel)
+                        .getSingleResult())
+                .intValue();
         var latest = em.createNamedQuery(ConsignmentCount.LATEST, ConsignmentCount.class)
-                .setParameter("factoryId", factoryId).setParameter("chipModel", chipModel).setMaxResults(1)
+                .setParameter("factoryId", factoryId)
+                .setParameter("chipModel", chipModel)
+                .setMaxResults(1)
                 .getResultList();
-        return new Balance(chipModel, consigned, inBoards, scrapped, consigned - inBoards - scrapped,
+        return new Balance(
+                chipModel,
+                consigned,
+                inBoards,
+                scrapped,
+                consigned - inBoards - scrapped,
                 latest.isEmpty() ? null : latest.get(0));
     }
 
     private int total(String factoryId, String chipModel, ConsignmentMovement.Kind kind) {
-        return ((Number) em.createNamedQuery(ConsignmentMovement.TOTAL).setParameter("factoryId", factoryId)
-                .setParameter("chipModel", chipModel).setParameter("kind", kind).getSingleResult()).intValue();
+        return ((Number) em.createNamedQuery(ConsignmentMovement.TOTAL)
+                        .setParameter("factoryId", factoryId)
+                        .setParameter("chipModel", chipModel)
+                        .setParameter("kind", kind)
+                        .getSingleResult())
+                .intValue();
     }
 
     private OffsetDateTime now() {

@@ -17,12 +17,23 @@ import org.asicscm.platform.InvalidInputException;
 final class FactoryLocations {
     static final String BAOAN = "Bao'an";
     /** Time zones of the countries contract factories are usually in; any other country names its own. */
-    private static final Map<String, String> ZONE_BY_COUNTRY = Map.of("CN", "Asia/Shanghai", "HK", "Asia/Hong_Kong",
-            "TW", "Asia/Taipei", "MY", "Asia/Kuala_Lumpur", "TH", "Asia/Bangkok", "VN", "Asia/Ho_Chi_Minh");
+    private static final Map<String, String> ZONE_BY_COUNTRY = Map.of(
+            "CN",
+            "Asia/Shanghai",
+            "HK",
+            "Asia/Hong_Kong",
+            "TW",
+            "Asia/Taipei",
+            "MY",
+            "Asia/Kuala_Lumpur",
+            "TH",
+            "Asia/Bangkok",
+            "VN",
+            "Asia/Ho_Chi_Minh");
+
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
-    private FactoryLocations() {
-    }
+    private FactoryLocations() {}
 
     static Factory.Location resolve(String country, String city, String district, String subDistrict, String timeZone) {
         String isoCountry = country == null ? "CN" : country.toUpperCase(Locale.ROOT);
@@ -33,14 +44,19 @@ final class FactoryLocations {
         // no district and no city in China: Bao'an, where the sub-district must be one of Bao'an's
         boolean inBaoan = district == null ? isoCountry.equals("CN") && city == null : isBaoan(district);
         if (inBaoan && subDistrict != null && baoan == null) {
-            throw new InvalidInputException("subDistrict", "Bao'an's sub-districts are "
-                    + Arrays.toString(SubDistrict.values()) + "; for a factory elsewhere give its district");
+            throw new InvalidInputException(
+                    "subDistrict",
+                    "Bao'an's sub-districts are " + Arrays.toString(SubDistrict.values())
+                            + "; for a factory elsewhere give its district");
         }
         if (inBaoan && baoan != null && timeZone == null) {
             return Factory.Location.baoan(baoan);
         }
-        return new Factory.Location(isoCountry, inBaoan && city == null ? "Shenzhen" : city,
-                inBaoan ? BAOAN : district, inBaoan && baoan != null ? baoan.name() : subDistrict,
+        return new Factory.Location(
+                isoCountry,
+                inBaoan && city == null ? "Shenzhen" : city,
+                inBaoan ? BAOAN : district,
+                inBaoan && baoan != null ? baoan.name() : subDistrict,
                 zone(isoCountry, timeZone));
     }
 
@@ -53,8 +69,9 @@ final class FactoryLocations {
         if (timeZone == null) {
             String usual = ZONE_BY_COUNTRY.get(country);
             if (usual == null) {
-                throw new InvalidInputException("timeZone", "is required for a factory in " + country
-                        + " (an IANA zone such as Asia/Kuala_Lumpur)");
+                throw new InvalidInputException(
+                        "timeZone",
+                        "is required for a factory in " + country + " (an IANA zone such as Asia/Kuala_Lumpur)");
             }
             return ZoneId.of(usual);
         }

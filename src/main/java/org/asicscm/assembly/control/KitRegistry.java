@@ -22,9 +22,17 @@ public class KitRegistry {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void open(Events.OrderHeader order, String correlationId) {
         if (em.find(BuildKit.class, order.buildOrderId()) == null) {
-            em.persist(new BuildKit(order.buildOrderId(), order.orderNumber(), order.product(), order.chipModel(),
-                    order.chipsPerBoard(), order.boardsPerMachine(), order.machines(), order.dueDate(),
-                    order.priority(), correlationId));
+            em.persist(new BuildKit(
+                    order.buildOrderId(),
+                    order.orderNumber(),
+                    order.product(),
+                    order.chipModel(),
+                    order.chipsPerBoard(),
+                    order.boardsPerMachine(),
+                    order.machines(),
+                    order.dueDate(),
+                    order.priority(),
+                    correlationId));
         }
     }
 }

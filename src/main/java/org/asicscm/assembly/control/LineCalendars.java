@@ -2,9 +2,9 @@ package org.asicscm.assembly.control;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,12 +43,14 @@ public class LineCalendars {
     public List<CalendarClosure> closuresOf(String factoryId) {
         assembly.factory(factoryId);
         return em.createNamedQuery(CalendarClosure.OF_FACTORY, CalendarClosure.class)
-                .setParameter("factoryId", factoryId).getResultList();
+                .setParameter("factoryId", factoryId)
+                .getResultList();
     }
 
     /** Each line's capacity per product and closed days from one day to another, in the lines' order. */
     public List<CapacityPlan.Line> calendars(List<AssemblyLine> lines, LocalDate from, LocalDate to) {
-        var closures = em.createNamedQuery(CalendarClosure.FROM, CalendarClosure.class).setParameter("from", from)
+        var closures = em.createNamedQuery(CalendarClosure.FROM, CalendarClosure.class)
+                .setParameter("from", from)
                 .getResultList();
         var calendars = new ArrayList<CapacityPlan.Line>();
         for (AssemblyLine line : lines) {
@@ -60,14 +62,20 @@ public class LineCalendars {
             }
             for (CalendarClosure closure : closures) {
                 for (LocalDate day = closure.firstDay().isBefore(from) ? from : closure.firstDay();
-                     !day.isAfter(closure.lastDay()) && !day.isAfter(to); day = day.plusDays(1)) {
+                        !day.isAfter(closure.lastDay()) && !day.isAfter(to);
+                        day = day.plusDays(1)) {
                     if (closure.closes(line, day)) {
                         closed.add(day);
                     }
                 }
             }
-            calendars.add(new CapacityPlan.Line(line.id(), line.code(), line.shiftsPerDay(), line.boardsPerShift(),
-                    line.capacityByProduct(), closed));
+            calendars.add(new CapacityPlan.Line(
+                    line.id(),
+                    line.code(),
+                    line.shiftsPerDay(),
+                    line.boardsPerShift(),
+                    line.capacityByProduct(),
+                    closed));
         }
         return calendars;
     }
@@ -77,8 +85,10 @@ public class LineCalendars {
      * the others). Each line's plan starts at its own factory's today.
      */
     public LocalDate firstPlannableDay() {
-        return em.createNamedQuery(Factory.ALL, Factory.class).getResultList().stream().map(f -> f.today(clock))
-                .min(LocalDate::compareTo).orElseGet(() -> LocalDate.now(clock));
+        return em.createNamedQuery(Factory.ALL, Factory.class).getResultList().stream()
+                .map(f -> f.today(clock))
+                .min(LocalDate::compareTo)
+                .orElseGet(() -> LocalDate.now(clock));
     }
 
     public AssemblyLine lineOf(String factoryId, String lineId) {

@@ -2,10 +2,10 @@ package org.asicscm.assembly.control;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -51,8 +51,7 @@ public class PlanChanges {
     Clock clock;
 
     /** What a closure did to the plan. */
-    public record ClosureResult(CalendarClosure closure, List<Outcome> rescheduled) {
-    }
+    public record ClosureResult(CalendarClosure closure, List<Outcome> rescheduled) {}
 
     /**
      * Closes a whole factory (lineId null) or takes one line down for some days, and re-plans
@@ -65,8 +64,9 @@ public class PlanChanges {
             throw new InvalidInputException("lastDay", "must not be before firstDay");
         }
         if (lastDay.isBefore(factory.today(clock))) {
-            throw new InvalidInputException("lastDay", "must not be in the past (it is " + factory.today(clock)
-                    + " at " + factory.code() + ")");
+            throw new InvalidInputException(
+                    "lastDay",
+                    "must not be in the past (it is " + factory.today(clock) + " at " + factory.code() + ")");
         }
         scheduling.lockPlan();
         var closure = new CalendarClosure(factory, line, firstDay, lastDay, reason, now());
@@ -74,16 +74,23 @@ public class PlanChanges {
         em.flush();
         var affected = new HashSet<String>();
         for (ScheduleSlot slot : em.createNamedQuery(ScheduleSlot.BETWEEN, ScheduleSlot.class)
-                .setParameter("from", firstDay).setParameter("to", lastDay).getResultList()) {
+                .setParameter("from", firstDay)
+                .setParameter("to", lastDay)
+                .getResultList()) {
             AssemblyLine slotLine = slot.schedule().line();
             if (closure.closes(slotLine, slot.day())) {
                 affected.add(slot.schedule().buildOrderId());
             }
         }
-        String why = (line == null ? "factory " + factory.code() + " closed" : "line " + factory.code() + "/"
-                + line.code() + " down") + " " + firstDay + " to " + lastDay + ": " + reason;
+        String why = (line == null
+                        ? "factory " + factory.code() + " closed"
+                        : "line " + factory.code() + "/" + line.code() + " down")
+                + " " + firstDay + " to " + lastDay + ": " + reason;
         var kits = affected.stream().map(id -> em.find(BuildKit.class, id)).toList();
-        return new ClosureResult(closure, scheduling.replan(kits, calendars.firstPlannableDay(), SchedulingService.DEFAULT_HORIZON_DAYS, why, true));
+        return new ClosureResult(
+                closure,
+                scheduling.replan(
+                        kits, calendars.firstPlannableDay(), SchedulingService.DEFAULT_HORIZON_DAYS, why, true));
     }
 
     /** Reaction to BuildOrderCancelled: the order leaves the plan and frees its capacity. */
@@ -106,13 +113,19 @@ public class PlanChanges {
      */
     public void replanReduced(BuildKit kit) {
         if (!assembly.schedulesOf(kit.buildOrderId()).isEmpty()) {
-            scheduling.replan(List.of(kit), calendars.firstPlannableDay(), SchedulingService.DEFAULT_HORIZON_DAYS, "order reduced to " + kit.machines() + " machines", true);
+            scheduling.replan(
+                    List.of(kit),
+                    calendars.firstPlannableDay(),
+                    SchedulingService.DEFAULT_HORIZON_DAYS,
+                    "order reduced to " + kit.machines() + " machines",
+                    true);
         }
     }
 
     /** Reaction to LotHeld and LotReleased: dies of the lot stop or start counting for boards. */
     public void lotHoldChanged(EventEnvelope event, String lotId, String lotNumber, boolean onHold) {
-        var kits = new ArrayList<>(em.createNamedQuery(BuildKit.WITH_LOT, BuildKit.class).setParameter("lotId", lotId)
+        var kits = new ArrayList<>(em.createNamedQuery(BuildKit.WITH_LOT, BuildKit.class)
+                .setParameter("lotId", lotId)
                 .getResultList());
         // in id order, as a plan run locks them
         kits.sort(java.util.Comparator.comparing(BuildKit::buildOrderId));
@@ -121,13 +134,22 @@ public class PlanChanges {
             em.refresh(kit);
             kit.holdLot(lotId, onHold);
             if (onHold) {
-                int planned = assembly.schedulesOf(kit.buildOrderId()).stream().flatMap(s -> s.slots().stream())
-                        .filter(s -> !s.day().isBefore(s.schedule().line().factory().today(clock)))
-                        .mapToInt(ScheduleSlot::boards).sum();
+                int planned = assembly.schedulesOf(kit.buildOrderId()).stream()
+                        .flatMap(s -> s.slots().stream())
+                        .filter(s ->
+                                !s.day().isBefore(s.schedule().line().factory().today(clock)))
+                        .mapToInt(ScheduleSlot::boards)
+                        .sum();
                 int atRisk = planned - kit.boardsBuildable();
                 if (atRisk > 0) {
-                    outbox.publish(new Events.BuildAtRisk(kit.buildOrderId(), kit.orderNumber(), "dies of lot " + lotNumber
-                            + " are on quality hold", atRisk), kit.correlationId(), event.eventId());
+                    outbox.publish(
+                            new Events.BuildAtRisk(
+                                    kit.buildOrderId(),
+                                    kit.orderNumber(),
+                                    "dies of lot " + lotNumber + " are on quality hold",
+                                    atRisk),
+                            kit.correlationId(),
+                            event.eventId());
                 }
             }
         }

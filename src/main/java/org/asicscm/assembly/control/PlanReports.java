@@ -26,9 +26,23 @@ public class PlanReports {
     LineCalendars calendars;
 
     /** A line's day: how much of its capacity is planned, and for which orders. */
-    public record LineDay(String lineId, String factoryCode, String lineCode, LocalDate day, boolean open, int shifts,
-                          int boards, int percentOfCapacity, Map<String, Integer> boardsByOrder) {
-    }
+    public record LineDay(
+            String lineId,
+            String factoryCode,
+            String lineCode,
+            LocalDate day,
+            boolean open,
+            int shifts,
+            int boards,
+            int percentOfCapacity,
+            Map<String, Integer> boardsByOrder,
+            List<ShiftLoad> shiftLoads) {}
+
+    /**
+     * One shift of a line's day: orders share a shift by their share of its capacity for their
+     * product, so percentOfCapacity is the sum of those shares (never above 100 in a plan).
+     */
+    public record ShiftLoad(int shift, int boards, int percentOfCapacity) {}
 
     /** The load per line per day: the data a Gantt chart of the plan needs. */
     public List<LineDay> load(LocalDate from, LocalDate to) {
@@ -36,15 +50,20 @@ public class PlanReports {
             throw new InvalidInputException("to", "must not be before from");
         }
         if (from.plusDays(SchedulingService.LONGEST_HORIZON_DAYS).isBefore(to)) {
-            throw new InvalidInputException("to", "at most " + SchedulingService.LONGEST_HORIZON_DAYS + " days after from");
+            throw new InvalidInputException(
+                    "to", "at most " + SchedulingService.LONGEST_HORIZON_DAYS + " days after from");
         }
         var lines = em.createNamedQuery(AssemblyLine.ALL, AssemblyLine.class).getResultList();
         var lineCalendars = calendars.calendars(lines, from, to);
         var kits = new HashMap<String, BuildKit>();
         var slotsByLineDay = new HashMap<String, List<ScheduleSlot>>();
         for (ScheduleSlot slot : em.createNamedQuery(ScheduleSlot.BETWEEN, ScheduleSlot.class)
-                .setParameter("from", from).setParameter("to", to).getResultList()) {
-            slotsByLineDay.computeIfAbsent(slot.lineId() + slot.day(), k -> new ArrayList<>()).add(slot);
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList()) {
+            slotsByLineDay
+                    .computeIfAbsent(slot.lineId() + slot.day(), k -> new ArrayList<>())
+                    .add(slot);
             kits.computeIfAbsent(slot.schedule().buildOrderId(), id -> em.find(BuildKit.class, id));
         }
         var days = new ArrayList<LineDay>();
@@ -55,25 +74,52 @@ public class PlanReports {
                 var slots = slotsByLineDay.getOrDefault(line.id() + day, List.of());
                 var byOrder = new TreeMap<String, Integer>();
                 double shares = 0;
+                var shiftShares = new double[line.shiftsPerDay() + 1];
+                var shiftBoards = new int[line.shiftsPerDay() + 1];
                 for (ScheduleSlot slot : slots) {
                     BuildKit kit = kits.get(slot.schedule().buildOrderId());
                     byOrder.merge(kit.orderNumber(), slot.boards(), Integer::sum);
                     int capacity = calendar.boardsPerShift(kit.product());
-                    shares += capacity == 0 ? 0 : (double) slot.boards() / capacity;
+                    double share = capacity == 0 ? 0 : (double) slot.boards() / capacity;
+                    shares += share;
+                    shiftShares[slot.shift()] += share;
+                    shiftBoards[slot.shift()] += slot.boards();
+                }
+                var shiftLoads = new ArrayList<ShiftLoad>();
+                for (int shift = 1; shift <= line.shiftsPerDay(); shift++) {
+                    shiftLoads.add(
+                            new ShiftLoad(shift, shiftBoards[shift], (int) Math.round(100 * shiftShares[shift])));
                 }
                 int boards = slots.stream().mapToInt(ScheduleSlot::boards).sum();
-                days.add(new LineDay(line.id(), line.factory().code(), line.code(), day, calendar.open(day),
-                        line.shiftsPerDay(), boards, (int) Math.round(100 * shares / line.shiftsPerDay()), byOrder));
+                days.add(new LineDay(
+                        line.id(),
+                        line.factory().code(),
+                        line.code(),
+                        day,
+                        calendar.open(day),
+                        line.shiftsPerDay(),
+                        boards,
+                        (int) Math.round(100 * shares / line.shiftsPerDay()),
+                        byOrder,
+                        shiftLoads));
             }
         }
         return days;
     }
 
     /** An order the plan cannot deliver as promised, and why. */
-    public record OrderAtRisk(String buildOrderId, String orderNumber, int priority, LocalDate dueDate,
-                              LocalDate plannedEnd, int daysLate, int boardsOrdered, int boardsWithoutDies,
-                              int boardsOnHold, int unplacedBoards, List<String> reasons) {
-    }
+    public record OrderAtRisk(
+            String buildOrderId,
+            String orderNumber,
+            int priority,
+            LocalDate dueDate,
+            LocalDate plannedEnd,
+            int daysLate,
+            int boardsOrdered,
+            int boardsWithoutDies,
+            int boardsOnHold,
+            int unplacedBoards,
+            List<String> reasons) {}
 
     public List<OrderAtRisk> ordersAtRisk() {
         var atRisk = new ArrayList<OrderAtRisk>();
@@ -96,9 +142,18 @@ public class PlanReports {
                 reasons.add(kit.boardsOnHold() + " boards' dies are on quality hold");
             }
             if (!reasons.isEmpty()) {
-                atRisk.add(new OrderAtRisk(kit.buildOrderId(), kit.orderNumber(), kit.priority(), kit.dueDate(),
-                        kit.plannedEnd(), kit.daysLate(), kit.boardsOrdered(), withoutDies, kit.boardsOnHold(),
-                        kit.unplacedBoards(), reasons));
+                atRisk.add(new OrderAtRisk(
+                        kit.buildOrderId(),
+                        kit.orderNumber(),
+                        kit.priority(),
+                        kit.dueDate(),
+                        kit.plannedEnd(),
+                        kit.daysLate(),
+                        kit.boardsOrdered(),
+                        withoutDies,
+                        kit.boardsOnHold(),
+                        kit.unplacedBoards(),
+                        reasons));
             }
         }
         return atRisk;

@@ -2,10 +2,10 @@ package org.asicscm.assembly.control;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -57,15 +57,18 @@ public class SchedulingService {
     /** Re-plans every order with boards to build from a day on, most urgent first. */
     public List<Outcome> planAll(LocalDate from, int horizonDays) {
         if (from.isBefore(calendars.firstPlannableDay())) {
-            throw new InvalidInputException("from", "must not be in the past (it is " + calendars.firstPlannableDay()
-                    + " at the factory furthest behind)");
+            throw new InvalidInputException(
+                    "from",
+                    "must not be in the past (it is " + calendars.firstPlannableDay()
+                            + " at the factory furthest behind)");
         }
         if (horizonDays < 1 || horizonDays > LONGEST_HORIZON_DAYS) {
             throw new InvalidInputException("horizonDays", "must be 1 to " + LONGEST_HORIZON_DAYS);
         }
         lockPlan();
         var kits = em.createNamedQuery(BuildKit.ALL, BuildKit.class).getResultList().stream()
-                .filter(k -> !k.cancelled()).toList();
+                .filter(k -> !k.cancelled())
+                .toList();
         return replan(kits, from, horizonDays, "plan run from " + from, false);
     }
 
@@ -78,7 +81,9 @@ public class SchedulingService {
         lockPlan();
         BuildKit kit = em.find(BuildKit.class, buildOrderId, LockModeType.PESSIMISTIC_WRITE);
         if (kit == null || kit.lines().isEmpty()) {
-            throw new RuleViolationException("no-dies-allocated", "buildOrderId",
+            throw new RuleViolationException(
+                    "no-dies-allocated",
+                    "buildOrderId",
                     "build order " + buildOrderId + " has no dies allocated on the floor yet");
         }
         AssemblyLine line = em.find(AssemblyLine.class, lineId);
@@ -86,25 +91,38 @@ public class SchedulingService {
             throw new InvalidInputException("lineId", "no assembly line with id '" + lineId + "'");
         }
         if (startDate.isBefore(line.factory().today(clock))) {
-            throw new InvalidInputException("startDate", "must not be in the past (it is " + line.factory().today(clock)
-                    + " at " + line.factory().code() + ")");
+            throw new InvalidInputException(
+                    "startDate",
+                    "must not be in the past (it is " + line.factory().today(clock) + " at "
+                            + line.factory().code() + ")");
         }
         if (!line.capacityByProduct().isEmpty() && !line.capacityByProduct().containsKey(kit.product())) {
-            throw new RuleViolationException("line-cannot-build", "lineId", "line " + line.code() + " is set up for "
-                    + line.capacityByProduct().keySet() + ", not " + kit.product());
+            throw new RuleViolationException(
+                    "line-cannot-build",
+                    "lineId",
+                    "line " + line.code() + " is set up for "
+                            + line.capacityByProduct().keySet() + ", not " + kit.product());
         }
-        int scheduled = assembly.schedulesOf(kit.buildOrderId()).stream().mapToInt(BuildSchedule::boards).sum();
+        int scheduled = assembly.schedulesOf(kit.buildOrderId()).stream()
+                .mapToInt(BuildSchedule::boards)
+                .sum();
         int boards = kit.boardsBuildable() - scheduled;
         if (boards <= 0) {
-            throw new RuleViolationException("nothing-to-schedule", "buildOrderId", "the dies on the floor for "
-                    + kit.orderNumber() + " make " + kit.boardsBuildable() + " boards, all already scheduled",
+            throw new RuleViolationException(
+                    "nothing-to-schedule",
+                    "buildOrderId",
+                    "the dies on the floor for " + kit.orderNumber() + " make " + kit.boardsBuildable()
+                            + " boards, all already scheduled",
                     Map.of("boardsBuildable", kit.boardsBuildable(), "boardsScheduled", scheduled));
         }
         CapacityPlan plan = capacityPlan(startDate, DEFAULT_HORIZON_DAYS, Set.of());
         Outcome outcome = plan.place(job(kit, boards), Set.of(line.id()));
         if (outcome.slots().isEmpty()) {
-            throw new RuleViolationException("no-capacity", "lineId", "line " + line.code() + " has no free capacity in the "
-                    + DEFAULT_HORIZON_DAYS + " days from " + startDate);
+            throw new RuleViolationException(
+                    "no-capacity",
+                    "lineId",
+                    "line " + line.code() + " has no free capacity in the " + DEFAULT_HORIZON_DAYS + " days from "
+                            + startDate);
         }
         var schedule = persist(kit, line, outcome.slots());
         publishScheduled(kit, schedule);
@@ -119,8 +137,8 @@ public class SchedulingService {
      * @param stayInFactory keep each order on the lines of the factories it was planned in: its
      *                      dies are consigned there and do not move to another factory by themselves
      */
-    public List<Outcome> replan(Collection<BuildKit> kits, LocalDate from, int horizonDays, String reason,
-                                 boolean stayInFactory) {
+    public List<Outcome> replan(
+            Collection<BuildKit> kits, LocalDate from, int horizonDays, String reason, boolean stayInFactory) {
         var byOrder = new LinkedHashMap<String, BuildKit>();
         var hadPlan = new HashSet<String>();
         var factoriesOf = new HashMap<String, Set<String>>();
@@ -132,24 +150,34 @@ public class SchedulingService {
         var oldSchedules = new ArrayList<String>();
         for (List<String> chunk : chunks(byOrder.keySet())) {
             for (BuildSchedule schedule : em.createNamedQuery(BuildSchedule.OF_ORDERS, BuildSchedule.class)
-                    .setParameter("ids", chunk).getResultList()) {
+                    .setParameter("ids", chunk)
+                    .getResultList()) {
                 hadPlan.add(schedule.buildOrderId());
-                factoriesOf.computeIfAbsent(schedule.buildOrderId(), k -> new HashSet<>()).add(schedule.line().factory().id());
+                factoriesOf
+                        .computeIfAbsent(schedule.buildOrderId(), k -> new HashSet<>())
+                        .add(schedule.line().factory().id());
                 oldSchedules.add(schedule.id());
             }
         }
         em.flush();
         for (List<String> chunk : chunks(oldSchedules)) {
-            em.createNamedQuery(BuildSchedule.DELETE_SLOTS).setParameter("ids", chunk).executeUpdate();
+            em.createNamedQuery(BuildSchedule.DELETE_SLOTS)
+                    .setParameter("ids", chunk)
+                    .executeUpdate();
             em.createNamedQuery(BuildSchedule.DELETE).setParameter("ids", chunk).executeUpdate();
         }
         CapacityPlan plan = capacityPlan(from, horizonDays, byOrder.keySet());
-        var jobs = byOrder.values().stream().filter(k -> k.boardsBuildable() > 0)
-                .map(k -> job(k, k.boardsBuildable())).toList();
+        var jobs = byOrder.values().stream()
+                .filter(k -> k.boardsBuildable() > 0)
+                .map(k -> job(k, k.boardsBuildable()))
+                .toList();
         var linesOfFactory = new HashMap<String, Set<String>>();
         if (stayInFactory) {
-            for (AssemblyLine line : em.createNamedQuery(AssemblyLine.ALL, AssemblyLine.class).getResultList()) {
-                linesOfFactory.computeIfAbsent(line.factory().id(), k -> new HashSet<>()).add(line.id());
+            for (AssemblyLine line :
+                    em.createNamedQuery(AssemblyLine.ALL, AssemblyLine.class).getResultList()) {
+                linesOfFactory
+                        .computeIfAbsent(line.factory().id(), k -> new HashSet<>())
+                        .add(line.id());
             }
         }
         var outcomes = plan.placeAll(jobs, job -> {
@@ -164,16 +192,33 @@ public class SchedulingService {
         for (Outcome outcome : outcomes) {
             BuildKit kit = byOrder.get(outcome.job().buildOrderId());
             var slotsByLine = new LinkedHashMap<String, List<CapacityPlan.Slot>>();
-            outcome.slots().forEach(s -> slotsByLine.computeIfAbsent(s.lineId(), k -> new ArrayList<>()).add(s));
+            outcome.slots()
+                    .forEach(s -> slotsByLine
+                            .computeIfAbsent(s.lineId(), k -> new ArrayList<>())
+                            .add(s));
             var schedules = new ArrayList<BuildSchedule>();
-            slotsByLine.forEach((lineId, slots) -> schedules.add(persist(kit,
-                    lines.computeIfAbsent(lineId, id -> em.find(AssemblyLine.class, id)), slots)));
+            slotsByLine.forEach((lineId, slots) -> schedules.add(persist(
+                    kit, lines.computeIfAbsent(lineId, id -> em.find(AssemblyLine.class, id)), slots)));
             if (hadPlan.contains(kit.buildOrderId())) {
-                outbox.publish(new Events.BuildRescheduled(kit.buildOrderId(), kit.orderNumber(), reason,
-                        outcome.placedBoards(), schedules.isEmpty() ? null : schedules.stream().map(BuildSchedule::startDate)
-                        .min(LocalDate::compareTo).orElseThrow(), outcome.plannedEnd(),
-                        schedules.stream().map(s -> s.line().factory().code() + "/" + s.line().code()).toList()),
-                        kit.correlationId(), null);
+                outbox.publish(
+                        new Events.BuildRescheduled(
+                                kit.buildOrderId(),
+                                kit.orderNumber(),
+                                reason,
+                                outcome.placedBoards(),
+                                schedules.isEmpty()
+                                        ? null
+                                        : schedules.stream()
+                                                .map(BuildSchedule::startDate)
+                                                .min(LocalDate::compareTo)
+                                                .orElseThrow(),
+                                outcome.plannedEnd(),
+                                schedules.stream()
+                                        .map(s -> s.line().factory().code() + "/"
+                                                + s.line().code())
+                                        .toList()),
+                        kit.correlationId(),
+                        null);
             } else {
                 schedules.forEach(s -> publishScheduled(kit, s));
             }
@@ -184,8 +229,17 @@ public class SchedulingService {
         for (BuildKit kit : byOrder.values()) {
             if (hadPlan.contains(kit.buildOrderId()) && !planned.contains(kit.buildOrderId())) {
                 // nothing buildable any more (dies consumed, released or on hold): the old plan goes
-                outbox.publish(new Events.BuildRescheduled(kit.buildOrderId(), kit.orderNumber(), reason
-                        + "; no buildable boards left", 0, null, null, List.of()), kit.correlationId(), null);
+                outbox.publish(
+                        new Events.BuildRescheduled(
+                                kit.buildOrderId(),
+                                kit.orderNumber(),
+                                reason + "; no buildable boards left",
+                                0,
+                                null,
+                                null,
+                                List.of()),
+                        kit.correlationId(),
+                        null);
                 kit.recordPlan(null, 0, 0);
             }
         }
@@ -195,8 +249,10 @@ public class SchedulingService {
     /** Row locks on the kits, in one statement per chunk. */
     private void lockKits(Collection<String> buildOrderIds) {
         for (List<String> chunk : chunks(buildOrderIds)) {
-            em.createNamedQuery(BuildKit.BY_IDS, BuildKit.class).setParameter("ids", chunk)
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+            em.createNamedQuery(BuildKit.BY_IDS, BuildKit.class)
+                    .setParameter("ids", chunk)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList();
         }
     }
 
@@ -211,37 +267,66 @@ public class SchedulingService {
     }
 
     private BuildSchedule persist(BuildKit kit, AssemblyLine line, List<CapacityPlan.Slot> slots) {
-        var schedule = new BuildSchedule(kit.buildOrderId(), line, slots.stream()
-                .map(s -> new BuildSchedule.CapacityShare(s.day(), s.shift(), s.boards())).toList(), now());
+        var schedule = new BuildSchedule(
+                kit.buildOrderId(),
+                line,
+                slots.stream()
+                        .map(s -> new BuildSchedule.CapacityShare(s.day(), s.shift(), s.boards()))
+                        .toList(),
+                now());
         em.persist(schedule);
         return schedule;
     }
 
     private void publishScheduled(BuildKit kit, BuildSchedule schedule) {
         AssemblyLine line = schedule.line();
-        outbox.publish(new Events.BuildScheduled(schedule.id(), kit.buildOrderId(), line.id(), line.factory().code(),
-                line.code(), schedule.boards(), schedule.startDate(), schedule.endDate()), kit.correlationId(), null);
+        outbox.publish(
+                new Events.BuildScheduled(
+                        schedule.id(),
+                        kit.buildOrderId(),
+                        line.id(),
+                        line.factory().code(),
+                        line.code(),
+                        schedule.boards(),
+                        schedule.startDate(),
+                        schedule.endDate()),
+                kit.correlationId(),
+                null);
     }
 
     private void recordLateness(BuildKit kit, Outcome outcome) {
-        if (kit.recordPlan(outcome.plannedEnd(), (int) outcome.daysLate(), outcome.unplacedBoards()) && outcome.late()) {
-            outbox.publish(new Events.BuildFlaggedLate(kit.buildOrderId(), kit.orderNumber(), kit.dueDate(),
-                    outcome.plannedEnd(), outcome.daysLate(), outcome.unplacedBoards()), kit.correlationId(), null);
+        if (kit.recordPlan(outcome.plannedEnd(), (int) outcome.daysLate(), outcome.unplacedBoards())
+                && outcome.late()) {
+            outbox.publish(
+                    new Events.BuildFlaggedLate(
+                            kit.buildOrderId(),
+                            kit.orderNumber(),
+                            kit.dueDate(),
+                            outcome.plannedEnd(),
+                            outcome.daysLate(),
+                            outcome.unplacedBoards()),
+                    kit.correlationId(),
+                    null);
         }
     }
 
     /** Every line with its calendar, and the load of every order not being re-planned. */
     private CapacityPlan capacityPlan(LocalDate from, int horizonDays, Set<String> replanned) {
         LocalDate to = from.plusDays(horizonDays - 1L);
-        var lines = calendars.calendars(em.createNamedQuery(AssemblyLine.ALL, AssemblyLine.class).getResultList(), from, to);
+        var lines = calendars.calendars(
+                em.createNamedQuery(AssemblyLine.ALL, AssemblyLine.class).getResultList(), from, to);
         var plan = new CapacityPlan(lines, from, horizonDays);
         var products = new HashMap<String, String>();
         for (ScheduleSlot slot : em.createNamedQuery(ScheduleSlot.BETWEEN, ScheduleSlot.class)
-                .setParameter("from", from).setParameter("to", to).getResultList()) {
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList()) {
             String order = slot.schedule().buildOrderId();
             if (!replanned.contains(order)) {
-                String product = products.computeIfAbsent(order, id -> em.find(BuildKit.class, id).product());
-                plan.occupy(new CapacityPlan.Slot(order, slot.lineId(), slot.day(), slot.shift(), slot.boards()), product);
+                String product = products.computeIfAbsent(
+                        order, id -> em.find(BuildKit.class, id).product());
+                plan.occupy(
+                        new CapacityPlan.Slot(order, slot.lineId(), slot.day(), slot.shift(), slot.boards()), product);
             }
         }
         return plan;
@@ -256,7 +341,8 @@ public class SchedulingService {
      * kit is locked, on every path, so that a plan run and a kit change cannot wait on each other.
      */
     public void lockPlan() {
-        em.createNativeQuery("select name from planning_lock where name = 'schedule' for update").getResultList();
+        em.createNativeQuery("select name from planning_lock where name = 'schedule' for update")
+                .getResultList();
     }
 
     private OffsetDateTime now() {

@@ -3,8 +3,8 @@ package org.asicscm.assembly.entity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -19,7 +19,9 @@ import java.util.UUID;
 /** An SMT and assembly line in a factory, with its capacity in boards per shift. */
 @Entity
 @Table(name = "assembly_line")
-@NamedQuery(name = AssemblyLine.OF_FACTORY, query = "select l from AssemblyLine l where l.factory.id = :factoryId order by l.code")
+@NamedQuery(
+        name = AssemblyLine.OF_FACTORY,
+        query = "select l from AssemblyLine l where l.factory.id = :factoryId order by l.code")
 @NamedQuery(name = AssemblyLine.ALL, query = "select l from AssemblyLine l order by l.factory.code, l.code, l.id")
 public class AssemblyLine {
     public static final String OF_FACTORY = "AssemblyLine.ofFactory";
@@ -27,12 +29,16 @@ public class AssemblyLine {
 
     @Id
     private String id;
+
     @ManyToOne(optional = false)
     @JoinColumn(name = "factory_id")
     private Factory factory;
+
     private String code;
+
     @Column(name = "boards_per_shift")
     private int boardsPerShift;
+
     @Column(name = "shifts_per_day")
     private int shiftsPerDay;
     /** Boards per shift for each product the line is set up for; none means any product at boardsPerShift. */
@@ -42,8 +48,7 @@ public class AssemblyLine {
     @Column(name = "boards_per_shift")
     private Map<String, Integer> capacityByProduct = new HashMap<>();
 
-    protected AssemblyLine() {
-    }
+    protected AssemblyLine() {}
 
     public AssemblyLine(Factory factory, String code, int boardsPerShift, int shiftsPerDay) {
         if (boardsPerShift <= 0 || shiftsPerDay < 1 || shiftsPerDay > 3) {

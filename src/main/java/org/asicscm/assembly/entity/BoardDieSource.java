@@ -8,15 +8,17 @@ import jakarta.persistence.Embeddable;
 public class BoardDieSource {
     @Column(name = "allocation_id")
     private String allocationId;
+
     @Column(name = "lot_id")
     private String lotId;
+
     @Column(name = "lot_number")
     private String lotNumber;
+
     private String bin;
     private int dies;
 
-    protected BoardDieSource() {
-    }
+    protected BoardDieSource() {}
 
     public BoardDieSource(String allocationId, String lotId, String lotNumber, String bin, int dies) {
         this.allocationId = allocationId;

@@ -5,9 +5,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.QueryHint;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
@@ -28,53 +28,82 @@ import java.util.function.ToIntFunction;
 @Entity
 @Table(name = "build_kit")
 // the kits' lines in one more query, not one per kit (EclipseLink batch reading)
-@NamedQuery(name = BuildKit.ALL, query = "select k from BuildKit k order by k.priority, k.dueDate, k.orderNumber",
-        hints = {@QueryHint(name = "eclipselink.batch", value = "k.lines"),
-                 @QueryHint(name = "eclipselink.batch.type", value = "IN")})
-@NamedQuery(name = BuildKit.BY_IDS, query = "select k from BuildKit k where k.buildOrderId in :ids order by k.buildOrderId")
+@NamedQuery(
+        name = BuildKit.ALL,
+        query = "select k from BuildKit k order by k.priority, k.dueDate, k.orderNumber",
+        hints = {
+            @QueryHint(name = "eclipselink.batch", value = "k.lines"),
+            @QueryHint(name = "eclipselink.batch.type", value = "IN")
+        })
+@NamedQuery(
+        name = BuildKit.BY_IDS,
+        query = "select k from BuildKit k where k.buildOrderId in :ids order by k.buildOrderId")
 @NamedQuery(name = BuildKit.WITH_LOT, query = "select distinct l.kit from KitLine l where l.lotId = :lotId")
 public class BuildKit {
     public static final String ALL = "BuildKit.all";
     public static final String WITH_LOT = "BuildKit.withLot";
     public static final String BY_IDS = "BuildKit.byIds";
+
     @Id
     @Column(name = "build_order_id")
     private String buildOrderId;
+
     @Column(name = "order_number")
     private String orderNumber;
+
     @Column(name = "chip_model")
     private String chipModel;
+
     @Column(name = "chips_per_board")
     private int chipsPerBoard;
+
     @Column(name = "boards_per_machine")
     private int boardsPerMachine;
+
     private int machines;
     private String product;
+
     @Column(name = "due_date")
     private LocalDate dueDate;
+
     private int priority;
     private boolean cancelled;
+
     @Column(name = "planned_end")
     private LocalDate plannedEnd;
+
     @Column(name = "days_late")
     private int daysLate;
+
     @Column(name = "unplaced_boards")
     private int unplacedBoards;
+
     @Column(name = "correlation_id")
     private String correlationId;
+
     @Column(name = "boards_scrapped")
     private int boardsScrapped;
+
     @OneToMany(mappedBy = "kit", cascade = CascadeType.PERSIST)
     @OrderBy("allocatedAt")
     private List<KitLine> lines = new ArrayList<>();
+
     @Version
     private long version;
 
-    protected BuildKit() {
-    }
+    protected BuildKit() {}
 
-    public BuildKit(String buildOrderId, String orderNumber, String product, String chipModel, int chipsPerBoard,
-                    int boardsPerMachine, int machines, LocalDate dueDate, int priority, String correlationId) {
+    public BuildKit(
+            String buildOrderId,
+            String orderNumber,
+            String product,
+            String chipModel,
+            int chipsPerBoard,
+            int boardsPerMachine,
+            int machines,
+            LocalDate dueDate,
+            int priority,
+            String correlationId) {
         this.buildOrderId = Objects.requireNonNull(buildOrderId);
         this.orderNumber = orderNumber;
         this.product = product;
@@ -87,8 +116,8 @@ public class BuildKit {
         this.correlationId = correlationId;
     }
 
-    public void addAllocation(String allocationId, String lotId, String lotNumber, String bin, int dies,
-                              OffsetDateTime at) {
+    public void addAllocation(
+            String allocationId, String lotId, String lotNumber, String bin, int dies, OffsetDateTime at) {
         if (line(allocationId).isEmpty()) {
             lines.add(new KitLine(this, allocationId, lotId, lotNumber, bin, dies, at));
         }
@@ -112,7 +141,9 @@ public class BuildKit {
      * that only together make a board make none.
      */
     public int boardsCovered() {
-        int boards = perBin(KitLine::held).values().stream().mapToInt(dies -> dies / chipsPerBoard).sum();
+        int boards = perBin(KitLine::held).values().stream()
+                .mapToInt(dies -> dies / chipsPerBoard)
+                .sum();
         return Math.min(boards - boardsScrapped, boardsOrdered());
     }
 
@@ -122,7 +153,9 @@ public class BuildKit {
      */
     public int boardsBuildable() {
         int built = lines.stream().mapToInt(KitLine::diesConsumed).sum() / chipsPerBoard - boardsScrapped;
-        int boards = diesAvailableByBin().values().stream().mapToInt(dies -> dies / chipsPerBoard).sum();
+        int boards = diesAvailableByBin().values().stream()
+                .mapToInt(dies -> dies / chipsPerBoard)
+                .sum();
         return Math.max(0, Math.min(boards, boardsOrdered() - built));
     }
 
@@ -141,7 +174,11 @@ public class BuildKit {
 
     /** Boards whose dies sit in lots on quality hold. */
     public int boardsOnHold() {
-        return lines.stream().filter(KitLine::onHold).mapToInt(KitLine::unconsumed).sum() / chipsPerBoard;
+        return lines.stream()
+                        .filter(KitLine::onHold)
+                        .mapToInt(KitLine::unconsumed)
+                        .sum()
+                / chipsPerBoard;
     }
 
     /**
@@ -214,8 +251,10 @@ public class BuildKit {
      * @return the dies taken per kit line, or empty if no bin of the kit covers a whole board
      */
     public Optional<List<Take>> takeBoard() {
-        var bin = diesAvailableByBin().entrySet().stream().filter(e -> e.getValue() >= chipsPerBoard)
-                .map(Map.Entry::getKey).findFirst();
+        var bin = diesAvailableByBin().entrySet().stream()
+                .filter(e -> e.getValue() >= chipsPerBoard)
+                .map(Map.Entry::getKey)
+                .findFirst();
         if (bin.isEmpty()) {
             return Optional.empty();
         }
@@ -237,8 +276,7 @@ public class BuildKit {
         return Optional.of(taken);
     }
 
-    public record Take(KitLine line, int dies) {
-    }
+    public record Take(KitLine line, int dies) {}
 
     public String buildOrderId() {
         return buildOrderId;

@@ -21,7 +21,9 @@ import java.util.UUID;
 /** A build order's boards planned on one line, shift by shift, over a run of days. */
 @Entity
 @Table(name = "build_schedule")
-@NamedQuery(name = BuildSchedule.OF_ORDER, query = "select s from BuildSchedule s where s.buildOrderId = :buildOrderId order by s.startDate")
+@NamedQuery(
+        name = BuildSchedule.OF_ORDER,
+        query = "select s from BuildSchedule s where s.buildOrderId = :buildOrderId order by s.startDate")
 @NamedQuery(name = BuildSchedule.OF_ORDERS, query = "select s from BuildSchedule s where s.buildOrderId in :ids")
 @NamedQuery(name = BuildSchedule.DELETE_SLOTS, query = "delete from ScheduleSlot s where s.schedule.id in :ids")
 @NamedQuery(name = BuildSchedule.DELETE, query = "delete from BuildSchedule s where s.id in :ids")
@@ -33,24 +35,32 @@ public class BuildSchedule {
 
     @Id
     private String id;
+
     @Column(name = "build_order_id")
     private String buildOrderId;
+
     @ManyToOne(optional = false)
     @JoinColumn(name = "line_id")
     private AssemblyLine line;
+
     private int boards;
+
     @Column(name = "start_date")
     private LocalDate startDate;
+
     @Column(name = "end_date")
     private LocalDate endDate;
+
     @Column(name = "scheduled_at")
     private OffsetDateTime scheduledAt;
-    @OneToMany(mappedBy = "schedule", cascade = {CascadeType.PERSIST, CascadeType.REMOVE})
+
+    @OneToMany(
+            mappedBy = "schedule",
+            cascade = {CascadeType.PERSIST, CascadeType.REMOVE})
     @OrderBy("day, shift")
     private List<ScheduleSlot> slots = new ArrayList<>();
 
-    protected BuildSchedule() {
-    }
+    protected BuildSchedule() {}
 
     /** The boards an order gets on one line, shift by shift, as the capacity plan placed them. */
     public BuildSchedule(String buildOrderId, AssemblyLine line, List<CapacityShare> shifts, OffsetDateTime at) {
@@ -64,14 +74,15 @@ public class BuildSchedule {
             slots.add(new ScheduleSlot(this, share.day(), share.shift(), share.boards()));
         }
         this.boards = slots.stream().mapToInt(ScheduleSlot::boards).sum();
-        this.startDate = slots.stream().map(ScheduleSlot::day).min(LocalDate::compareTo).orElseThrow();
-        this.endDate = slots.stream().map(ScheduleSlot::day).max(LocalDate::compareTo).orElseThrow();
+        this.startDate =
+                slots.stream().map(ScheduleSlot::day).min(LocalDate::compareTo).orElseThrow();
+        this.endDate =
+                slots.stream().map(ScheduleSlot::day).max(LocalDate::compareTo).orElseThrow();
         this.scheduledAt = at;
     }
 
     /** Boards in one shift of one day. */
-    public record CapacityShare(LocalDate day, int shift, int boards) {
-    }
+    public record CapacityShare(LocalDate day, int shift, int boards) {}
 
     public List<ScheduleSlot> slots() {
         return Collections.unmodifiableList(slots);

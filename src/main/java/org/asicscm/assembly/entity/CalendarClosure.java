@@ -17,32 +17,43 @@ import java.util.UUID;
 @Entity
 @Table(name = "calendar_closure")
 @NamedQuery(name = CalendarClosure.FROM, query = "select c from CalendarClosure c where c.lastDay >= :from")
-@NamedQuery(name = CalendarClosure.OF_FACTORY, query = "select c from CalendarClosure c where c.factoryId = :factoryId"
-        + " order by c.firstDay")
+@NamedQuery(
+        name = CalendarClosure.OF_FACTORY,
+        query = "select c from CalendarClosure c where c.factoryId = :factoryId" + " order by c.firstDay")
 public class CalendarClosure {
     public static final String FROM = "CalendarClosure.from";
     public static final String OF_FACTORY = "CalendarClosure.ofFactory";
 
     @Id
     private String id;
+
     @Column(name = "factory_id")
     private String factoryId;
+
     @Column(name = "line_id")
     private String lineId;
+
     @Column(name = "first_day")
     private LocalDate firstDay;
+
     @Column(name = "last_day")
     private LocalDate lastDay;
+
     private String reason;
+
     @Column(name = "recorded_at")
     private OffsetDateTime recordedAt;
 
-    protected CalendarClosure() {
-    }
+    protected CalendarClosure() {}
 
     /** @param line null when the whole factory closes */
-    public CalendarClosure(Factory factory, AssemblyLine line, LocalDate firstDay, LocalDate lastDay, String reason,
-                           OffsetDateTime at) {
+    public CalendarClosure(
+            Factory factory,
+            AssemblyLine line,
+            LocalDate firstDay,
+            LocalDate lastDay,
+            String reason,
+            OffsetDateTime at) {
         if (lastDay.isBefore(firstDay)) {
             throw new IllegalArgumentException("a closure ends on or after its first day");
         }
@@ -56,8 +67,11 @@ public class CalendarClosure {
     }
 
     public boolean closes(AssemblyLine line, LocalDate day) {
-        return (lineId == null ? line.factory().id().equals(factoryId) : line.id().equals(lineId))
-                && !day.isBefore(firstDay) && !day.isAfter(lastDay);
+        return (lineId == null
+                        ? line.factory().id().equals(factoryId)
+                        : line.id().equals(lineId))
+                && !day.isBefore(firstDay)
+                && !day.isAfter(lastDay);
     }
 
     public String id() {

@@ -16,34 +16,50 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "consignment_count")
-@NamedQuery(name = ConsignmentCount.LATEST, query = "select c from ConsignmentCount c where c.factoryId = :factoryId"
-        + " and c.chipModel = :chipModel order by c.countedAt desc")
+@NamedQuery(
+        name = ConsignmentCount.LATEST,
+        query = "select c from ConsignmentCount c where c.factoryId = :factoryId"
+                + " and c.chipModel = :chipModel order by c.countedAt desc")
 public class ConsignmentCount {
     public static final String LATEST = "ConsignmentCount.latest";
 
     @Id
     private String id;
+
     @Column(name = "factory_id")
     private String factoryId;
+
     @Column(name = "chip_model")
     private String chipModel;
+
     @Column(name = "dies_counted")
     private int diesCounted;
+
     @Column(name = "dies_expected")
     private int diesExpected;
+
     private int difference;
+
     @Column(name = "tolerance_dies")
     private int toleranceDies;
+
     private boolean flagged;
+
     @Column(name = "counted_at")
     private OffsetDateTime countedAt;
 
-    protected ConsignmentCount() {
-    }
+    protected ConsignmentCount() {}
 
     /** @param tolerancePercent of the dies consigned, e.g. 0.5 */
-    public ConsignmentCount(Factory factory, String chipModel, int diesCounted, int consigned, int inBoards, int scrapped,
-                            double tolerancePercent, OffsetDateTime at) {
+    public ConsignmentCount(
+            Factory factory,
+            String chipModel,
+            int diesCounted,
+            int consigned,
+            int inBoards,
+            int scrapped,
+            double tolerancePercent,
+            OffsetDateTime at) {
         if (diesCounted < 0 || tolerancePercent < 0) {
             throw new IllegalArgumentException("a count and its tolerance are not negative");
         }

@@ -25,18 +25,20 @@ public class Factory {
 
     @Id
     private String id;
+
     private String code;
     private String name;
     private String country;
     private String city;
     private String district;
+
     @Column(name = "sub_district")
     private String subDistrict;
+
     @Column(name = "time_zone")
     private String timeZone;
 
-    protected Factory() {
-    }
+    protected Factory() {}
 
     public Factory(String code, String name, Location location) {
         this.id = UUID.randomUUID().toString();

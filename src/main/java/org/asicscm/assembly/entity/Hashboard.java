@@ -20,10 +20,14 @@ import java.util.Objects;
 /** An assembled hashboard: a chain of ASIC dies of one chip model, with a serial number. */
 @Entity
 @Table(name = "hashboard")
-@NamedQuery(name = Hashboard.OF_MACHINE, query = "select b from Hashboard b where b.machineSerial = :serial order by b.serial")
-@NamedQuery(name = Hashboard.DIES_AT_FACTORY, query = "select coalesce(sum(b.dies), 0) from Hashboard b, AssemblyLine l"
-        + " where b.lineId = l.id and l.factory.id = :factoryId and b.chipModel = :chipModel"
-        + " and b.status <> org.asicscm.assembly.entity.UnitStatus.SCRAPPED")
+@NamedQuery(
+        name = Hashboard.OF_MACHINE,
+        query = "select b from Hashboard b where b.machineSerial = :serial order by b.serial")
+@NamedQuery(
+        name = Hashboard.DIES_AT_FACTORY,
+        query = "select coalesce(sum(b.dies), 0) from Hashboard b, AssemblyLine l"
+                + " where b.lineId = l.id and l.factory.id = :factoryId and b.chipModel = :chipModel"
+                + " and b.status <> org.asicscm.assembly.entity.UnitStatus.SCRAPPED")
 public class Hashboard {
     public static final String OF_MACHINE = "Hashboard.ofMachine";
     /** Dies of a chip model in the boards built on a factory's lines, less scrapped boards (posted as scrap). */
@@ -31,33 +35,41 @@ public class Hashboard {
 
     @Id
     private String serial;
+
     @Column(name = "build_order_id")
     private String buildOrderId;
+
     @Column(name = "line_id")
     private String lineId;
+
     @Column(name = "chip_model")
     private String chipModel;
+
     private int dies;
+
     @Enumerated(EnumType.STRING)
     private UnitStatus status;
+
     @Column(name = "machine_serial")
     private String machineSerial;
+
     @Column(name = "assembled_at")
     private OffsetDateTime assembledAt;
+
     @ElementCollection
     @CollectionTable(name = "board_die_source", joinColumns = @JoinColumn(name = "board_serial"))
     private List<BoardDieSource> sources = new ArrayList<>();
+
     @Version
     private long version;
 
-    protected Hashboard() {
-    }
+    protected Hashboard() {}
 
     public Hashboard(String serial, BuildKit kit, AssemblyLine line, List<BoardDieSource> sources, OffsetDateTime at) {
         int dies = sources.stream().mapToInt(BoardDieSource::dies).sum();
         if (dies != kit.chipsPerBoard()) {
-            throw new IllegalArgumentException("a board of " + kit.orderNumber() + " takes " + kit.chipsPerBoard()
-                    + " dies, not " + dies);
+            throw new IllegalArgumentException(
+                    "a board of " + kit.orderNumber() + " takes " + kit.chipsPerBoard() + " dies, not " + dies);
         }
         this.serial = Objects.requireNonNull(serial);
         this.buildOrderId = kit.buildOrderId();
@@ -81,7 +93,8 @@ public class Hashboard {
 
     public void installIn(String machineSerial) {
         if (status != UnitStatus.PASSED) {
-            throw new IllegalStateException("board " + serial + " is " + status + ", only a PASSED board can be installed");
+            throw new IllegalStateException(
+                    "board " + serial + " is " + status + ", only a PASSED board can be installed");
         }
         this.machineSerial = machineSerial;
         this.status = UnitStatus.INSTALLED;

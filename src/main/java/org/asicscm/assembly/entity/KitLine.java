@@ -17,30 +17,43 @@ public class KitLine {
     @Id
     @Column(name = "allocation_id")
     private String allocationId;
+
     @ManyToOne(optional = false)
     @JoinColumn(name = "build_order_id")
     private BuildKit kit;
+
     @Column(name = "lot_id")
     private String lotId;
+
     @Column(name = "lot_number")
     private String lotNumber;
+
     private String bin;
     private int dies;
+
     @Column(name = "dies_consumed")
     private int diesConsumed;
+
     private boolean released;
     /** Dies of a lot on quality hold: still the order's, but no board may use them until release. */
     @Column(name = "on_hold")
     private boolean onHold;
+
     @Column(name = "allocated_at")
     private OffsetDateTime allocatedAt;
+
     @Version
     private long version;
 
-    protected KitLine() {
-    }
+    protected KitLine() {}
 
-    KitLine(BuildKit kit, String allocationId, String lotId, String lotNumber, String bin, int dies,
+    KitLine(
+            BuildKit kit,
+            String allocationId,
+            String lotId,
+            String lotNumber,
+            String bin,
+            int dies,
             OffsetDateTime allocatedAt) {
         this.kit = Objects.requireNonNull(kit);
         this.allocationId = Objects.requireNonNull(allocationId);

@@ -16,21 +16,26 @@ import java.util.Objects;
 public class Machine {
     @Id
     private String serial;
+
     @Column(name = "build_order_id")
     private String buildOrderId;
+
     @Column(name = "control_board_serial")
     private String controlBoardSerial;
+
     @Column(name = "psu_serial")
     private String psuSerial;
+
     @Enumerated(EnumType.STRING)
     private UnitStatus status;
+
     @Column(name = "assembled_at")
     private OffsetDateTime assembledAt;
+
     @Version
     private long version;
 
-    protected Machine() {
-    }
+    protected Machine() {}
 
     public Machine(String serial, String buildOrderId, String controlBoardSerial, String psuSerial, OffsetDateTime at) {
         this.serial = Objects.requireNonNull(serial);

@@ -14,25 +14,30 @@ import java.util.UUID;
 /** Boards of one schedule planned into one shift of one day. */
 @Entity
 @Table(name = "schedule_slot")
-@NamedQuery(name = ScheduleSlot.BETWEEN, query = "select s from ScheduleSlot s where s.day >= :from and s.day <= :to"
-        + " order by s.lineId, s.day, s.shift")
+@NamedQuery(
+        name = ScheduleSlot.BETWEEN,
+        query = "select s from ScheduleSlot s where s.day >= :from and s.day <= :to"
+                + " order by s.lineId, s.day, s.shift")
 public class ScheduleSlot {
     public static final String BETWEEN = "ScheduleSlot.between";
 
     @Id
     private String id;
+
     @ManyToOne(optional = false)
     @JoinColumn(name = "schedule_id")
     private BuildSchedule schedule;
+
     @Column(name = "line_id")
     private String lineId;
+
     @Column(name = "work_day")
     private LocalDate day;
+
     private int shift;
     private int boards;
 
-    protected ScheduleSlot() {
-    }
+    protected ScheduleSlot() {}
 
     ScheduleSlot(BuildSchedule schedule, LocalDate day, int shift, int boards) {
         if (boards <= 0 || shift < 1 || shift > 3) {

@@ -35,14 +35,35 @@ public class DeadLettersResource {
     @EJB
     DeadLetters deadLetters;
 
-    public record DeadLetterView(String id, String consumer, String eventId, String eventType, String correlationId,
-                                 String status, String error, int attempts, OffsetDateTime firstFailedAt,
-                                 OffsetDateTime lastFailedAt, OffsetDateTime resolvedAt, String resolution,
-                                 String message) {
+    public record DeadLetterView(
+            String id,
+            String consumer,
+            String eventId,
+            String eventType,
+            String correlationId,
+            String status,
+            String error,
+            int attempts,
+            OffsetDateTime firstFailedAt,
+            OffsetDateTime lastFailedAt,
+            OffsetDateTime resolvedAt,
+            String resolution,
+            String message) {
         static DeadLetterView of(DeadLetter d) {
-            return new DeadLetterView(d.id(), d.consumer(), d.eventId(), d.eventType(), d.correlationId(),
-                    d.status().name(), d.error(), d.attempts(), d.firstFailedAt(), d.lastFailedAt(), d.resolvedAt(),
-                    d.resolution(), d.message());
+            return new DeadLetterView(
+                    d.id(),
+                    d.consumer(),
+                    d.eventId(),
+                    d.eventType(),
+                    d.correlationId(),
+                    d.status().name(),
+                    d.error(),
+                    d.attempts(),
+                    d.firstFailedAt(),
+                    d.lastFailedAt(),
+                    d.resolvedAt(),
+                    d.resolution(),
+                    d.message());
         }
     }
 
@@ -53,15 +74,17 @@ public class DeadLettersResource {
         }
     }
 
-    public record ReplayAllResult(int replayed, int stillFailing, List<String> stillFailingIds) {
-    }
+    public record ReplayAllResult(int replayed, int stillFailing, List<String> stillFailingIds) {}
 
     @GET
-    @Operation(summary = "List dead letters, oldest first",
-            description = "status OPEN (default), REPLAYED, DISCARDED or ALL; consumer is a stage (allocation, assembly, qa, shipping)")
-    public List<DeadLetterView> list(@QueryParam("status") @DefaultValue("OPEN") String status,
-                                     @QueryParam("consumer") String consumer,
-                                     @QueryParam("limit") @DefaultValue("200") int limit) {
+    @Operation(
+            summary = "List dead letters, oldest first",
+            description =
+                    "status OPEN (default), REPLAYED, DISCARDED or ALL; consumer is a stage (allocation, assembly, qa, shipping)")
+    public List<DeadLetterView> list(
+            @QueryParam("status") @DefaultValue("OPEN") String status,
+            @QueryParam("consumer") String consumer,
+            @QueryParam("limit") @DefaultValue("200") int limit) {
         // checked here, not with constraints: Payara's OpenAPI generator fails on constrained
         // query parameters (payara/Payara#7649)
         if (limit < 1 || limit > DeadLetters.MAX_LIST) {
@@ -70,7 +93,9 @@ public class DeadLettersResource {
         if (consumer != null && Stage.byConsumerName(consumer).isEmpty()) {
             throw new InvalidInputException("consumer", "one of allocation, assembly, qa, shipping");
         }
-        return deadLetters.list(status(status), consumer, limit).stream().map(DeadLetterView::of).toList();
+        return deadLetters.list(status(status), consumer, limit).stream()
+                .map(DeadLetterView::of)
+                .toList();
     }
 
     @GET
@@ -82,7 +107,8 @@ public class DeadLettersResource {
 
     @POST
     @Path("{id}/replay")
-    @Operation(summary = "Apply a dead-lettered event again (after a fix)",
+    @Operation(
+            summary = "Apply a dead-lettered event again (after a fix)",
             description = "200 with the letter REPLAYED; 409 replay-failed with the error if it still fails. "
                     + "Safe to repeat: a stage never applies an event twice.")
     public DeadLetterView replay(@PathParam("id") String id) {
@@ -91,7 +117,8 @@ public class DeadLettersResource {
 
     @POST
     @Path("replay")
-    @Operation(summary = "Replay every open dead letter (up to 1,000), oldest first",
+    @Operation(
+            summary = "Replay every open dead letter (up to 1,000), oldest first",
             description = "Answers how many were applied and which still fail")
     public ReplayAllResult replayAll() {
         int replayed = 0;

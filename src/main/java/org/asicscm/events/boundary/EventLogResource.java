@@ -1,9 +1,9 @@
 package org.asicscm.events.boundary;
 
 import jakarta.ejb.Stateless;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.DefaultValue;
@@ -17,8 +17,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.asicscm.events.EventType;
 import org.asicscm.events.entity.EventLogEntry;
 import org.asicscm.events.entity.ProcessedEvent;
@@ -37,14 +37,16 @@ public class EventLogResource {
     EntityManager em;
 
     @GET
-    @Operation(summary = "Read the event log, oldest first",
+    @Operation(
+            summary = "Read the event log, oldest first",
             description = "Filter by correlation id, event type (wire name) and a time window [from, to). "
                     + "Each event says when it was published to the broker and when each consuming stage applied it.")
-    public JsonArray events(@QueryParam("correlationId") String correlationId,
-                            @QueryParam("type") String type,
-                            @QueryParam("from") String from,
-                            @QueryParam("to") String to,
-                            @QueryParam("limit") @DefaultValue("200") int limit) {
+    public JsonArray events(
+            @QueryParam("correlationId") String correlationId,
+            @QueryParam("type") String type,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("limit") @DefaultValue("200") int limit) {
         // checked here, not with @Size/@Min/@Max: Payara's OpenAPI generator fails on constrained
         // query parameters (payara/Payara#7649)
         if (correlationId != null && correlationId.length() > 64) {
@@ -78,21 +80,30 @@ public class EventLogResource {
         var query = em.createQuery(where.toString(), EventLogEntry.class).setMaxResults(limit);
         parameters.forEach(query::setParameter);
         List<EventLogEntry> entries = query.getResultList();
-        Map<String, List<ProcessedEvent>> deliveries = entries.isEmpty() ? Map.of()
-                : em.createNamedQuery(ProcessedEvent.OF_EVENTS, ProcessedEvent.class)
-                .setParameter("eventIds", entries.stream().map(EventLogEntry::eventId).toList())
-                .getResultList().stream().collect(Collectors.groupingBy(p -> p.key().eventId()));
+        Map<String, List<ProcessedEvent>> deliveries = entries.isEmpty()
+                ? Map.of()
+                : em
+                        .createNamedQuery(ProcessedEvent.OF_EVENTS, ProcessedEvent.class)
+                        .setParameter(
+                                "eventIds",
+                                entries.stream().map(EventLogEntry::eventId).toList())
+                        .getResultList()
+                        .stream()
+                        .collect(Collectors.groupingBy(p -> p.key().eventId()));
         var result = JSON.createArrayBuilder();
         for (EventLogEntry entry : entries) {
-            JsonObject event = JSON.createReader(new StringReader(entry.payload())).readObject();
+            JsonObject event =
+                    JSON.createReader(new StringReader(entry.payload())).readObject();
             var withState = JSON.createObjectBuilder(event);
             if (entry.publishedAt() != null) {
                 withState.add("publishedAt", entry.publishedAt().toString());
             }
             // when each consuming stage applied it: the end of each hop
             var consumed = JSON.createObjectBuilder();
-            deliveries.getOrDefault(entry.eventId(), List.of())
-                    .forEach(p -> consumed.add(p.key().consumer(), p.processedAt().toString()));
+            deliveries
+                    .getOrDefault(entry.eventId(), List.of())
+                    .forEach(p ->
+                            consumed.add(p.key().consumer(), p.processedAt().toString()));
             withState.add("consumedAt", consumed);
             result.add(withState);
         }
@@ -103,7 +114,8 @@ public class EventLogResource {
         try {
             return OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "must be an ISO-8601 time with an offset, e.g. 2026-11-23T08:00:00Z");
+            throw new InvalidInputException(
+                    field, "must be an ISO-8601 time with an offset, e.g. 2026-11-23T08:00:00Z");
         }
     }
 }

@@ -6,9 +6,11 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -21,8 +23,6 @@ import org.asicscm.events.entity.DeadLetter;
 import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.RuleViolationException;
 import org.asicscm.platform.UnknownEntityException;
-import jakarta.inject.Inject;
-import java.time.Clock;
 
 /** Messages the stages could not apply: parked, listed, replayed after a fix, or discarded with a reason. */
 @Stateless
@@ -30,6 +30,7 @@ public class DeadLetters {
 
     @Inject
     Clock clock;
+
     private static final Logger LOG = Logger.getLogger(DeadLetters.class.getName());
     public static final int MAX_LIST = 1000;
 
@@ -46,8 +47,9 @@ public class DeadLetters {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void park(Stage stage, String text, EventEnvelope event, String error, int attempts) {
         var now = now();
-        LOG.warning(() -> stage.consumerName() + " dead-letters " + (event == null ? "an unreadable message"
-                : event.type().wireName() + " " + event.eventId()) + " after " + attempts + " attempt(s): " + error);
+        LOG.warning(() -> stage.consumerName() + " dead-letters "
+                + (event == null ? "an unreadable message" : event.type().wireName() + " " + event.eventId())
+                + " after " + attempts + " attempt(s): " + error);
         if (event != null) {
             List<DeadLetter> open = openOf(stage, event.eventId());
             if (!open.isEmpty()) {
@@ -55,9 +57,15 @@ public class DeadLetters {
                 return;
             }
         }
-        em.persist(new DeadLetter(stage.consumerName(), event == null ? null : event.eventId(),
-                event == null ? null : event.type().wireName(), event == null ? null : event.correlationId(),
-                text, error, attempts, now));
+        em.persist(new DeadLetter(
+                stage.consumerName(),
+                event == null ? null : event.eventId(),
+                event == null ? null : event.type().wireName(),
+                event == null ? null : event.correlationId(),
+                text,
+                error,
+                attempts,
+                now));
     }
 
     public List<DeadLetter> list(DeadLetter.Status status, String consumer, int limit) {
@@ -99,7 +107,8 @@ public class DeadLetters {
     public DeadLetter replay(String id) {
         DeadLetter letter = find(id);
         if (!letter.isOpen()) {
-            throw new RuleViolationException("dead-letter-closed", null, "dead letter " + id + " is already " + letter.status());
+            throw new RuleViolationException(
+                    "dead-letter-closed", null, "dead letter " + id + " is already " + letter.status());
         }
         Stage stage = Stage.byConsumerName(letter.consumer())
                 .orElseThrow(() -> new IllegalStateException("dead letter of unknown consumer " + letter.consumer()));
@@ -108,8 +117,8 @@ public class DeadLetters {
         } catch (RuntimeException e) {
             String error = StageConsumer.describe(e);
             self().failedAgain(id, error);
-            throw new RuleViolationException("replay-failed", null, "still failing: " + error,
-                    Map.of("deadLetterId", id, "error", error));
+            throw new RuleViolationException(
+                    "replay-failed", null, "still failing: " + error, Map.of("deadLetterId", id, "error", error));
         }
         return self().resolve(id);
     }
@@ -137,7 +146,8 @@ public class DeadLetters {
             throw new UnknownEntityException("dead letter", id);
         }
         if (!letter.isOpen()) {
-            throw new RuleViolationException("dead-letter-closed", null, "dead letter " + id + " is already " + letter.status());
+            throw new RuleViolationException(
+                    "dead-letter-closed", null, "dead letter " + id + " is already " + letter.status());
         }
         letter.discard(reason.strip(), now());
         return letter;

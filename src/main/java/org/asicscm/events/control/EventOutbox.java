@@ -7,10 +7,10 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import org.asicscm.events.EventEnvelope;
 import org.asicscm.events.Events;
 import org.asicscm.events.entity.EventLogEntry;
-import java.time.Clock;
 
 /**
  * The one way a stage publishes: the event is written to the outbox in the caller's
@@ -25,8 +25,7 @@ public class EventOutbox {
     Clock clock;
 
     /** Fired inside the transaction; observed after it committed. */
-    public record Written(String eventId, Events.Event event) {
-    }
+    public record Written(String eventId, Events.Event event) {}
 
     @PersistenceContext
     EntityManager em;

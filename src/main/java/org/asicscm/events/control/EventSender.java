@@ -38,8 +38,7 @@ public final class EventSender implements AutoCloseable {
     }
 
     /** An outbox row as the relay reads it. */
-    public record Outgoing(String eventId, String type, String correlationId, String payload) {
-    }
+    public record Outgoing(String eventId, String type, String correlationId, String payload) {}
 
     /** Sends the batch and commits it on the broker: when this returns, every event is on disk there. */
     void send(List<Outgoing> batch) {
@@ -97,8 +96,10 @@ public final class EventSender implements AutoCloseable {
 
     /** e.g. {@code scm.allocation,scm.qa,topic://scm.events} for BoardAssembled. */
     static String compositeName(EventType type) {
-        return Stream.concat(type.consumers().stream().map(Stage::queue),
-                Stream.of("topic://" + Messaging.EVENTS_DESTINATION)).collect(Collectors.joining(","));
+        return Stream.concat(
+                        type.consumers().stream().map(Stage::queue),
+                        Stream.of("topic://" + Messaging.EVENTS_DESTINATION))
+                .collect(Collectors.joining(","));
     }
 
     @Override

@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
@@ -18,7 +19,6 @@ import java.util.Set;
 import org.asicscm.events.EventEnvelope;
 import org.asicscm.events.Stage;
 import org.asicscm.events.entity.ProcessedEvent;
-import java.time.Clock;
 
 /**
  * Applies events to a stage exactly once. The stage's reaction and the mark that it applied the
@@ -60,7 +60,8 @@ public class Inbox {
         StageListener listener = listenerOf(stage);
         Set<String> seen = new HashSet<>();
         for (Object[] row : em.createNamedQuery(ProcessedEvent.APPLIED_OF, Object[].class)
-                .setParameter("eventIds", events.stream().map(EventEnvelope::eventId).toList())
+                .setParameter(
+                        "eventIds", events.stream().map(EventEnvelope::eventId).toList())
                 .getResultList()) {
             if (stage.consumerName().equals(row[0])) {
                 seen.add((String) row[1]);

@@ -3,15 +3,15 @@ package org.asicscm.events.control;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.asicscm.events.entity.EventLogEntry;
-import jakarta.inject.Inject;
-import java.time.Clock;
 
 /**
  * One turn of the relay, in one database transaction: take the relay lock (one relay at a time,
@@ -24,6 +24,7 @@ public class OutboxBatch {
 
     @Inject
     Clock clock;
+
     public static final int SIZE = 500;
 
     @PersistenceContext
@@ -32,11 +33,15 @@ public class OutboxBatch {
     /** @return how many events were published; {@link #SIZE} means there may be more */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int relayNext(EventSender sender) {
-        em.createNativeQuery("select id from outbox_relay_lock where id = 1 for update").getResultList();
-        List<EventSender.Outgoing> due = em.createNamedQuery(EventLogEntry.UNPUBLISHED, Object[].class)
+        em.createNativeQuery("select id from outbox_relay_lock where id = 1 for update")
+                .getResultList();
+        List<EventSender.Outgoing> due = em
+                .createNamedQuery(EventLogEntry.UNPUBLISHED, Object[].class)
                 .setMaxResults(SIZE)
-                .getResultList().stream()
-                .map(row -> new EventSender.Outgoing((String) row[0], (String) row[1], (String) row[2], (String) row[3]))
+                .getResultList()
+                .stream()
+                .map(row ->
+                        new EventSender.Outgoing((String) row[0], (String) row[1], (String) row[2], (String) row[3]))
                 .toList();
         if (due.isEmpty()) {
             return 0;
@@ -46,15 +51,20 @@ public class OutboxBatch {
         sender.send(due);
         em.createNamedQuery(EventLogEntry.MARK_PUBLISHED)
                 .setParameter("at", handedOver)
-                .setParameter("ids", due.stream().map(EventSender.Outgoing::eventId).toList())
+                .setParameter(
+                        "ids", due.stream().map(EventSender.Outgoing::eventId).toList())
                 .executeUpdate();
         return due.size();
     }
 
     /** Seconds since the oldest event still in the outbox occurred; 0 when it is empty. */
     public double oldestUnpublishedAgeSeconds() {
-        var oldest = em.createNamedQuery(EventLogEntry.OLDEST_UNPUBLISHED, OffsetDateTime.class).getSingleResult();
-        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, OffsetDateTime.now(clock)).toMillis() / 1000.0);
+        var oldest = em.createNamedQuery(EventLogEntry.OLDEST_UNPUBLISHED, OffsetDateTime.class)
+                .getSingleResult();
+        return oldest == null
+                ? 0
+                : Math.max(
+                        0, Duration.between(oldest, OffsetDateTime.now(clock)).toMillis() / 1000.0);
     }
 
     public long unpublished() {

@@ -51,6 +51,7 @@ public class OutboxRelay {
     private volatile boolean brokerReachable = true;
     /** System.nanoTime() at the relay loop's last pass: a loop that stops turning is a wedged server. */
     private volatile long lastTurn = System.nanoTime();
+
     private Thread thread;
 
     @PostConstruct
@@ -93,7 +94,9 @@ public class OutboxRelay {
                 } catch (RuntimeException e) {
                     // the events stay in the outbox; the next pass sends them
                     brokerReachable = false;
-                    LOG.log(Level.WARNING, "outbox relay could not publish; retrying in " + pause + " ms: " + e.getMessage());
+                    LOG.log(
+                            Level.WARNING,
+                            "outbox relay could not publish; retrying in " + pause + " ms: " + e.getMessage());
                     sleep(pause);
                     pause = Math.min(pause * 2, 5_000);
                 }

@@ -25,6 +25,8 @@ public class RelayLiveness implements HealthCheck {
     public HealthCheckResponse call() {
         Duration since = relay.sinceLastTurn();
         var response = HealthCheckResponse.named("asic-scm-relay").withData("secondsSinceLastPass", since.toSeconds());
-        return relay.alive() && since.compareTo(STUCK) < 0 ? response.up().build() : response.down().build();
+        return relay.alive() && since.compareTo(STUCK) < 0
+                ? response.up().build()
+                : response.down().build();
     }
 }

@@ -56,8 +56,10 @@ final class StageConsumer implements Runnable {
                 pause = 500;
             } catch (JMSException | RuntimeException e) {
                 if (running) {
-                    LOG.log(Level.WARNING, stage.consumerName() + " consumer lost its broker or database; reconnecting in "
-                            + pause + " ms: " + describe(e));
+                    LOG.log(
+                            Level.WARNING,
+                            stage.consumerName() + " consumer lost its broker or database; reconnecting in " + pause
+                                    + " ms: " + describe(e));
                 }
             } finally {
                 disconnect();
@@ -107,7 +109,8 @@ final class StageConsumer implements Runnable {
             return;
         }
         try {
-            applied.addAndGet(inbox.applyAll(stage, readable.stream().map(Delivery::event).toList()));
+            applied.addAndGet(
+                    inbox.applyAll(stage, readable.stream().map(Delivery::event).toList()));
         } catch (RuntimeException batchFailed) {
             LOG.fine(() -> stage.consumerName() + " batch of " + readable.size() + " failed, applying one by one: "
                     + describe(batchFailed));
@@ -200,6 +203,5 @@ final class StageConsumer implements Runnable {
         }
     }
 
-    private record Delivery(String text, EventEnvelope event) {
-    }
+    private record Delivery(String text, EventEnvelope event) {}
 }

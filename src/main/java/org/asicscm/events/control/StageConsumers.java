@@ -84,11 +84,17 @@ public class StageConsumers {
 
     /** Events applied since start, per stage (all consumers of the stage together). */
     public long applied(Stage stage) {
-        return consumers.stream().filter(c -> c.stage() == stage).mapToLong(StageConsumer::applied).sum();
+        return consumers.stream()
+                .filter(c -> c.stage() == stage)
+                .mapToLong(StageConsumer::applied)
+                .sum();
     }
 
     public long parked(Stage stage) {
-        return consumers.stream().filter(c -> c.stage() == stage).mapToLong(StageConsumer::parked).sum();
+        return consumers.stream()
+                .filter(c -> c.stage() == stage)
+                .mapToLong(StageConsumer::parked)
+                .sum();
     }
 
     /** Consumers on this instance that hold a connection to the broker now. */

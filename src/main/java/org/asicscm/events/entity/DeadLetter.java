@@ -18,9 +18,12 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "dead_letter")
-@NamedQuery(name = DeadLetter.OPEN_OF_EVENT,
-        query = "select d from DeadLetter d where d.consumer = :consumer and d.eventId = :eventId and d.status = :status")
-@NamedQuery(name = DeadLetter.COUNT_OPEN,
+@NamedQuery(
+        name = DeadLetter.OPEN_OF_EVENT,
+        query =
+                "select d from DeadLetter d where d.consumer = :consumer and d.eventId = :eventId and d.status = :status")
+@NamedQuery(
+        name = DeadLetter.COUNT_OPEN,
         query = "select count(d) from DeadLetter d where d.status = org.asicscm.events.entity.DeadLetter.Status.OPEN")
 public class DeadLetter {
     public static final String OPEN_OF_EVENT = "DeadLetter.openOfEvent";
@@ -28,38 +31,59 @@ public class DeadLetter {
     static final int MAX_ERROR = 2000;
     static final int MAX_MESSAGE = 8000;
 
-    public enum Status { OPEN, REPLAYED, DISCARDED }
+    public enum Status {
+        OPEN,
+        REPLAYED,
+        DISCARDED
+    }
 
     @Id
     private String id;
+
     private String consumer;
+
     @Column(name = "event_id")
     private String eventId;
+
     @Column(name = "event_type")
     private String eventType;
+
     @Column(name = "correlation_id")
     private String correlationId;
+
     private String message;
     private String error;
     private int attempts;
+
     @Column(name = "first_failed_at")
     private OffsetDateTime firstFailedAt;
+
     @Column(name = "last_failed_at")
     private OffsetDateTime lastFailedAt;
+
     @Enumerated(EnumType.STRING)
     private Status status;
+
     @Column(name = "resolved_at")
     private OffsetDateTime resolvedAt;
+
     private String resolution;
+
     @Version
     private int version;
 
-    protected DeadLetter() {
-    }
+    protected DeadLetter() {}
 
     /** eventId, eventType and correlationId are null when the message was not readable as an event. */
-    public DeadLetter(String consumer, String eventId, String eventType, String correlationId, String message,
-                      String error, int attempts, OffsetDateTime at) {
+    public DeadLetter(
+            String consumer,
+            String eventId,
+            String eventType,
+            String correlationId,
+            String message,
+            String error,
+            int attempts,
+            OffsetDateTime at) {
         this.id = UUID.randomUUID().toString();
         this.consumer = Objects.requireNonNull(consumer);
         this.eventId = eventId;

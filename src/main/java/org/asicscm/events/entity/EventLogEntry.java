@@ -15,15 +15,18 @@ import org.asicscm.events.EventEnvelope;
  */
 @Entity
 @Table(name = "event_log")
-@NamedQuery(name = EventLogEntry.UNPUBLISHED,
+@NamedQuery(
+        name = EventLogEntry.UNPUBLISHED,
         query = "select e.eventId, e.type, e.correlationId, e.payload from EventLogEntry e"
                 + " where e.publishedAt is null order by e.occurredAt")
-@NamedQuery(name = EventLogEntry.MARK_PUBLISHED,
-        query = "update EventLogEntry e set e.publishedAt = :at, e.publishAttempts = e.publishAttempts + 1"
-                + " where e.eventId in :ids")
-@NamedQuery(name = EventLogEntry.COUNT_UNPUBLISHED,
+@NamedQuery(
+        name = EventLogEntry.MARK_PUBLISHED,
+        query = "update EventLogEntry e set e.publishedAt = :at" + " where e.eventId in :ids")
+@NamedQuery(
+        name = EventLogEntry.COUNT_UNPUBLISHED,
         query = "select count(e) from EventLogEntry e where e.publishedAt is null")
-@NamedQuery(name = EventLogEntry.OLDEST_UNPUBLISHED,
+@NamedQuery(
+        name = EventLogEntry.OLDEST_UNPUBLISHED,
         query = "select min(e.occurredAt) from EventLogEntry e where e.publishedAt is null")
 public class EventLogEntry {
     public static final String UNPUBLISHED = "EventLogEntry.unpublished";
@@ -34,26 +37,31 @@ public class EventLogEntry {
     @Id
     @Column(name = "event_id")
     private String eventId;
+
     @Column(name = "event_type")
     private String type;
+
     @Column(name = "schema_version")
     private int schemaVersion;
+
     @Column(name = "occurred_at")
     private OffsetDateTime occurredAt;
+
     @Column(name = "correlation_id")
     private String correlationId;
+
     @Column(name = "causation_id")
     private String causationId;
+
     @Column(name = "subject_id")
     private String subjectId;
+
     private String payload;
+
     @Column(name = "published_at")
     private OffsetDateTime publishedAt;
-    @Column(name = "publish_attempts")
-    private int publishAttempts;
 
-    protected EventLogEntry() {
-    }
+    protected EventLogEntry() {}
 
     public EventLogEntry(EventEnvelope envelope) {
         this.eventId = envelope.eventId();

@@ -13,9 +13,11 @@ import java.util.Objects;
 /** A consumer's record that it has applied an event: the key of idempotent consumption. */
 @Entity
 @Table(name = "processed_event")
-@NamedQuery(name = ProcessedEvent.OF_EVENTS,
+@NamedQuery(
+        name = ProcessedEvent.OF_EVENTS,
         query = "select p from ProcessedEvent p where p.key.eventId in :eventIds order by p.processedAt")
-@NamedQuery(name = ProcessedEvent.APPLIED_OF,
+@NamedQuery(
+        name = ProcessedEvent.APPLIED_OF,
         // by event id alone: with the consumer too, H2 walks the primary key (consumer, event_id)
         // through every row of the consumer instead of looking the ids up in processed_event_event
         query = "select p.key.consumer, p.key.eventId from ProcessedEvent p where p.key.eventId in :eventIds")
@@ -26,11 +28,11 @@ public class ProcessedEvent {
     @Embeddable
     public static class Key implements Serializable {
         private String consumer;
+
         @Column(name = "event_id")
         private String eventId;
 
-        protected Key() {
-        }
+        protected Key() {}
 
         public String consumer() {
             return consumer;
@@ -58,11 +60,11 @@ public class ProcessedEvent {
 
     @EmbeddedId
     private Key key;
+
     @Column(name = "processed_at")
     private OffsetDateTime processedAt;
 
-    protected ProcessedEvent() {
-    }
+    protected ProcessedEvent() {}
 
     public ProcessedEvent(Key key, OffsetDateTime processedAt) {
         this.key = key;

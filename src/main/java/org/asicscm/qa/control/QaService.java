@@ -4,10 +4,10 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,8 +22,8 @@ import org.asicscm.platform.UnknownEntityException;
 import org.asicscm.qa.entity.FailureCode;
 import org.asicscm.qa.entity.Measurement;
 import org.asicscm.qa.entity.QaDisposition;
-import org.asicscm.qa.entity.QaTest;
 import org.asicscm.qa.entity.QaUnit;
+import org.asicscm.qa.entity.TestRecord;
 import org.asicscm.qa.entity.Verdict;
 
 /** Tests, verdicts, rework and scrap of boards and machines. */
@@ -43,8 +43,14 @@ public class QaService {
     public void boardAssembled(EventEnvelope event) {
         var board = event.data(Events.BoardAssembled.class);
         if (em.find(QaUnit.class, board.serial()) == null) {
-            em.persist(new QaUnit(board.serial(), QaUnit.Kind.BOARD, board.buildOrderId(), 1, board.chips(),
-                    event.correlationId(), now()));
+            em.persist(new QaUnit(
+                    board.serial(),
+                    QaUnit.Kind.BOARD,
+                    board.buildOrderId(),
+                    1,
+                    board.chips(),
+                    event.correlationId(),
+                    now()));
         }
     }
 
@@ -52,8 +58,14 @@ public class QaService {
     public void machineAssembled(EventEnvelope event) {
         var machine = event.data(Events.MachineAssembled.class);
         if (em.find(QaUnit.class, machine.serial()) == null) {
-            em.persist(new QaUnit(machine.serial(), QaUnit.Kind.MACHINE, machine.buildOrderId(),
-                    machine.boardSerials().size(), machine.chipsPerBoard(), event.correlationId(), now()));
+            em.persist(new QaUnit(
+                    machine.serial(),
+                    QaUnit.Kind.MACHINE,
+                    machine.buildOrderId(),
+                    machine.boardSerials().size(),
+                    machine.chipsPerBoard(),
+                    event.correlationId(),
+                    now()));
         }
     }
 
@@ -67,18 +79,30 @@ public class QaService {
         return unit;
     }
 
-    // a read: no transaction to begin and commit (clients poll these while they wait for a hop)
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<QaTest> testsOf(String serial) {
-        unit(serial);
-        return em.createNamedQuery(QaTest.OF_UNIT, QaTest.class).setParameter("serial", serial).getResultList();
+    public List<QaDisposition> dispositionsOf(String serial) {
+        return em.createNamedQuery(QaDisposition.OF_UNIT, QaDisposition.class)
+                .setParameter("serial", serial)
+                .getResultList();
     }
 
-    public QaTest recordTest(String serial, Measurement measurement, FailureCode loggedFailure, String note) {
+    // a read: no transaction to begin and commit (clients poll these while they wait for a hop)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<TestRecord> testsOf(String serial) {
+        unit(serial);
+        return em.createNamedQuery(TestRecord.OF_UNIT, TestRecord.class)
+                .setParameter("serial", serial)
+                .getResultList();
+    }
+
+    public TestRecord recordTest(String serial, Measurement measurement, FailureCode loggedFailure, String note) {
         QaUnit unit = lockedUnit(serial);
         if (!unit.awaitsTest()) {
-            throw new RuleViolationException("not-awaiting-test", null, unit.kind() + " " + serial + " is "
-                    + unit.status() + " and not waiting for a test", Map.of("unitStatus", unit.status().name()));
+            throw new RuleViolationException(
+                    "not-awaiting-test",
+                    null,
+                    unit.kind() + " " + serial + " is " + unit.status() + " and not waiting for a test",
+                    Map.of("unitStatus", unit.status().name()));
         }
         Verdict verdict;
         try {
@@ -88,14 +112,26 @@ public class QaService {
         }
         OffsetDateTime at = now();
         int attempt = unit.recordTest(verdict.passed(), at);
-        var test = new QaTest(unit, attempt, measurement, verdict, at);
+        var test = new TestRecord(unit, attempt, measurement, verdict, at);
         em.persist(test);
-        outbox.publish(new Events.UnitTested(serial, unit.kind().name(), unit.buildOrderId(), attempt, verdict.passed(),
-                verdict.failureCode() == null ? null : verdict.failureCode().name(), measurement.hashrateThs()),
-                unit.correlationId(), null);
+        outbox.publish(
+                new Events.UnitTested(
+                        serial,
+                        unit.kind().name(),
+                        unit.buildOrderId(),
+                        attempt,
+                        verdict.passed(),
+                        verdict.failureCode() == null
+                                ? null
+                                : verdict.failureCode().name(),
+                        measurement.hashrateThs()),
+                unit.correlationId(),
+                null);
         if (verdict.passed() && unit.kind() == QaUnit.Kind.MACHINE) {
-            outbox.publish(new Events.MachineReadyToShip(serial, unit.buildOrderId(), measurement.hashrateThs()),
-                    unit.correlationId(), null);
+            outbox.publish(
+                    new Events.MachineReadyToShip(serial, unit.buildOrderId(), measurement.hashrateThs()),
+                    unit.correlationId(),
+                    null);
         }
         return test;
     }
@@ -105,11 +141,17 @@ public class QaService {
         try {
             unit.sendToRework(now());
         } catch (IllegalStateException e) {
-            throw new RuleViolationException("not-failed", null, e.getMessage(), Map.of("unitStatus", unit.status().name()));
+            throw new RuleViolationException(
+                    "not-failed",
+                    null,
+                    e.getMessage(),
+                    Map.of("unitStatus", unit.status().name()));
         }
         em.persist(new QaDisposition(serial, QaDisposition.Action.REWORK, note, now()));
-        outbox.publish(new Events.UnitReworked(serial, unit.kind().name(), unit.buildOrderId(), note),
-                unit.correlationId(), null);
+        outbox.publish(
+                new Events.UnitReworked(serial, unit.kind().name(), unit.buildOrderId(), note),
+                unit.correlationId(),
+                null);
         return unit;
     }
 
@@ -118,11 +160,17 @@ public class QaService {
         try {
             unit.scrap(now());
         } catch (IllegalStateException e) {
-            throw new RuleViolationException("not-failed", null, e.getMessage(), Map.of("unitStatus", unit.status().name()));
+            throw new RuleViolationException(
+                    "not-failed",
+                    null,
+                    e.getMessage(),
+                    Map.of("unitStatus", unit.status().name()));
         }
         em.persist(new QaDisposition(serial, QaDisposition.Action.SCRAP, reason, now()));
-        outbox.publish(new Events.UnitScrapped(serial, unit.kind().name(), unit.buildOrderId(), reason),
-                unit.correlationId(), null);
+        outbox.publish(
+                new Events.UnitScrapped(serial, unit.kind().name(), unit.buildOrderId(), reason),
+                unit.correlationId(),
+                null);
         return unit;
     }
 

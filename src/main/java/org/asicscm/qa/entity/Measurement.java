@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** What a test bench read off a unit. */
-public record Measurement(BigDecimal hashrateThs, BigDecimal powerW, List<Integer> chipsDetected,
-                          BigDecimal maxTempC) {
+public record Measurement(BigDecimal hashrateThs, BigDecimal powerW, List<Integer> chipsDetected, BigDecimal maxTempC) {
     /** Above this chip temperature a unit fails as overheating. */
     public static final BigDecimal MAX_CHIP_TEMP_C = new BigDecimal("90");
 

@@ -15,34 +15,57 @@ import java.util.Objects;
 @Table(name = "qa_unit")
 public class QaUnit {
 
-    public enum Kind { BOARD, MACHINE }
+    public enum Kind {
+        BOARD,
+        MACHINE
+    }
 
-    public enum Status { AWAITING_TEST, PASSED, FAILED, IN_REWORK, SCRAPPED }
+    public enum Status {
+        AWAITING_TEST,
+        PASSED,
+        FAILED,
+        IN_REWORK,
+        SCRAPPED
+    }
 
     @Id
     private String serial;
+
     @Enumerated(EnumType.STRING)
     private Kind kind;
+
     @Column(name = "build_order_id")
     private String buildOrderId;
+
     private int chains;
+
     @Column(name = "chips_per_chain")
     private int chipsPerChain;
+
     @Enumerated(EnumType.STRING)
     private Status status;
+
     private int attempts;
+
     @Column(name = "correlation_id")
     private String correlationId;
+
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
+
     @Version
     private long version;
 
-    protected QaUnit() {
-    }
+    protected QaUnit() {}
 
-    public QaUnit(String serial, Kind kind, String buildOrderId, int chains, int chipsPerChain, String correlationId,
-                  OffsetDateTime at) {
+    public QaUnit(
+            String serial,
+            Kind kind,
+            String buildOrderId,
+            int chains,
+            int chipsPerChain,
+            String correlationId,
+            OffsetDateTime at) {
         if (chains <= 0 || chipsPerChain <= 0) {
             throw new IllegalArgumentException("a unit has at least one chain of at least one chip");
         }
@@ -73,7 +96,8 @@ public class QaUnit {
 
     public void sendToRework(OffsetDateTime at) {
         if (status != Status.FAILED) {
-            throw new IllegalStateException(kind + " " + serial + " is " + status + "; only a FAILED unit goes to rework");
+            throw new IllegalStateException(
+                    kind + " " + serial + " is " + status + "; only a FAILED unit goes to rework");
         }
         status = Status.IN_REWORK;
         updatedAt = at;

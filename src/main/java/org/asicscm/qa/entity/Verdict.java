@@ -10,8 +10,8 @@ public record Verdict(boolean passed, FailureCode failureCode, String reason) {
 
     public static Verdict judge(QaUnit unit, Measurement measurement, FailureCode loggedFailure, String note) {
         if (measurement.chipsDetected().size() != unit.chains()) {
-            throw new IllegalArgumentException(unit.kind() + " " + unit.serial() + " has " + unit.chains()
-                    + " chains, " + measurement.chipsDetected().size() + " readings given");
+            throw new IllegalArgumentException(unit.kind() + " " + unit.serial() + " has " + unit.chains() + " chains, "
+                    + measurement.chipsDetected().size() + " readings given");
         }
         if (loggedFailure != null) {
             return new Verdict(false, loggedFailure, note == null ? "logged by the engineer" : note);
@@ -19,12 +19,16 @@ public record Verdict(boolean passed, FailureCode failureCode, String reason) {
         for (int chain = 0; chain < unit.chains(); chain++) {
             int detected = measurement.chipsDetected().get(chain);
             if (detected < unit.chipsPerChain()) {
-                return new Verdict(false, FailureCode.ASIC_MISSING,
+                return new Verdict(
+                        false,
+                        FailureCode.ASIC_MISSING,
                         "chain " + chain + " detected " + detected + " of " + unit.chipsPerChain() + " chips");
             }
         }
         if (measurement.maxTempC() != null && measurement.maxTempC().compareTo(Measurement.MAX_CHIP_TEMP_C) > 0) {
-            return new Verdict(false, FailureCode.OVERHEATING,
+            return new Verdict(
+                    false,
+                    FailureCode.OVERHEATING,
                     "chip temperature " + measurement.maxTempC() + " C above " + Measurement.MAX_CHIP_TEMP_C + " C");
         }
         if (measurement.hashrateThs().signum() == 0) {

@@ -28,9 +28,9 @@ import org.asicscm.platform.RuleViolationException;
 import org.asicscm.platform.UnknownEntityException;
 import org.asicscm.shipping.entity.Customer;
 import org.asicscm.shipping.entity.Milestone;
+import org.asicscm.shipping.entity.Shipment;
 import org.asicscm.shipping.entity.ShipmentMilestone;
 import org.asicscm.shipping.entity.ShippableMachine;
-import org.asicscm.shipping.entity.Shipment;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Customers, the warehouse of machines ready to ship, and export shipments. */
@@ -87,19 +87,29 @@ public class ShippingService {
 
     public List<ShippableMachine> machinesOn(String shipmentId) {
         return em.createNamedQuery(ShippableMachine.ON_SHIPMENT, ShippableMachine.class)
-                .setParameter("shipmentId", shipmentId).getResultList();
+                .setParameter("shipmentId", shipmentId)
+                .getResultList();
     }
 
-    public Shipment book(String customerId, List<String> machineSerials, Shipment.Mode mode, String carrier,
-                         Shipment.Incoterm incoterm, String destinationCountry, String hsCode,
-                         BigDecimal declaredValueUsd, String correlationId) {
+    public Shipment book(
+            String customerId,
+            List<String> machineSerials,
+            Shipment.Mode mode,
+            String carrier,
+            Shipment.Incoterm incoterm,
+            String destinationCountry,
+            String hsCode,
+            BigDecimal declaredValueUsd,
+            String correlationId) {
         Customer customer = em.find(Customer.class, customerId);
         if (customer == null) {
             throw new InvalidInputException("customerId", "no customer with id '" + customerId + "'");
         }
         requireCountry("destinationCountry", destinationCountry);
         if (embargoed().contains(destinationCountry)) {
-            throw new RuleViolationException("embargoed-destination", "destinationCountry",
+            throw new RuleViolationException(
+                    "embargoed-destination",
+                    "destinationCountry",
                     "shipments to " + destinationCountry + " are embargoed");
         }
         if (new HashSet<>(machineSerials).size() != machineSerials.size()) {
@@ -110,22 +120,37 @@ public class ShippingService {
             String serial = machineSerials.get(i);
             ShippableMachine machine = em.find(ShippableMachine.class, serial, LockModeType.PESSIMISTIC_WRITE);
             if (machine == null) {
-                throw new RuleViolationException("machine-not-ready", "machineSerials[" + i + "]",
-                        "machine " + serial + " has not passed QA (or is unknown)", Map.of("machine", serial));
+                throw new RuleViolationException(
+                        "machine-not-ready",
+                        "machineSerials[" + i + "]",
+                        "machine " + serial + " has not passed QA (or is unknown)",
+                        Map.of("machine", serial));
             }
             if (!machine.isAvailable()) {
-                throw new RuleViolationException("machine-already-booked", "machineSerials[" + i + "]",
-                        "machine " + serial + " is already on shipment " + machine.shipmentId(), Map.of("machine", serial));
+                throw new RuleViolationException(
+                        "machine-already-booked",
+                        "machineSerials[" + i + "]",
+                        "machine " + serial + " is already on shipment " + machine.shipmentId(),
+                        Map.of("machine", serial));
             }
             machines.add(machine);
         }
-        String correlation = correlationId != null ? correlationId : machines.get(0).correlationId();
-        var shipment = new Shipment(customer, mode, carrier, incoterm, destinationCountry, hsCode, declaredValueUsd,
-                correlation, now());
+        String correlation =
+                correlationId != null ? correlationId : machines.get(0).correlationId();
+        var shipment = new Shipment(
+                customer, mode, carrier, incoterm, destinationCountry, hsCode, declaredValueUsd, correlation, now());
         em.persist(shipment);
         machines.forEach(m -> m.bookOn(shipment.id()));
-        outbox.publish(new Events.ShipmentBooked(shipment.id(), customer.id(), destinationCountry, mode.name(),
-                incoterm.name(), List.copyOf(machineSerials)), correlation, null);
+        outbox.publish(
+                new Events.ShipmentBooked(
+                        shipment.id(),
+                        customer.id(),
+                        destinationCountry,
+                        mode.name(),
+                        incoterm.name(),
+                        List.copyOf(machineSerials)),
+                correlation,
+                null);
         return shipment;
     }
 
@@ -137,8 +162,8 @@ public class ShippingService {
         return shipment;
     }
 
-    public ShipmentMilestone recordMilestone(String shipmentId, Milestone milestone, OffsetDateTime occurredAt,
-                                             String location, String note) {
+    public ShipmentMilestone recordMilestone(
+            String shipmentId, Milestone milestone, OffsetDateTime occurredAt, String location, String note) {
         Shipment shipment = em.find(Shipment.class, shipmentId, LockModeType.PESSIMISTIC_WRITE);
         if (shipment == null) {
             throw new UnknownEntityException("shipment", shipmentId);
@@ -151,16 +176,23 @@ public class ShippingService {
         try {
             recorded = shipment.record(milestone, at, location, note);
         } catch (IllegalStateException e) {
-            throw new RuleViolationException("milestone-out-of-order", "milestone", e.getMessage(),
+            throw new RuleViolationException(
+                    "milestone-out-of-order",
+                    "milestone",
+                    e.getMessage(),
                     Map.of("shipmentStatus", shipment.status().name()));
         }
-        outbox.publish(new Events.ShipmentMilestoneReached(shipmentId, milestone.name(), at, location),
-                shipment.correlationId(), null);
+        outbox.publish(
+                new Events.ShipmentMilestoneReached(shipmentId, milestone.name(), at, location),
+                shipment.correlationId(),
+                null);
         return recorded;
     }
 
     private Set<String> embargoed() {
-        return Arrays.stream(embargoedCountries.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        return Arrays.stream(embargoedCountries.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.toSet());
     }
 

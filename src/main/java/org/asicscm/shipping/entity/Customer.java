@@ -12,12 +12,12 @@ import java.util.UUID;
 public class Customer {
     @Id
     private String id;
+
     private String name;
     /** ISO 3166-1 alpha-2 */
     private String country;
 
-    protected Customer() {
-    }
+    protected Customer() {}
 
     public Customer(String name, String country) {
         this.id = UUID.randomUUID().toString();

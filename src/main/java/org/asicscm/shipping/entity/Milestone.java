@@ -5,8 +5,14 @@ package org.asicscm.shipping.entity;
  * (hold, damage) can be logged at any time before delivery and do not move the shipment on.
  */
 public enum Milestone {
-    BOOKED, PICKED_UP, DEPARTED, ARRIVED, CUSTOMS_CLEARED, DELIVERED,
-    HOLD, DAMAGE;
+    BOOKED,
+    PICKED_UP,
+    DEPARTED,
+    ARRIVED,
+    CUSTOMS_CLEARED,
+    DELIVERED,
+    HOLD,
+    DAMAGE;
 
     public boolean isException() {
         return this == HOLD || this == DAMAGE;

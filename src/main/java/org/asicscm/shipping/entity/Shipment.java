@@ -22,43 +22,73 @@ import java.util.UUID;
 @Entity
 @Table(name = "shipment")
 public class Shipment {
-    public enum Mode { AIR, SEA, ROAD, RAIL }
+    public enum Mode {
+        AIR,
+        SEA,
+        ROAD,
+        RAIL
+    }
 
-    public enum Incoterm { EXW, FCA, FOB, CIF, DAP, DDP }
+    public enum Incoterm {
+        EXW,
+        FCA,
+        FOB,
+        CIF,
+        DAP,
+        DDP
+    }
 
     @Id
     private String id;
+
     @Column(name = "customer_id")
     private String customerId;
+
     @Enumerated(EnumType.STRING)
     private Mode mode;
+
     private String carrier;
+
     @Enumerated(EnumType.STRING)
     private Incoterm incoterm;
+
     @Column(name = "destination_country")
     private String destinationCountry;
+
     @Column(name = "hs_code")
     private String hsCode;
+
     @Column(name = "declared_value_usd")
     private BigDecimal declaredValueUsd;
     /** the last regular milestone reached */
     @Enumerated(EnumType.STRING)
     private Milestone status;
+
     @Column(name = "correlation_id")
     private String correlationId;
+
     @Column(name = "booked_at")
     private OffsetDateTime bookedAt;
+
     @OneToMany(mappedBy = "shipment", cascade = CascadeType.PERSIST)
     @OrderBy("occurredAt")
     private List<ShipmentMilestone> milestones = new ArrayList<>();
+
     @Version
     private long version;
 
-    protected Shipment() {
-    }
+    protected Shipment() {}
 
-    public Shipment(Customer customer, Mode mode, String carrier, Incoterm incoterm, String destinationCountry,
-                    String hsCode, BigDecimal declaredValueUsd, String correlationId, OffsetDateTime at) {
+    public Shipment(
+            Customer customer,
+            Mode mode,
+            String carrier,
+            Incoterm incoterm,
+            String destinationCountry,
+            String hsCode,
+            BigDecimal declaredValueUsd,
+            String correlationId,
+            OffsetDateTime at) {
         if (declaredValueUsd.signum() <= 0) {
             throw new IllegalArgumentException("declared value must be positive");
         }
@@ -85,7 +115,8 @@ public class Shipment {
             throw new IllegalStateException("shipment " + id + " is already delivered");
         }
         if (!milestone.isException() && milestone.ordinal() <= status.ordinal()) {
-            throw new IllegalStateException("shipment " + id + " is at " + status + "; " + milestone + " cannot follow it");
+            throw new IllegalStateException(
+                    "shipment " + id + " is at " + status + "; " + milestone + " cannot follow it");
         }
         var recorded = new ShipmentMilestone(this, milestone, at, location, note);
         milestones.add(recorded);

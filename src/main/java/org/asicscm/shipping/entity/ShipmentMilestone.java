@@ -18,18 +18,21 @@ import java.util.UUID;
 public class ShipmentMilestone {
     @Id
     private String id;
+
     @ManyToOne(optional = false)
     @JoinColumn(name = "shipment_id")
     private Shipment shipment;
+
     @Enumerated(EnumType.STRING)
     private Milestone milestone;
+
     @Column(name = "occurred_at")
     private OffsetDateTime occurredAt;
+
     private String location;
     private String note;
 
-    protected ShipmentMilestone() {
-    }
+    protected ShipmentMilestone() {}
 
     ShipmentMilestone(Shipment shipment, Milestone milestone, OffsetDateTime occurredAt, String location, String note) {
         this.id = UUID.randomUUID().toString();

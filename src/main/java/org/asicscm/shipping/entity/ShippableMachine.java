@@ -12,25 +12,31 @@ import java.util.Objects;
 /** A machine that passed QA, in the warehouse until it is booked on a shipment. */
 @Entity
 @Table(name = "shippable_machine")
-@NamedQuery(name = ShippableMachine.ON_SHIPMENT, query = "select m from ShippableMachine m where m.shipmentId = :shipmentId order by m.serial")
+@NamedQuery(
+        name = ShippableMachine.ON_SHIPMENT,
+        query = "select m from ShippableMachine m where m.shipmentId = :shipmentId order by m.serial")
 public class ShippableMachine {
     public static final String ON_SHIPMENT = "ShippableMachine.onShipment";
 
     @Id
     private String serial;
+
     @Column(name = "build_order_id")
     private String buildOrderId;
+
     @Column(name = "correlation_id")
     private String correlationId;
+
     @Column(name = "shipment_id")
     private String shipmentId;
+
     @Column(name = "ready_at")
     private OffsetDateTime readyAt;
+
     @Version
     private long version;
 
-    protected ShippableMachine() {
-    }
+    protected ShippableMachine() {}
 
     public ShippableMachine(String serial, String buildOrderId, String correlationId, OffsetDateTime readyAt) {
         this.serial = Objects.requireNonNull(serial);

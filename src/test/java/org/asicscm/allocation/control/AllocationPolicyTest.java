@@ -26,7 +26,9 @@ class AllocationPolicyTest {
             new Candidate("a-b3", "lot-a", "L-A", NOV_1, "B3", 3, 1000));
 
     private static List<String> picks(AllocationPolicy.Plan plan) {
-        return plan.picks().stream().map(p -> p.from().lotBinId() + "=" + p.dies()).toList();
+        return plan.picks().stream()
+                .map(p -> p.from().lotBinId() + "=" + p.dies())
+                .toList();
     }
 
     @Test
@@ -68,9 +70,15 @@ class AllocationPolicyTest {
     @Test
     void eachPickSaysWhy() {
         var plan = AllocationPolicy.BEST_FIT.plan(100, STOCK);
-        assertEquals("least acceptable bin first: lot L-A received 2026-11-01, bin B3 (rank 3), 100 of 1000 free dies",
+        assertEquals(
+                "least acceptable bin first: lot L-A received 2026-11-01, bin B3 (rank 3), 100 of 1000 free dies",
                 plan.picks().get(0).why());
-        assertTrue(AllocationPolicy.OLDEST_LOT_FIRST.plan(100, STOCK).picks().get(0).why().startsWith("oldest lot first"));
+        assertTrue(AllocationPolicy.OLDEST_LOT_FIRST
+                .plan(100, STOCK)
+                .picks()
+                .get(0)
+                .why()
+                .startsWith("oldest lot first"));
         assertThrows(IllegalArgumentException.class, () -> AllocationPolicy.BEST_FIT.plan(0, STOCK));
     }
 }

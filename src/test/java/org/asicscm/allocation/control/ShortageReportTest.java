@@ -27,9 +27,11 @@ class ShortageReportTest {
 
         // BO-1 takes 1200 of B2; BO-2 the other 800 of B2 and 700 of B1; BO-3 finds no B2 left
         assertEquals(List.of(new OrderAtRisk("o-3", "BO-3", 7, JAN_10, 1500, 0, 1500)), result.ordersAtRisk());
-        assertEquals(List.of(
-                new BinLine("BM1398", "B1", 1000, 0, 700, 0),
-                new BinLine("BM1398", "B2", 2000, 5000, 2000, 1500)), result.bins());
+        assertEquals(
+                List.of(
+                        new BinLine("BM1398", "B1", 1000, 0, 700, 0),
+                        new BinLine("BM1398", "B2", 2000, 5000, 2000, 1500)),
+                result.bins());
     }
 
     @Test
@@ -38,8 +40,8 @@ class ShortageReportTest {
                 List.of(new Demand("o-1", "BO-1", 5, JAN_10, "BM1366", List.of("B3", "B2"), 600)),
                 List.of(new Stock("BM1366", "B2", 100, 0)));
         assertEquals(List.of(new OrderAtRisk("o-1", "BO-1", 5, JAN_10, 600, 100, 500)), result.ordersAtRisk());
-        assertEquals(List.of(
-                new BinLine("BM1366", "B2", 100, 0, 100, 0),
-                new BinLine("BM1366", "B3", 0, 0, 0, 500)), result.bins());
+        assertEquals(
+                List.of(new BinLine("BM1366", "B2", 100, 0, 100, 0), new BinLine("BM1366", "B3", 0, 0, 0, 500)),
+                result.bins());
     }
 }

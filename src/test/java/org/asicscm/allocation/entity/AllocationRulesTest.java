@@ -13,10 +13,14 @@ import org.junit.jupiter.api.Test;
 
 class AllocationRulesTest {
     private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 11, 23, 8, 0, 0, 0, ZoneOffset.UTC);
-    private final ChipModel bm1398 = new ChipModel("BM1398", "7nm", null, List.of(
-            new Bin("B1", 1, 650, 1280, new BigDecimal("29.5")),
-            new Bin("B2", 2, 600, 1320, new BigDecimal("32.0")),
-            new Bin("B3", 3, 550, 1360, new BigDecimal("34.5"))));
+    private final ChipModel bm1398 = new ChipModel(
+            "BM1398",
+            "7nm",
+            null,
+            List.of(
+                    new Bin("B1", 1, 650, 1280, new BigDecimal("29.5")),
+                    new Bin("B2", 2, 600, 1320, new BigDecimal("32.0")),
+                    new Bin("B3", 3, 550, 1360, new BigDecimal("34.5"))));
     private final Product s9 = new Product("S9-13.5", "S9 13.5 TH/s", bm1398, 63, 3, "B2", List.of("B1"));
 
     private WaferLot lot(int b1, int b2) {
@@ -49,10 +53,10 @@ class AllocationRulesTest {
 
     @Test
     void aLotNeedsWafersAndBins() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new WaferLot("L", bm1398, 0, java.util.Map.of("B1", 1), NOW, "c"));
-        assertThrows(IllegalArgumentException.class,
-                () -> new WaferLot("L", bm1398, 25, java.util.Map.of(), NOW, "c"));
+        assertThrows(IllegalArgumentException.class, () -> new WaferLot("L", bm1398, 25, java.util.Map.of(), NOW, "c"));
         assertEquals(1500, lot(1000, 500).goodDies());
     }
 
@@ -71,7 +75,8 @@ class AllocationRulesTest {
         var s19 = new Product("S19PRO-110", "S19 Pro 110 TH/s", bm1398, 114, 3, "B3", List.of());
         var order = new BuildOrder("BO-1", s19, 200, LocalDate.of(2027, 1, 31), 5, null, "c-1", NOW);
         assertEquals(200 * 3 * 114, order.diesRequired());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new BuildOrder("BO-1", s19, 1, LocalDate.of(2027, 1, 31), 10, null, "c-1", NOW));
     }
 
@@ -103,10 +108,14 @@ class AllocationRulesTest {
     @Test
     void aProductAcceptsItsMinimumBinAndBetterSubstitutesLeastFirst() {
         var product = new Product("S19", "S19", bm1398, 76, 3, "B3", List.of("B1", "B2"));
-        assertEquals(List.of("B3", "B2", "B1"), product.acceptableBins(bm1398).stream().map(Bin::name).toList());
-        assertEquals(List.of("B2", "B1"), s9.acceptableBins(bm1398).stream().map(Bin::name).toList());
-        var worse = assertThrows(IllegalArgumentException.class,
-                () -> new Product("X", "X", bm1398, 76, 3, "B2", List.of("B3")));
+        assertEquals(
+                List.of("B3", "B2", "B1"),
+                product.acceptableBins(bm1398).stream().map(Bin::name).toList());
+        assertEquals(
+                List.of("B2", "B1"),
+                s9.acceptableBins(bm1398).stream().map(Bin::name).toList());
+        var worse = assertThrows(
+                IllegalArgumentException.class, () -> new Product("X", "X", bm1398, 76, 3, "B2", List.of("B3")));
         assertEquals("substitute B3 is not better than B2", worse.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Product("X", "X", bm1398, 76, 3, "B9", List.of()));
     }
@@ -114,8 +123,9 @@ class AllocationRulesTest {
     @Test
     void binNamesAndRanksAreDistinct() {
         var bin = new Bin("B1", 1, 650, 1280, BigDecimal.TEN);
-        assertThrows(IllegalArgumentException.class, () -> new ChipModel("X", "5nm", null,
-                List.of(bin, new Bin("B2", 1, 600, 1300, BigDecimal.TEN))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new ChipModel("X", "5nm", null, List.of(bin, new Bin("B2", 1, 600, 1300, BigDecimal.TEN))));
         assertThrows(IllegalArgumentException.class, () -> new ChipModel("X", "5nm", null, List.of()));
     }
 

@@ -107,13 +107,16 @@ class BoardIntakeTest {
 
         for (int i = 0; i < serials.size(); i++) {
             String serial = serials.get(i);
-            assertEquals(serial.startsWith("NO") ? "refused as " + serial : "recorded",
-                    answers.get(i).get(10, TimeUnit.SECONDS), serial);
+            assertEquals(
+                    serial.startsWith("NO") ? "refused as " + serial : "recorded",
+                    answers.get(i).get(10, TimeUnit.SECONDS),
+                    serial);
         }
         assertEquals(160, recorder.recorded.size());
         assertTrue(recorder.recorded.values().stream().allMatch(n -> n == 1), "a report recorded twice");
         assertEquals(200, recorder.groups.stream().mapToInt(List::size).sum(), "a report went to two groups");
-        assertTrue(recorder.groups.size() < 200, "no report ever waited for another's group: " + recorder.groups.size());
+        assertTrue(
+                recorder.groups.size() < 200, "no report ever waited for another's group: " + recorder.groups.size());
     }
 
     @Test

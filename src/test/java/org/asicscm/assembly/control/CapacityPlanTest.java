@@ -28,7 +28,8 @@ class CapacityPlanTest {
     private static final Line B = new Line("b", "B", 1, 999, Map.of("S21", 50), Set.of());
 
     private static List<String> slots(Outcome outcome) {
-        return outcome.slots().stream().map(s -> s.lineId() + " " + s.day().getDayOfMonth() + "/" + s.shift() + "=" + s.boards())
+        return outcome.slots().stream()
+                .map(s -> s.lineId() + " " + s.day().getDayOfMonth() + "/" + s.shift() + "=" + s.boards())
                 .toList();
     }
 
@@ -100,24 +101,42 @@ class CapacityPlanTest {
         var random = new Random(42);
         var lines = new ArrayList<Line>();
         for (int i = 0; i < 6; i++) {
-            lines.add(new Line("l" + i, "L" + i, 1 + i % 3, 0, Map.of("S19", 80 + 20 * i, "S21", 60 + 10 * i),
+            lines.add(new Line(
+                    "l" + i,
+                    "L" + i,
+                    1 + i % 3,
+                    0,
+                    Map.of("S19", 80 + 20 * i, "S21", 60 + 10 * i),
                     Set.of(JAN_1.plusDays(i), JAN_1.plusDays(i + 7))));
         }
         var plan = new CapacityPlan(lines, JAN_1, 40);
         var jobs = new ArrayList<Job>();
         for (int i = 0; i < 80; i++) {
-            jobs.add(new Job("o" + i, "BO-" + i, random.nextBoolean() ? "S19" : "S21", 1 + random.nextInt(900),
-                    JAN_1.plusDays(random.nextInt(40)), 1 + random.nextInt(9)));
+            jobs.add(new Job(
+                    "o" + i,
+                    "BO-" + i,
+                    random.nextBoolean() ? "S19" : "S21",
+                    1 + random.nextInt(900),
+                    JAN_1.plusDays(random.nextInt(40)),
+                    1 + random.nextInt(9)));
         }
         var perShift = new HashMap<String, Double>();
         for (Outcome outcome : plan.placeAll(jobs)) {
-            assertEquals(outcome.job().boards(), outcome.slots().stream().mapToInt(Slot::boards).sum() + outcome.unplacedBoards());
+            assertEquals(
+                    outcome.job().boards(),
+                    outcome.slots().stream().mapToInt(Slot::boards).sum() + outcome.unplacedBoards());
             for (Slot slot : outcome.slots()) {
-                Line line = lines.stream().filter(l -> l.id().equals(slot.lineId())).findFirst().orElseThrow();
+                Line line = lines.stream()
+                        .filter(l -> l.id().equals(slot.lineId()))
+                        .findFirst()
+                        .orElseThrow();
                 assertTrue(slot.shift() <= line.shiftsPerDay());
                 assertFalse(line.closedDays().contains(slot.day()));
-                perShift.merge(slot.lineId() + slot.day() + slot.shift(),
-                        (double) slot.boards() / line.boardsPerShift(outcome.job().product()), Double::sum);
+                perShift.merge(
+                        slot.lineId() + slot.day() + slot.shift(),
+                        (double) slot.boards()
+                                / line.boardsPerShift(outcome.job().product()),
+                        Double::sum);
             }
         }
         perShift.values().forEach(share -> assertTrue(share <= 1.0 + 1e-9, "share " + share));

@@ -15,7 +15,8 @@ class BuildKitTest {
     private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 11, 23, 8, 0, 0, 0, ZoneOffset.UTC);
 
     private BuildKit s19Kit() {
-        return new BuildKit("bo-1", "BO-1", "S19PRO-110", "BM1398", 114, 3, 2, java.time.LocalDate.of(2027, 1, 31), 5, "c-1");
+        return new BuildKit(
+                "bo-1", "BO-1", "S19PRO-110", "BM1398", 114, 3, 2, java.time.LocalDate.of(2027, 1, 31), 5, "c-1");
     }
 
     @Test
@@ -44,7 +45,9 @@ class BuildKitTest {
         var taken = kit.takeBoard().orElseThrow();
 
         // B2's oldest allocation is older than B1's, and B2 together covers a board
-        assertEquals(List.of("b2-old", "b2-new"), taken.stream().map(t -> t.line().allocationId()).toList());
+        assertEquals(
+                List.of("b2-old", "b2-new"),
+                taken.stream().map(t -> t.line().allocationId()).toList());
         assertEquals(List.of(100, 14), taken.stream().map(BuildKit.Take::dies).toList());
         assertEquals(500, kit.line("b1").orElseThrow().remaining());
     }
@@ -64,7 +67,8 @@ class BuildKitTest {
 
     @Test
     void boardsAreCountedPerBin() {
-        BuildKit kit = new BuildKit("bo-2", "BO-2", "S19PRO-110", "BM1398", 114, 3, 10, LocalDate.of(2027, 1, 31), 5, "c-2");
+        BuildKit kit =
+                new BuildKit("bo-2", "BO-2", "S19PRO-110", "BM1398", 114, 3, 10, LocalDate.of(2027, 1, 31), 5, "c-2");
         kit.addAllocation("a", "lot-1", "LOT-1", "B1", 300, T0); // 2 boards, 72 left over
         kit.addAllocation("b", "lot-2", "LOT-2", "B2", 300, T0); // 2 boards, 72 left over
         assertEquals(4, kit.boardsBuildable());
@@ -113,10 +117,15 @@ class BuildKitTest {
 
     @Test
     void aScheduleSpansTheDaysOfItsShifts() {
-        var line = new AssemblyLine(new Factory("XX1", "Xixiang 1", Factory.Location.baoan(SubDistrict.XIXIANG)), "L1", 400, 2);
-        var schedule = new BuildSchedule("bo-1", line, List.of(
-                new BuildSchedule.CapacityShare(LocalDate.of(2026, 12, 1), 2, 200),
-                new BuildSchedule.CapacityShare(LocalDate.of(2026, 12, 3), 1, 400)), T0);
+        var line = new AssemblyLine(
+                new Factory("XX1", "Xixiang 1", Factory.Location.baoan(SubDistrict.XIXIANG)), "L1", 400, 2);
+        var schedule = new BuildSchedule(
+                "bo-1",
+                line,
+                List.of(
+                        new BuildSchedule.CapacityShare(LocalDate.of(2026, 12, 1), 2, 200),
+                        new BuildSchedule.CapacityShare(LocalDate.of(2026, 12, 3), 1, 400)),
+                T0);
         assertEquals(600, schedule.boards());
         assertEquals(LocalDate.of(2026, 12, 1), schedule.startDate());
         assertEquals(LocalDate.of(2026, 12, 3), schedule.endDate());

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class ConsignmentCountTest {
     private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 11, 23, 8, 0, 0, 0, ZoneOffset.UTC);
-    private static final Factory SHAJING = new Factory("SJ1", "Shajing Board Assembly", Factory.Location.baoan(SubDistrict.SHAJING));
+    private static final Factory SHAJING =
+            new Factory("SJ1", "Shajing Board Assembly", Factory.Location.baoan(SubDistrict.SHAJING));
 
     @Test
     void aCountWithinToleranceOfTheConsignedDiesPasses() {
@@ -31,7 +32,7 @@ class ConsignmentCountTest {
         assertFalse(new ConsignmentCount(SHAJING, "BM1398", 38_000, 100_000, 60_000, 1_500, 0.5, T0).flagged());
         var zeroTolerance = new ConsignmentCount(SHAJING, "BM1398", 38_499, 100_000, 60_000, 1_500, 0, T0);
         assertTrue(zeroTolerance.flagged());
-        assertThrows(IllegalArgumentException.class,
-                () -> new ConsignmentCount(SHAJING, "BM1398", -1, 100, 0, 0, 0.5, T0));
+        assertThrows(
+                IllegalArgumentException.class, () -> new ConsignmentCount(SHAJING, "BM1398", -1, 100, 0, 0, 0.5, T0));
     }
 }

@@ -19,8 +19,8 @@ class VerdictTest {
     }
 
     private Measurement reading(List<Integer> chips, String temp) {
-        return new Measurement(new BigDecimal("110.0"), new BigDecimal("3250"), chips,
-                temp == null ? null : new BigDecimal(temp));
+        return new Measurement(
+                new BigDecimal("110.0"), new BigDecimal("3250"), chips, temp == null ? null : new BigDecimal(temp));
     }
 
     @Test
@@ -47,7 +47,8 @@ class VerdictTest {
 
     @Test
     void aFailureTheEngineerLogsWinsOverGoodReadings() {
-        var verdict = Verdict.judge(machine(), reading(List.of(114, 114, 114), "60"), FailureCode.FAN_FAILURE, "fan 2 stalls");
+        var verdict = Verdict.judge(
+                machine(), reading(List.of(114, 114, 114), "60"), FailureCode.FAN_FAILURE, "fan 2 stalls");
         assertFalse(verdict.passed());
         assertEquals(FailureCode.FAN_FAILURE, verdict.failureCode());
         assertEquals("fan 2 stalls", verdict.reason());
@@ -55,7 +56,8 @@ class VerdictTest {
 
     @Test
     void readingsMustCoverEveryChain() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> Verdict.judge(machine(), reading(List.of(114, 114), null), null, null));
     }
 

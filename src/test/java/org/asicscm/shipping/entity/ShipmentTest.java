@@ -12,8 +12,16 @@ class ShipmentTest {
     private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 11, 23, 8, 0, 0, 0, ZoneOffset.UTC);
 
     private Shipment shipment() {
-        return new Shipment(new Customer("Almaty Hosting", "KZ"), Shipment.Mode.AIR, "SF Express",
-                Shipment.Incoterm.DAP, "KZ", "8543.70", new BigDecimal("48000"), "c-1", T0);
+        return new Shipment(
+                new Customer("Almaty Hosting", "KZ"),
+                Shipment.Mode.AIR,
+                "SF Express",
+                Shipment.Incoterm.DAP,
+                "KZ",
+                "8543.70",
+                new BigDecimal("48000"),
+                "c-1",
+                T0);
     }
 
     @Test
@@ -22,8 +30,8 @@ class ShipmentTest {
         shipment.record(Milestone.DEPARTED, T0.plusHours(5), "SZX", null);
         shipment.record(Milestone.ARRIVED, T0.plusHours(12), "ALA", null);
         assertEquals(Milestone.ARRIVED, shipment.status());
-        var backwards = assertThrows(IllegalStateException.class,
-                () -> shipment.record(Milestone.DEPARTED, T0.plusHours(13), null, null));
+        var backwards = assertThrows(
+                IllegalStateException.class, () -> shipment.record(Milestone.DEPARTED, T0.plusHours(13), null, null));
         assertEquals("shipment " + shipment.id() + " is at ARRIVED; DEPARTED cannot follow it", backwards.getMessage());
     }
 
@@ -46,7 +54,17 @@ class ShipmentTest {
 
     @Test
     void aDeclaredValueMustBePositive() {
-        assertThrows(IllegalArgumentException.class, () -> new Shipment(new Customer("X", "RS"), Shipment.Mode.SEA,
-                "COSCO", Shipment.Incoterm.FOB, "RS", "8471.50", BigDecimal.ZERO, "c", T0));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new Shipment(
+                        new Customer("X", "RS"),
+                        Shipment.Mode.SEA,
+                        "COSCO",
+                        Shipment.Incoterm.FOB,
+                        "RS",
+                        "8471.50",
+                        BigDecimal.ZERO,
+                        "c",
+                        T0));
     }
 }

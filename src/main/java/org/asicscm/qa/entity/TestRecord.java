@@ -17,44 +17,53 @@ import java.util.stream.Collectors;
 /** One test of one unit: the readings and the verdict. */
 @Entity
 @Table(name = "qa_test")
-@NamedQuery(name = QaTest.OF_UNIT, query = "select t from QaTest t where t.serial = :serial order by t.attempt")
-public class QaTest {
-    public static final String OF_UNIT = "QaTest.ofUnit";
+@NamedQuery(name = TestRecord.OF_UNIT, query = "select t from TestRecord t where t.serial = :serial order by t.attempt")
+public class TestRecord {
+    public static final String OF_UNIT = "TestRecord.ofUnit";
 
     @Id
     private String id;
+
     private String serial;
     private int attempt;
+
     @Column(name = "hashrate_ths")
     private BigDecimal hashrateThs;
+
     @Column(name = "power_w")
     private BigDecimal powerW;
+
     @Column(name = "efficiency_jth")
     private BigDecimal efficiencyJth;
     /** chips detected per chain, comma separated */
     @Column(name = "chips_detected")
     private String chipsDetected;
+
     @Column(name = "max_temp_c")
     private BigDecimal maxTempC;
+
     private String outcome;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "failure_code")
     private FailureCode failureCode;
+
     private String note;
+
     @Column(name = "tested_at")
     private OffsetDateTime testedAt;
 
-    protected QaTest() {
-    }
+    protected TestRecord() {}
 
-    public QaTest(QaUnit unit, int attempt, Measurement measurement, Verdict verdict, OffsetDateTime at) {
+    public TestRecord(QaUnit unit, int attempt, Measurement measurement, Verdict verdict, OffsetDateTime at) {
         this.id = UUID.randomUUID().toString();
         this.serial = unit.serial();
         this.attempt = attempt;
         this.hashrateThs = measurement.hashrateThs();
         this.powerW = measurement.powerW();
         this.efficiencyJth = measurement.efficiencyJth() == null ? BigDecimal.ZERO : measurement.efficiencyJth();
-        this.chipsDetected = measurement.chipsDetected().stream().map(String::valueOf).collect(Collectors.joining(","));
+        this.chipsDetected =
+                measurement.chipsDetected().stream().map(String::valueOf).collect(Collectors.joining(","));
         this.maxTempC = measurement.maxTempC();
         this.outcome = verdict.passed() ? "PASSED" : "FAILED";
         this.failureCode = verdict.failureCode();

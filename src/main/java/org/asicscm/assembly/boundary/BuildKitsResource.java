@@ -1,0 +1,33 @@
+package org.asicscm.assembly.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.asicscm.assembly.boundary.AssemblyViews.KitView;
+import org.asicscm.assembly.control.AssemblyService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The dies on the floor for each build order. */
+@Path("build-kits")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Assembly")
+public class BuildKitsResource {
+
+    @EJB
+    AssemblyService assembly;
+
+    @GET
+    @Path("{buildOrderId}")
+    @Operation(summary = "The dies on the floor for a build order, per allocation")
+    public KitView kit(@PathParam("buildOrderId") String buildOrderId) {
+        return KitView.of(assembly.kit(buildOrderId));
+    }
+}

@@ -1,0 +1,123 @@
+package org.asicscm.shipping.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
+import org.asicscm.platform.Correlation;
+import org.asicscm.platform.ListElements;
+import org.asicscm.platform.Lists;
+import org.asicscm.platform.Page;
+import org.asicscm.platform.PageRequest;
+import org.asicscm.platform.QueryParams;
+import org.asicscm.shipping.boundary.ShippingViews.MilestoneRequest;
+import org.asicscm.shipping.boundary.ShippingViews.MilestoneView;
+import org.asicscm.shipping.boundary.ShippingViews.ShipmentRequest;
+import org.asicscm.shipping.boundary.ShippingViews.ShipmentSummaryView;
+import org.asicscm.shipping.boundary.ShippingViews.ShipmentView;
+import org.asicscm.shipping.control.ShippingService;
+import org.asicscm.shipping.entity.Milestone;
+import org.asicscm.shipping.entity.Shipment;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Export shipments and their milestones. */
+@Path("shipments")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Shipping")
+public class ShipmentsResource {
+
+    @EJB
+    ShippingService shipping;
+
+    @EJB
+    Lists lists;
+
+    @GET
+    @Operation(
+            summary = "Shipments, newest first unless sorted otherwise, filtered and paged",
+            description = "status: the latest milestone; sort: bookedAt, destinationCountry (a leading - sorts"
+                    + " descending); page from 0, size 1 to 500 (default 50)")
+    public Page<ShipmentSummaryView> shipments(
+            @QueryParam("customerId") String customerId,
+            @QueryParam("status") String status,
+            @QueryParam("destinationCountry") String destinationCountry,
+            @QueryParam("mode") String mode,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
+            @QueryParam("sort") String sort) {
+        var request = PageRequest.of(page, size, sort, Set.of("bookedAt", "destinationCountry"), "-bookedAt");
+        var inStatus = QueryParams.enumValue("status", status, Milestone.class);
+        var byMode = QueryParams.enumValue("mode", mode, Shipment.Mode.class);
+        return lists.page(
+                        Shipment.class,
+                        "id",
+                        l -> l.equal("customerId", customerId)
+                                .equal("status", inStatus)
+                                .equal("destinationCountry", destinationCountry)
+                                .equal("mode", byMode),
+                        request)
+                .map(ShipmentSummaryView::of);
+    }
+
+    @POST
+    @Operation(summary = "Book an export shipment of machines that passed QA")
+    public Response book(
+            @Valid @NotNull ShipmentRequest request,
+            @HeaderParam(Correlation.HEADER) String correlationId,
+            @Context UriInfo uri) {
+        ListElements.require(
+                "machineSerials",
+                request.machineSerials(),
+                ListElements::isCode,
+                "must be a machine serial number (letters, digits, '.', '_', '-'; at most 40)");
+        var shipment = shipping.book(
+                request.customerId(),
+                request.machineSerials(),
+                request.mode(),
+                request.carrier(),
+                request.incoterm(),
+                request.destinationCountry(),
+                request.hsCode(),
+                request.declaredValueUsd(),
+                Correlation.orNull(correlationId));
+        return Response.created(uri.getAbsolutePathBuilder().path(shipment.id()).build())
+                .entity(ShipmentView.of(shipment, shipping.machinesOn(shipment.id())))
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A shipment with its machines and milestones")
+    public ShipmentView shipment(@PathParam("id") String id) {
+        return ShipmentView.of(shipping.shipment(id), shipping.machinesOn(id));
+    }
+
+    @POST
+    @Path("{id}/milestones")
+    @Operation(
+            summary = "Log a milestone: picked up, departed, arrived, customs cleared, delivered, or a hold or damage")
+    public Response milestone(
+            @PathParam("id") String id, @Valid @NotNull MilestoneRequest request, @Context UriInfo uri) {
+        var recorded = shipping.recordMilestone(
+                id, request.milestone(), request.occurredAt(), request.location(), request.note());
+        return Response.created(uri.getAbsolutePathBuilder().build())
+                .entity(MilestoneView.of(recorded))
+                .build();
+    }
+}

@@ -1,0 +1,154 @@
+package org.asicscm.shipping.boundary;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.asicscm.shipping.entity.Customer;
+import org.asicscm.shipping.entity.Milestone;
+import org.asicscm.shipping.entity.Shipment;
+import org.asicscm.shipping.entity.ShipmentMilestone;
+import org.asicscm.shipping.entity.ShippableMachine;
+
+/** What the shipping resources take and answer: their own records, never the entities. */
+public final class ShippingViews {
+
+    static final String COUNTRY = "[A-Z]{2}";
+
+    public record CustomerRequest(
+            @NotBlank @Size(max = 120) String name,
+            @NotNull @Pattern(regexp = COUNTRY) String country) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public CustomerRequest(String name, String country) {
+            this.name = name;
+            this.country = country;
+        }
+    }
+
+    public record CustomerView(String id, String name, String country) {
+        static CustomerView of(Customer c) {
+            return new CustomerView(c.id(), c.name(), c.country());
+        }
+    }
+
+    public record ShippableView(String serial, String buildOrderId, String shipmentId, OffsetDateTime readyAt) {
+        static ShippableView of(ShippableMachine m) {
+            return new ShippableView(m.serial(), m.buildOrderId(), m.shipmentId(), m.readyAt());
+        }
+    }
+
+    public record ShipmentRequest(
+            @NotBlank @Size(max = 36) String customerId,
+            @NotEmpty @Size(max = 2000) List<String> machineSerials,
+            @NotNull Shipment.Mode mode,
+            @NotBlank @Size(max = 60) String carrier,
+            @NotNull Shipment.Incoterm incoterm,
+            @NotNull @Pattern(regexp = COUNTRY) String destinationCountry,
+            /* ASIC miners have been declared under 8471 and 8543; the choice changes the duty */
+            @NotNull @Pattern(regexp = "\\d{4}(\\.\\d{2}){0,3}")
+            String hsCode,
+
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000000")
+            BigDecimal declaredValueUsd) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public ShipmentRequest(
+                String customerId,
+                List<String> machineSerials,
+                Shipment.Mode mode,
+                String carrier,
+                Shipment.Incoterm incoterm,
+                String destinationCountry,
+                String hsCode,
+                BigDecimal declaredValueUsd) {
+            this.customerId = customerId;
+            this.machineSerials = machineSerials;
+            this.mode = mode;
+            this.carrier = carrier;
+            this.incoterm = incoterm;
+            this.destinationCountry = destinationCountry;
+            this.hsCode = hsCode;
+            this.declaredValueUsd = declaredValueUsd;
+        }
+    }
+
+    public record MilestoneRequest(
+            @NotNull Milestone milestone,
+            OffsetDateTime occurredAt,
+            @Size(max = 120) String location,
+            @Size(max = 500) String note) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public MilestoneRequest(Milestone milestone, OffsetDateTime occurredAt, String location, String note) {
+            this.milestone = milestone;
+            this.occurredAt = occurredAt;
+            this.location = location;
+            this.note = note;
+        }
+    }
+
+    public record MilestoneView(Milestone milestone, OffsetDateTime occurredAt, String location, String note) {
+        static MilestoneView of(ShipmentMilestone m) {
+            return new MilestoneView(m.milestone(), m.occurredAt(), m.location(), m.note());
+        }
+    }
+
+    public record ShipmentView(
+            String id,
+            String customerId,
+            String mode,
+            String carrier,
+            String incoterm,
+            String destinationCountry,
+            String hsCode,
+            BigDecimal declaredValueUsd,
+            String status,
+            String correlationId,
+            List<String> machineSerials,
+            List<MilestoneView> milestones) {
+        static ShipmentView of(Shipment s, List<ShippableMachine> machines) {
+            return new ShipmentView(
+                    s.id(),
+                    s.customerId(),
+                    s.mode().name(),
+                    s.carrier(),
+                    s.incoterm().name(),
+                    s.destinationCountry(),
+                    s.hsCode(),
+                    s.declaredValueUsd(),
+                    s.status().name(),
+                    s.correlationId(),
+                    machines.stream().map(ShippableMachine::serial).toList(),
+                    s.milestones().stream().map(MilestoneView::of).toList());
+        }
+    }
+
+    /** A shipment in a list: without machines and milestones, which {@code GET shipments/{id}} gives. */
+    public record ShipmentSummaryView(
+            String id,
+            String customerId,
+            String mode,
+            String carrier,
+            String incoterm,
+            String destinationCountry,
+            String status,
+            OffsetDateTime bookedAt) {
+        static ShipmentSummaryView of(Shipment s) {
+            return new ShipmentSummaryView(
+                    s.id(),
+                    s.customerId(),
+                    s.mode().name(),
+                    s.carrier(),
+                    s.incoterm().name(),
+                    s.destinationCountry(),
+                    s.status().name(),
+                    s.bookedAt());
+        }
+    }
+
+    private ShippingViews() {}
+}
