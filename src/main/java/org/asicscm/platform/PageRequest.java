@@ -18,8 +18,8 @@ public record PageRequest(int page, int size, List<Order> sort) {
     public record Order(String field, boolean descending) {}
 
     public static PageRequest of(String page, String size, String sort, Set<String> sortable, String defaultSort) {
-        int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE);
-        int pageSize = number("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
+        int pageNumber = QueryParams.number("page", page, 0, 0, Integer.MAX_VALUE);
+        int pageSize = QueryParams.number("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
         var orders = new ArrayList<Order>();
         for (String part : (sort == null || sort.isBlank() ? defaultSort : sort).split(",")) {
             String name = part.strip();
@@ -33,21 +33,6 @@ public record PageRequest(int page, int size, List<Order> sort) {
             orders.add(new Order(field, descending));
         }
         return new PageRequest(pageNumber, pageSize, List.copyOf(orders));
-    }
-
-    private static int number(String parameter, String text, int absent, int min, int max) {
-        if (text == null || text.isBlank()) {
-            return absent;
-        }
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the range
-        }
-        throw new InvalidInputException(parameter, "must be a whole number from " + min + " to " + max);
     }
 
     public int offset() {

@@ -32,6 +32,35 @@ public final class QueryParams {
         }
     }
 
+    /** A whole number in a range, or the default when absent; a 400 naming it otherwise (not JAX-RS's 404). */
+    public static int number(String parameter, String text, int absent, int min, int max) {
+        if (text == null || text.isBlank()) {
+            return absent;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the range
+        }
+        throw new InvalidInputException(parameter, "must be a whole number from " + min + " to " + max);
+    }
+
+    /** A whole number from 1, e.g. a path's sequence number; a 400 naming it otherwise. */
+    public static int positive(String parameter, String text) {
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidInputException(parameter, "must be a whole number from 1");
+    }
+
     /** Text to match, at most 100 characters. */
     public static String text(String parameter, String text) {
         if (text != null && text.length() > 100) {

@@ -36,7 +36,7 @@ class PlanningIT {
 
     @BeforeEach
     void setUp() {
-        api = new Api(base);
+        api = new Api(base).resolvingLocations();
         fx = new Fixtures(api);
         run = fx.run;
     }

@@ -45,7 +45,7 @@ class SupplyChainIT {
 
     @BeforeEach
     void setUp() {
-        api = new Api(base);
+        api = new Api(base).resolvingLocations();
         fixtures = new Fixtures(api);
         run = fixtures.run;
         chipModel = fixtures.chipModel;
@@ -947,7 +947,8 @@ class SupplyChainIT {
     void aRetriedAllocationWithItsIdempotencyKeyTakesEffectOnce() throws Exception {
         String lot = lot("LOT-IDEM-" + run, 1000, 0);
         String order = buildOrder("BO-IDEM-" + run, 63, 2);
-        String body = "{\"lotId\":\"" + lot + "\",\"bin\":\"B1\",\"dies\":63}";
+        String allocate = "{\"lotId\":\"" + lot + "\",\"bin\":\"B1\",\"dies\":%d}";
+        String body = allocate.formatted(63);
         String path = "build-orders/" + order + "/allocations";
 
         var first = api.post(path, body, "Idempotency-Key", "alloc-1-" + run);
@@ -961,7 +962,7 @@ class SupplyChainIT {
         assertEquals(null, first.header("Idempotent-Replayed"));
         assertEquals(1, api.get(path).array().size());
 
-        var other = api.post(path, body.replace("63", "126"), "Idempotency-Key", "alloc-1-" + run);
+        var other = api.post(path, allocate.formatted(126), "Idempotency-Key", "alloc-1-" + run);
         assertEquals(409, other.status(), other.toString());
         assertEquals("urn:asic-scm:problem:idempotency-key-reused", other.json().getString("type"));
         assertEquals(1, api.get(path).array().size(), "a reused key changes nothing");
@@ -973,7 +974,7 @@ class SupplyChainIT {
                 badKey.json().getJsonArray("errors").getJsonObject(0).getString("field"));
 
         // a refusal is not kept: the same key may be retried once the cause is gone
-        var refused = api.post(path, body.replace("63", "5000"), "Idempotency-Key", "alloc-2-" + run);
+        var refused = api.post(path, allocate.formatted(5000), "Idempotency-Key", "alloc-2-" + run);
         assertEquals(409, refused.status(), refused.toString());
         assertEquals(1, api.get(path).array().size());
 
@@ -1056,7 +1057,11 @@ class SupplyChainIT {
                 List.of("customers?sort=-age", "sort"),
                 List.of("wafer-lots?onHold=maybe", "onHold"),
                 List.of("qa/units?kind=CHIP", "kind"),
-                List.of("shippable-machines?booked=perhaps", "booked"))) {
+                List.of("shippable-machines?booked=perhaps", "booked"),
+                List.of("events?limit=99999999999", "limit"),
+                List.of("dead-letters?limit=lots", "limit"),
+                List.of("qa/units/NOPE/tests/first", "attempt"),
+                List.of("shipments/NOPE/milestones/0", "number"))) {
             var reply = api.get(bad.get(0));
             assertEquals(400, reply.status(), bad + " -> " + reply);
             assertEquals(
@@ -1108,6 +1113,57 @@ class SupplyChainIT {
                 .filter(l -> l.startsWith(name + "{") && l.contains(labels))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .sum();
+    }
+
+    @Test
+    void openApiStatesRequiredFieldsPatternsRangesUniqueOperationsAndTheirProblems() {
+        var document = api.serverJson("/openapi");
+        assertEquals(200, document.status(), document.toString());
+        JsonObject schemas = document.json().getJsonObject("components").getJsonObject("schemas");
+        JsonObject order = schemas.getJsonObject("BuildOrderRequest");
+        assertTrue(order.getJsonArray("required").toString().contains("\"dueDate\""), order.toString());
+        assertTrue(order.getJsonArray("required").toString().contains("\"machines\""), order.toString());
+        assertFalse(order.getJsonArray("required").toString().contains("\"priority\""), "priority has a default");
+        JsonObject machines = order.getJsonObject("properties").getJsonObject("machines");
+        assertEquals(1, machines.getInt("minimum"), machines.toString());
+        assertEquals(100_000, machines.getInt("maximum"), machines.toString());
+        assertEquals(
+                "^(?:" + org.asicscm.platform.Codes.PATTERN + ")$",
+                order.getJsonObject("properties").getJsonObject("orderNumber").getString("pattern"));
+        JsonObject bins =
+                schemas.getJsonObject("LotRequest").getJsonObject("properties").getJsonObject("bins");
+        assertTrue(bins.containsKey("items"), "a list says what it holds: " + bins);
+        assertTrue(schemas.getJsonObject("FactoryRequest")
+                .getJsonArray("required")
+                .toString()
+                .contains("\"code\""));
+
+        var operationIds = new java.util.ArrayList<String>();
+        var without4xx = new java.util.ArrayList<String>();
+        document.json()
+                .getJsonObject("paths")
+                .forEach((path, item) -> item.asJsonObject().forEach((method, op) -> {
+                    if (!List.of("get", "post", "put", "delete", "patch").contains(method)) {
+                        return;
+                    }
+                    operationIds.add(op.asJsonObject().getString("operationId"));
+                    boolean takesInput = op.asJsonObject().containsKey("requestBody")
+                            || (op.asJsonObject().containsKey("parameters")
+                                    && !op.asJsonObject()
+                                            .getJsonArray("parameters")
+                                            .isEmpty());
+                    if (takesInput
+                            && op.asJsonObject().getJsonObject("responses").keySet().stream()
+                                    .noneMatch(code -> code.startsWith("4"))) {
+                        without4xx.add(method + " " + path);
+                    }
+                }));
+        assertEquals(
+                operationIds.size(),
+                new java.util.HashSet<>(operationIds).size(),
+                "duplicated operationIds: " + operationIds);
+        assertEquals(List.of(), without4xx, "operations taking input but stating no 4xx answer");
+        assertTrue(operationIds.contains("postBuildOrdersByIdAllocations"), operationIds.toString());
     }
 
     private static List<String> ids(Api.Reply page) {

@@ -2,6 +2,7 @@ package org.asicscm.allocation.boundary;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -195,5 +196,12 @@ public class BuildOrdersResource {
     @Operation(summary = "Give an allocation's unconsumed dies back to the lot")
     public AllocationView release(@PathParam("id") String id, @PathParam("allocationId") String allocationId) {
         return AllocationView.of(allocator.release(id, allocationId));
+    }
+
+    @GET
+    @Path("{id}/allocations/{allocationId}")
+    @Operation(summary = "One allocation of the order: lot, bin, dies, consumed, status")
+    public AllocationView allocation(@PathParam("id") String id, @PathParam("allocationId") String allocationId) {
+        return AllocationView.of(ledger.allocationOf(id, allocationId, LockModeType.NONE));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -56,5 +57,12 @@ public class BuildSchedulesResource {
             throw new InvalidInputException("buildOrderId", "must not be blank");
         }
         return assembly.schedulesOf(buildOrderId).stream().map(ScheduleView::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One schedule: an order's boards on one line, shift by shift")
+    public ScheduleView schedule(@PathParam("id") String id) {
+        return ScheduleView.of(assembly.schedule(id));
     }
 }

@@ -100,6 +100,27 @@ public class FactoriesResource {
                 .build();
     }
 
+    @GET
+    @Path("{id}/lines/{lineId}")
+    @Operation(summary = "An assembly line with its capacity per product")
+    public LineView line(@PathParam("id") String id, @PathParam("lineId") String lineId) {
+        return LineView.of(calendars.lineOf(id, lineId));
+    }
+
+    @GET
+    @Path("{id}/closures/{closureId}")
+    @Operation(summary = "A closure of the factory or of one of its lines")
+    public ClosureView closure(@PathParam("id") String id, @PathParam("closureId") String closureId) {
+        return ClosureView.of(calendars.closure(id, closureId));
+    }
+
+    @GET
+    @Path("{id}/consignment/movements/{movementId}")
+    @Operation(summary = "Dies consigned to the factory or reported scrapped, one record")
+    public MovementView movement(@PathParam("id") String id, @PathParam("movementId") String movementId) {
+        return MovementView.of(consignment.movement(id, movementId));
+    }
+
     @POST
     @Path("{id}/lines/{lineId}/capacities")
     @Operation(

@@ -195,6 +195,14 @@ public class AssemblyService {
                         "change to allocation " + allocationId + " arrived before the allocation"));
     }
 
+    public BuildSchedule schedule(String id) {
+        BuildSchedule schedule = em.find(BuildSchedule.class, id);
+        if (schedule == null) {
+            throw new UnknownEntityException("build schedule", id);
+        }
+        return schedule;
+    }
+
     public List<BuildSchedule> schedulesOf(String buildOrderId) {
         return em.createNamedQuery(BuildSchedule.OF_ORDER, BuildSchedule.class)
                 .setParameter("buildOrderId", buildOrderId)

@@ -44,6 +44,14 @@ public class ConsignmentService {
     }
 
     /** Where a factory's consigned dies of one chip model stand, and the latest count against it. */
+    public ConsignmentMovement movement(String factoryId, String movementId) {
+        ConsignmentMovement movement = em.find(ConsignmentMovement.class, movementId);
+        if (movement == null || !movement.factoryId().equals(factoryId)) {
+            throw new UnknownEntityException("consignment movement", movementId);
+        }
+        return movement;
+    }
+
     public record Balance(
             String chipModel,
             int consigned,

@@ -40,6 +40,14 @@ public class LineCalendars {
         return line;
     }
 
+    public CalendarClosure closure(String factoryId, String closureId) {
+        CalendarClosure closure = em.find(CalendarClosure.class, closureId);
+        if (closure == null || !closure.factoryId().equals(factoryId)) {
+            throw new UnknownEntityException("closure", closureId);
+        }
+        return closure;
+    }
+
     public List<CalendarClosure> closuresOf(String factoryId) {
         assembly.factory(factoryId);
         return em.createNamedQuery(CalendarClosure.OF_FACTORY, CalendarClosure.class)

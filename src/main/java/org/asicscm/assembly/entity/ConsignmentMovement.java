@@ -82,6 +82,10 @@ public class ConsignmentMovement {
         return id;
     }
 
+    public String factoryId() {
+        return factoryId;
+    }
+
     public String chipModel() {
         return chipModel;
     }

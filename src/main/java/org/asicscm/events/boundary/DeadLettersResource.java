@@ -21,6 +21,7 @@ import org.asicscm.events.Stage;
 import org.asicscm.events.control.DeadLetters;
 import org.asicscm.events.entity.DeadLetter;
 import org.asicscm.platform.InvalidInputException;
+import org.asicscm.platform.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -84,12 +85,10 @@ public class DeadLettersResource {
     public List<DeadLetterView> list(
             @QueryParam("status") @DefaultValue("OPEN") String status,
             @QueryParam("consumer") String consumer,
-            @QueryParam("limit") @DefaultValue("200") int limit) {
+            @QueryParam("limit") @DefaultValue("200") String limitText) {
         // checked here, not with constraints: Payara's OpenAPI generator fails on constrained
-        // query parameters (payara/Payara#7649)
-        if (limit < 1 || limit > DeadLetters.MAX_LIST) {
-            throw new InvalidInputException("limit", "must be between 1 and " + DeadLetters.MAX_LIST);
-        }
+        // query parameters (payara/Payara#7649); read as text, so a bad number is a 400, not a 404
+        int limit = QueryParams.number("limit", limitText, 200, 1, DeadLetters.MAX_LIST);
         if (consumer != null && Stage.byConsumerName(consumer).isEmpty()) {
             throw new InvalidInputException("consumer", "one of allocation, assembly, qa, shipping");
         }

@@ -23,6 +23,7 @@ import org.asicscm.events.EventType;
 import org.asicscm.events.entity.EventLogEntry;
 import org.asicscm.events.entity.ProcessedEvent;
 import org.asicscm.platform.InvalidInputException;
+import org.asicscm.platform.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,14 +47,12 @@ public class EventLogResource {
             @QueryParam("type") String type,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
-            @QueryParam("limit") @DefaultValue("200") int limit) {
+            @QueryParam("limit") @DefaultValue("200") String limitText) {
+        int limit = QueryParams.number("limit", limitText, 200, 1, 2000);
         // checked here, not with @Size/@Min/@Max: Payara's OpenAPI generator fails on constrained
         // query parameters (payara/Payara#7649)
         if (correlationId != null && correlationId.length() > 64) {
             throw new InvalidInputException("correlationId", "must be at most 64 characters");
-        }
-        if (limit < 1 || limit > 2000) {
-            throw new InvalidInputException("limit", "must be between 1 and 2000");
         }
         var where = new StringBuilder("select e from EventLogEntry e where 1 = 1");
         Map<String, Object> parameters = new HashMap<>();

@@ -220,4 +220,11 @@ public class QaResource {
     public UnitView scrap(@PathParam("serial") String serial, @Valid @NotNull DispositionRequest request) {
         return UnitView.of(qa.scrap(serial, request.note()), qa.testsOf(serial), qa.dispositionsOf(serial));
     }
+
+    @GET
+    @Path("{serial}/tests/{attempt}")
+    @Operation(summary = "One test of a unit: its readings and verdict")
+    public TestView test(@PathParam("serial") String serial, @PathParam("attempt") String attempt) {
+        return TestView.of(qa.test(serial, QueryParams.positive("attempt", attempt)));
+    }
 }

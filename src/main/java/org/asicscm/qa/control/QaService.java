@@ -95,6 +95,14 @@ public class QaService {
                 .getResultList();
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public TestRecord test(String serial, int attempt) {
+        return testsOf(serial).stream()
+                .filter(t -> t.attempt() == attempt)
+                .findFirst()
+                .orElseThrow(() -> new UnknownEntityException("test", serial + "/" + attempt));
+    }
+
     public TestRecord recordTest(String serial, Measurement measurement, FailureCode loggedFailure, String note) {
         QaUnit unit = lockedUnit(serial);
         if (!unit.awaitsTest()) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Set;
 import org.asicscm.platform.Correlation;
 import org.asicscm.platform.ListElements;
@@ -23,6 +24,7 @@ import org.asicscm.platform.Lists;
 import org.asicscm.platform.Page;
 import org.asicscm.platform.PageRequest;
 import org.asicscm.platform.QueryParams;
+import org.asicscm.platform.UnknownEntityException;
 import org.asicscm.shipping.boundary.ShippingViews.MilestoneRequest;
 import org.asicscm.shipping.boundary.ShippingViews.MilestoneView;
 import org.asicscm.shipping.boundary.ShippingViews.ShipmentRequest;
@@ -31,6 +33,7 @@ import org.asicscm.shipping.boundary.ShippingViews.ShipmentView;
 import org.asicscm.shipping.control.ShippingService;
 import org.asicscm.shipping.entity.Milestone;
 import org.asicscm.shipping.entity.Shipment;
+import org.asicscm.shipping.entity.ShipmentMilestone;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -116,8 +119,44 @@ public class ShipmentsResource {
             @PathParam("id") String id, @Valid @NotNull MilestoneRequest request, @Context UriInfo uri) {
         var recorded = shipping.recordMilestone(
                 id, request.milestone(), request.occurredAt(), request.location(), request.note());
-        return Response.created(uri.getAbsolutePathBuilder().build())
+        // its number is its place among the shipment's milestones in time order, as GET lists them
+        var all = shipping.shipment(id).milestones().stream()
+                .sorted(java.util.Comparator.comparing(ShipmentMilestone::occurredAt))
+                .toList();
+        int number = 1
+                + all.indexOf(all.stream()
+                        .filter(m -> m.milestone() == recorded.milestone()
+                                && m.occurredAt().isEqual(recorded.occurredAt()))
+                        .reduce((first, last) -> last)
+                        .orElse(all.get(all.size() - 1)));
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(String.valueOf(number))
+                        .build())
                 .entity(MilestoneView.of(recorded))
                 .build();
+    }
+
+    @GET
+    @Path("{id}/milestones")
+    @Operation(summary = "A shipment's milestones, oldest first; each one's number is its place in this list from 1")
+    public List<MilestoneView> milestones(@PathParam("id") String id) {
+        return shipping.shipment(id).milestones().stream()
+                .sorted(java.util.Comparator.comparing(ShipmentMilestone::occurredAt))
+                .map(MilestoneView::of)
+                .toList();
+    }
+
+    @GET
+    @Path("{id}/milestones/{number}")
+    @Operation(summary = "One milestone of a shipment, by its number from 1")
+    public MilestoneView milestone(@PathParam("id") String id, @PathParam("number") String number) {
+        int n = QueryParams.positive("number", number);
+        var milestones = shipping.shipment(id).milestones().stream()
+                .sorted(java.util.Comparator.comparing(ShipmentMilestone::occurredAt))
+                .toList();
+        if (n > milestones.size()) {
+            throw new UnknownEntityException("milestone", id + "/" + n);
+        }
+        return MilestoneView.of(milestones.get(n - 1));
     }
 }
