@@ -8,6 +8,22 @@ public final class Correlation {
     public static final String HEADER = "X-Correlation-Id";
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
+    /** The request's correlation id as given (or "none"), for log lines; kept only while it runs. */
+    public static String current() {
+        String id = CURRENT.get();
+        return id == null ? "none" : id;
+    }
+
+    static void enter(String header) {
+        CURRENT.set(header == null || header.isBlank() || !VALID.matcher(header).matches() ? null : header);
+    }
+
+    static void leave() {
+        CURRENT.remove();
+    }
+
     private Correlation() {}
 
     public static String orNew(String header) {

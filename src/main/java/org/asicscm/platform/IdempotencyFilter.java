@@ -125,7 +125,11 @@ public class IdempotencyFilter extends HttpFilter {
             throw e;
         } catch (Exception e) {
             rollbackQuietly();
-            LOG.log(Level.WARNING, "request with " + HEADER + " " + key + " did not commit", e);
+            LOG.log(
+                    Level.WARNING,
+                    "request with " + HEADER + " " + key + " (correlation " + body.getHeader(Correlation.HEADER)
+                            + ") did not commit",
+                    e);
             response.setHeader("Retry-After", "1");
             problem(
                     response,

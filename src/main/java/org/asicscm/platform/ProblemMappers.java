@@ -97,7 +97,10 @@ public final class ProblemMappers {
         }
         if (isContention(error)) {
             // someone else held the rows for longer than the lock wait: nothing was written, try again
-            LOG.log(Level.INFO, "request gave up waiting for a lock", error);
+            LOG.log(
+                    Level.INFO,
+                    "request (correlation " + Correlation.current() + ") gave up waiting for a lock",
+                    error);
             return Response.fromResponse(Problem.response(
                             503,
                             "busy",
@@ -109,7 +112,7 @@ public final class ProblemMappers {
                     .header("Retry-After", RETRY_AFTER_SECONDS)
                     .build();
         }
-        LOG.log(Level.SEVERE, "unexpected failure", error);
+        LOG.log(Level.SEVERE, "unexpected failure (correlation " + Correlation.current() + ")", error);
         return Problem.response(500, "internal", "Internal error", "the failure has been logged", null, null);
     }
 

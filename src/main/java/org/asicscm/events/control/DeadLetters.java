@@ -48,7 +48,10 @@ public class DeadLetters {
     public void park(Stage stage, String text, EventEnvelope event, String error, int attempts) {
         var now = now();
         LOG.warning(() -> stage.consumerName() + " dead-letters "
-                + (event == null ? "an unreadable message" : event.type().wireName() + " " + event.eventId())
+                + (event == null
+                        ? "an unreadable message"
+                        : event.type().wireName() + " " + event.eventId() + " (correlation " + event.correlationId()
+                                + ")")
                 + " after " + attempts + " attempt(s): " + error);
         if (event != null) {
             List<DeadLetter> open = openOf(stage, event.eventId());
