@@ -90,6 +90,11 @@ public final class Api {
     }
 
     /** A path of the server itself, outside the application (/openapi, /health, /metrics). */
+    /** The application's root on the server, e.g. http://127.0.0.1:8181/asic-scm. */
+    public String applicationUrl() {
+        return base.resolve("..").toString().replaceAll("/$", "");
+    }
+
     /** A path of the server itself, asking for JSON (/openapi answers YAML otherwise). */
     public Reply serverJson(String absolutePath) {
         return send(HttpRequest.newBuilder(base.resolve(absolutePath))

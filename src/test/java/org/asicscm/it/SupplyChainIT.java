@@ -1166,6 +1166,17 @@ class SupplyChainIT {
         assertTrue(operationIds.contains("postBuildOrdersByIdAllocations"), operationIds.toString());
     }
 
+    @Test
+    void theReadmesWalkRunsFromALotToADeliveredMachine() throws Exception {
+        var walk = new ProcessBuilder("bash", "docs/walk.sh", api.applicationUrl())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(walk.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(walk.waitFor(3, java.util.concurrent.TimeUnit.MINUTES), output);
+        assertEquals(0, walk.exitValue(), output);
+        assertTrue(output.contains(" delivered; events at "), output);
+    }
+
     private static List<String> ids(Api.Reply page) {
         return page.json().getJsonArray("items").stream()
                 .map(o -> o.asJsonObject().getString("id"))
