@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
         info =
                 @Info(
                         title = "ASIC supply chain",
-                        // the build's version replaces this (OpenApiInfo, from the POM)
+                        // the build's version replaces this (OpenApiContract, from the POM)
                         version = "unknown",
                         description = "Wafer allocation, board assembly in Bao'an, QA and export shipments"))
 public class ScmApplication extends Application {}
