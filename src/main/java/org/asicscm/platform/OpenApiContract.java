@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Makes /openapi say what the API does. Payara 6.2025.10's generator (payara/Payara#7649) cannot
@@ -66,7 +67,8 @@ public class OpenApiContract implements OASFilter {
             });
         }
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
-            openAPI.getPaths().getPathItems().forEach((path, item) -> describe(path, item));
+            var creating = creatingOperations();
+            openAPI.getPaths().getPathItems().forEach((path, item) -> describe(path, item, creating));
         }
     }
 
@@ -209,14 +211,75 @@ public class OpenApiContract implements OASFilter {
     }
 
     /** A unique operationId, and the problem answers the operation can give beside its success. */
-    private static void describe(String path, PathItem item) {
+    private static void describe(String path, PathItem item, java.util.Set<String> creating) {
         if (item.getOperations() == null) {
             return;
         }
         item.getOperations().forEach((method, operation) -> {
             operation.operationId(operationId(method, path));
+            success(method, path, operation, creating);
             problems(method, path, operation);
         });
+    }
+
+    /**
+     * Payara names every success "default". A POST whose method answers a {@code Response}
+     * creates (201, with a Location where there is one); every other operation answers 200.
+     */
+    private static void success(
+            PathItem.HttpMethod method, String path, Operation operation, java.util.Set<String> creating) {
+        var responses = operation.getResponses();
+        if (responses == null) {
+            return;
+        }
+        var answer = responses.getDefaultValue();
+        if (answer == null && responses.getAPIResponses() != null) {
+            answer = responses.getAPIResponses().get(APIResponses.DEFAULT);
+        }
+        if (answer == null) {
+            return;
+        }
+        String code = creating.contains(method + " " + path.replaceFirst("^/api/", "/")) ? "201" : "200";
+        responses.setDefaultValue(null);
+        responses.removeAPIResponse(APIResponses.DEFAULT);
+        if (!responses.hasAPIResponse(code)) {
+            responses.addAPIResponse(code, answer);
+        }
+    }
+
+    /** "POST /build-orders" and the like: the resource methods that answer a Response to a POST. */
+    static java.util.Set<String> creatingOperations() {
+        var found = new java.util.HashSet<String>();
+        var loader = OpenApiContract.class.getClassLoader();
+        try {
+            for (URL root : Collections.list(loader.getResources(PACKAGE))) {
+                for (String className : classNames(root)) {
+                    Class<?> type;
+                    try {
+                        type = Class.forName(className, false, loader);
+                    } catch (ClassNotFoundException | LinkageError e) {
+                        continue;
+                    }
+                    jakarta.ws.rs.Path root2 = type.getAnnotation(jakarta.ws.rs.Path.class);
+                    if (root2 == null) {
+                        continue;
+                    }
+                    for (var javaMethod : type.getDeclaredMethods()) {
+                        if (javaMethod.isAnnotationPresent(jakarta.ws.rs.POST.class)
+                                && javaMethod.getReturnType() == jakarta.ws.rs.core.Response.class) {
+                            jakarta.ws.rs.Path own = javaMethod.getAnnotation(jakarta.ws.rs.Path.class);
+                            String path = ("/" + root2.value() + "/" + (own == null ? "" : own.value()))
+                                    .replaceAll("/+", "/")
+                                    .replaceAll("(.)/$", "$1");
+                            found.add("POST " + path);
+                        }
+                    }
+                }
+            }
+        } catch (IOException | URISyntaxException e) {
+            LOG.log(Level.WARNING, "cannot list the application's resources for /openapi", e);
+        }
+        return found;
     }
 
     /** e.g. POST /api/build-orders/{id}/allocations: postBuildOrdersByIdAllocations. */

@@ -1164,6 +1164,31 @@ class SupplyChainIT {
                 "duplicated operationIds: " + operationIds);
         assertEquals(List.of(), without4xx, "operations taking input but stating no 4xx answer");
         assertTrue(operationIds.contains("postBuildOrdersByIdAllocations"), operationIds.toString());
+        // successes have their codes: a POST that creates answers 201, the rest 200; none is "default"
+        JsonObject paths = document.json().getJsonObject("paths");
+        assertTrue(paths.getJsonObject("/api/build-orders")
+                .getJsonObject("post")
+                .getJsonObject("responses")
+                .containsKey("201"));
+        assertTrue(paths.getJsonObject("/api/build-orders")
+                .getJsonObject("get")
+                .getJsonObject("responses")
+                .containsKey("200"));
+        assertTrue(
+                paths.getJsonObject("/api/build-orders/{id}/allocate")
+                        .getJsonObject("post")
+                        .getJsonObject("responses")
+                        .containsKey("200"),
+                "allocating by policy answers 200 with the run");
+        var stillDefault = new java.util.ArrayList<String>();
+        paths.forEach((path, item) -> item.asJsonObject().forEach((method, op) -> {
+            if (op.getValueType() == jakarta.json.JsonValue.ValueType.OBJECT
+                    && op.asJsonObject().containsKey("responses")
+                    && op.asJsonObject().getJsonObject("responses").containsKey("default")) {
+                stillDefault.add(method + " " + path);
+            }
+        }));
+        assertEquals(List.of(), stillDefault, "operations whose success is still named default");
     }
 
     @Test
