@@ -20,9 +20,4 @@ public final class ListElements {
             }
         }
     }
-
-    /** Serial numbers and codes: see {@link Codes}. */
-    public static boolean isCode(String value) {
-        return Codes.isCode(value);
-    }
 }

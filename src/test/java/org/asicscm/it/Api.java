@@ -27,9 +27,6 @@ public final class Api {
     }
 
     public record Reply(int status, String contentType, String text, java.net.http.HttpHeaders headers) {
-        public Reply(int status, String contentType, String text) {
-            this(status, contentType, text, java.net.http.HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
-        }
 
         /** A response header, or null. */
         public String header(String name) {

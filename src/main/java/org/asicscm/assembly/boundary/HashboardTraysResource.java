@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.asicscm.assembly.boundary.AssemblyViews.BoardView;
 import org.asicscm.assembly.boundary.AssemblyViews.TrayRequest;
 import org.asicscm.assembly.control.BoardRecorder;
+import org.asicscm.platform.Codes;
 import org.asicscm.platform.ListElements;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,7 +36,7 @@ public class HashboardTraysResource {
             summary =
                     "Record the boards of a tray (up to 100, one order, one line) together: all of them or, if one is refused, none")
     public Response assembleTray(@Valid @NotNull TrayRequest request, @Context UriInfo uri) {
-        ListElements.require("serials", request.serials(), ListElements::isCode, AssemblyViews.SERIAL_RULE);
+        ListElements.require("serials", request.serials(), Codes::isCode, AssemblyViews.SERIAL_RULE);
         var boards = recorder.recordTray(request.serials().stream()
                 .map(serial -> new BoardRecorder.Report(serial, request.buildOrderId(), request.lineId()))
                 .toList());

@@ -22,6 +22,7 @@ import org.asicscm.assembly.boundary.AssemblyViews.MachineView;
 import org.asicscm.assembly.control.AssemblyService;
 import org.asicscm.assembly.entity.Machine;
 import org.asicscm.assembly.entity.UnitStatus;
+import org.asicscm.platform.Codes;
 import org.asicscm.platform.ListElements;
 import org.asicscm.platform.Lists;
 import org.asicscm.platform.Page;
@@ -68,7 +69,7 @@ public class MachinesResource {
     @POST
     @Operation(summary = "Record a machine built from boards that passed QA")
     public Response assembleMachine(@Valid @NotNull MachineRequest request, @Context UriInfo uri) {
-        ListElements.require("boardSerials", request.boardSerials(), ListElements::isCode, AssemblyViews.SERIAL_RULE);
+        ListElements.require("boardSerials", request.boardSerials(), Codes::isCode, AssemblyViews.SERIAL_RULE);
         var machine = assembly.assembleMachine(
                 request.serial(),
                 request.buildOrderId(),

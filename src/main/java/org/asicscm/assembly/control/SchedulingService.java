@@ -56,11 +56,10 @@ public class SchedulingService {
 
     /** Re-plans every order with boards to build from a day on, most urgent first. */
     public List<Outcome> planAll(LocalDate from, int horizonDays) {
-        if (from.isBefore(calendars.firstPlannableDay())) {
+        LocalDate firstDay = calendars.firstPlannableDay();
+        if (from.isBefore(firstDay)) {
             throw new InvalidInputException(
-                    "from",
-                    "must not be in the past (it is " + calendars.firstPlannableDay()
-                            + " at the factory furthest behind)");
+                    "from", "must not be in the past (it is " + firstDay + " at the factory furthest behind)");
         }
         if (horizonDays < 1 || horizonDays > LONGEST_HORIZON_DAYS) {
             throw new InvalidInputException("horizonDays", "must be 1 to " + LONGEST_HORIZON_DAYS);

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Set;
+import org.asicscm.platform.Codes;
 import org.asicscm.platform.Correlation;
 import org.asicscm.platform.ListElements;
 import org.asicscm.platform.Lists;
@@ -87,7 +88,7 @@ public class ShipmentsResource {
         ListElements.require(
                 "machineSerials",
                 request.machineSerials(),
-                ListElements::isCode,
+                Codes::isCode,
                 "must be a machine serial number (letters, digits, '.', '_', '-'; at most 40)");
         var shipment = shipping.book(
                 request.customerId(),
@@ -120,9 +121,7 @@ public class ShipmentsResource {
         var recorded = shipping.recordMilestone(
                 id, request.milestone(), request.occurredAt(), request.location(), request.note());
         // its number is its place among the shipment's milestones in time order, as GET lists them
-        var all = shipping.shipment(id).milestones().stream()
-                .sorted(java.util.Comparator.comparing(ShipmentMilestone::occurredAt))
-                .toList();
+        var all = inTimeOrder(shipping.shipment(id));
         int number = 1
                 + all.indexOf(all.stream()
                         .filter(m -> m.milestone() == recorded.milestone()
@@ -140,8 +139,7 @@ public class ShipmentsResource {
     @Path("{id}/milestones")
     @Operation(summary = "A shipment's milestones, oldest first; each one's number is its place in this list from 1")
     public List<MilestoneView> milestones(@PathParam("id") String id) {
-        return shipping.shipment(id).milestones().stream()
-                .sorted(java.util.Comparator.comparing(ShipmentMilestone::occurredAt))
+        return inTimeOrder(shipping.shipment(id)).stream()
                 .map(MilestoneView::of)
                 .toList();
     }
@@ -151,12 +149,17 @@ public class ShipmentsResource {
     @Operation(summary = "One milestone of a shipment, by its number from 1")
     public MilestoneView milestone(@PathParam("id") String id, @PathParam("number") String number) {
         int n = QueryParams.positive("number", number);
-        var milestones = shipping.shipment(id).milestones().stream()
-                .sorted(java.util.Comparator.comparing(ShipmentMilestone::occurredAt))
-                .toList();
+        var milestones = inTimeOrder(shipping.shipment(id));
         if (n > milestones.size()) {
             throw new UnknownEntityException("milestone", id + "/" + n);
         }
         return MilestoneView.of(milestones.get(n - 1));
+    }
+
+    /** A milestone's number is its place in this list, from 1: what Location and GET by number use. */
+    private static List<ShipmentMilestone> inTimeOrder(Shipment shipment) {
+        return shipment.milestones().stream()
+                .sorted(java.util.Comparator.comparing(ShipmentMilestone::occurredAt))
+                .toList();
     }
 }
