@@ -29,6 +29,9 @@ public class OpenApiContract implements OASFilter {
         if (openAPI.getInfo() != null) {
             openAPI.getInfo().version(version());
         }
+        onceEachTag(openAPI);
+        openAPI.getComponents().addSchema(PROBLEM, problemSchema());
+        openAPI.getComponents().addSchema(LOGGED_EVENT, loggedEventSchema());
         if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
             var records = RecordSchemas.byName(classes);
             openAPI.getComponents().getSchemas().forEach((name, schema) -> {
@@ -42,6 +45,90 @@ public class OpenApiContract implements OASFilter {
             var creating = creatingOperations(classes);
             openAPI.getPaths().getPathItems().forEach((path, item) -> describe(path, item, creating));
         }
+    }
+
+    private static final String PROBLEM = "Problem";
+    private static final String LOGGED_EVENT = "LoggedEvent";
+    static final String EVENT_LOG_PATH = "/api/events";
+
+    /**
+     * Payara lists a class-level tag once per resource class that carries it; a tag name may
+     * appear once (OpenAPI 3.0, and generated clients group operations by it). The description
+     * comes from {@link ScmApplication}'s definition.
+     */
+    static void onceEachTag(OpenAPI openAPI) {
+        if (openAPI.getTags() == null) {
+            return;
+        }
+        var byName = new java.util.LinkedHashMap<String, org.eclipse.microprofile.openapi.models.tags.Tag>();
+        for (var tag : openAPI.getTags()) {
+            var seen = byName.get(tag.getName());
+            if (seen == null || (seen.getDescription() == null && tag.getDescription() != null)) {
+                byName.put(tag.getName(), tag);
+            }
+        }
+        openAPI.setTags(new java.util.ArrayList<>(byName.values()));
+    }
+
+    /** {@link Problem}'s body as a schema, so a client knows where the field names and the code are. */
+    static Schema problemSchema() {
+        var string = (java.util.function.Supplier<Schema>)
+                () -> OASFactory.createSchema().type(Schema.SchemaType.STRING);
+        Schema fieldError = OASFactory.createSchema()
+                .type(Schema.SchemaType.OBJECT)
+                .addProperty("field", string.get().description("JSON path or parameter name, e.g. bins[0].dies"))
+                .addProperty("message", string.get())
+                .required(List.of("field", "message"));
+        return OASFactory.createSchema()
+                .type(Schema.SchemaType.OBJECT)
+                .description("RFC 9457 problem details; a refused business rule adds its code and figures")
+                .addProperty("type", string.get().description("urn:asic-scm:problem:<kind>"))
+                .addProperty("title", string.get())
+                .addProperty("status", OASFactory.createSchema().type(Schema.SchemaType.INTEGER))
+                .addProperty("detail", string.get())
+                .addProperty("code", string.get().description("the business rule refused, e.g. exceeds-order-need"))
+                .addProperty(
+                        "errors",
+                        OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(fieldError))
+                .additionalPropertiesBoolean(Boolean.TRUE)
+                .required(List.of("type", "title", "status"));
+    }
+
+    /**
+     * The event log answers the envelopes as they were published (a JSON array built by hand, so
+     * the generator sees no type): say what one entry holds.
+     */
+    static Schema loggedEventSchema() {
+        var types = new java.util.ArrayList<Object>();
+        for (var type : org.asicscm.events.EventType.values()) {
+            types.add(type.wireName());
+        }
+        var time = (java.util.function.Supplier<Schema>)
+                () -> OASFactory.createSchema().type(Schema.SchemaType.STRING).format("date-time");
+        return OASFactory.createSchema()
+                .type(Schema.SchemaType.OBJECT)
+                .description("An event as published, with when it reached the broker and each consuming stage")
+                .addProperty("eventId", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+                .addProperty(
+                        "type",
+                        OASFactory.createSchema().type(Schema.SchemaType.STRING).enumeration(types))
+                .addProperty("schemaVersion", OASFactory.createSchema().type(Schema.SchemaType.INTEGER))
+                .addProperty("occurredAt", time.get())
+                .addProperty("correlationId", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+                .addProperty("causationId", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+                .addProperty(
+                        "data",
+                        OASFactory.createSchema()
+                                .type(Schema.SchemaType.OBJECT)
+                                .description("the event's own fields; docs/events.md lists them per type"))
+                .addProperty("publishedAt", time.get())
+                .addProperty(
+                        "consumedAt",
+                        OASFactory.createSchema()
+                                .type(Schema.SchemaType.OBJECT)
+                                .description("per consuming stage, when it applied the event")
+                                .additionalPropertiesSchema(time.get()))
+                .required(List.of("eventId", "type", "schemaVersion", "occurredAt", "correlationId", "data"));
     }
 
     static String version() {
@@ -67,6 +154,16 @@ public class OpenApiContract implements OASFilter {
             success(method, path, operation, creating);
             problems(method, path, operation);
         });
+        if (EVENT_LOG_PATH.equals(path) && item.getGET() != null) {
+            var ok = item.getGET().getResponses().getAPIResponse("200");
+            if (ok != null && ok.getContent() != null) {
+                ok.getContent()
+                        .getMediaTypes()
+                        .values()
+                        .forEach(media -> media.getSchema()
+                                .items(OASFactory.createSchema().ref(LOGGED_EVENT)));
+            }
+        }
     }
 
     /**
@@ -162,7 +259,7 @@ public class OpenApiContract implements OASFilter {
                 .addMediaType(
                         Problem.MEDIA_TYPE,
                         OASFactory.createMediaType()
-                                .schema(OASFactory.createSchema().type(Schema.SchemaType.OBJECT)));
+                                .schema(OASFactory.createSchema().ref(PROBLEM)));
         return OASFactory.createAPIResponse().description(description).content(content);
     }
 }

@@ -3,7 +3,9 @@ package org.asicscm.platform;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @ApplicationPath("api")
 @OpenAPIDefinition(
@@ -12,5 +14,19 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
                         title = "ASIC supply chain",
                         // the build's version replaces this (OpenApiContract, from the POM)
                         version = "unknown",
-                        description = "Wafer allocation, board assembly in Bao'an, QA and export shipments"))
+                        description = "Wafer allocation, board assembly in Bao'an, QA and export shipments",
+                        contact = @Contact(name = "ASIC supply chain maintainers")),
+        tags = {
+            @Tag(
+                    name = "Allocation",
+                    description = "Chip models, products, wafer lots and holds, build orders and their dies"),
+            @Tag(
+                    name = "Assembly",
+                    description = "Factories, lines and closures, schedules, kits, hashboards and machines"),
+            @Tag(name = "QA", description = "Units under test, verdicts, rework and scrap"),
+            @Tag(name = "Shipping", description = "Customers, shippable machines, shipments and milestones"),
+            @Tag(
+                    name = "Event log",
+                    description = "Events between the stages, and the dead letters a stage could not apply")
+        })
 public class ScmApplication extends Application {}
