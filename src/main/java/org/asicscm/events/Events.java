@@ -254,9 +254,15 @@ public final class Events {
     }
 
     /** kind is BOARD or MACHINE; failureCode is null when the unit passed. */
+    /** What QA judges: a hashboard on its own, or a whole machine. */
+    public enum UnitKind {
+        BOARD,
+        MACHINE
+    }
+
     public record UnitTested(
             String serial,
-            String kind,
+            UnitKind kind,
             String buildOrderId,
             int attempt,
             boolean passed,
@@ -270,7 +276,7 @@ public final class Events {
 
     public record UnitReworked(
             String serial,
-            String kind,
+            UnitKind kind,
             String buildOrderId,
             @MayBeNull String note) implements Event {
         public String subjectId() {
@@ -280,7 +286,7 @@ public final class Events {
 
     public record UnitScrapped(
             String serial,
-            String kind,
+            UnitKind kind,
             String buildOrderId,
             @MayBeNull String reason) implements Event {
         public String subjectId() {

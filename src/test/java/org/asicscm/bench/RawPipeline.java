@@ -350,7 +350,14 @@ final class RawPipeline implements AutoCloseable {
                     now());
             var events = new ArrayList<EventEnvelope>();
             events.add(EventEnvelope.create(
-                    new Events.UnitTested(serial, kind, order, attempts + 1, true, null, new BigDecimal("66.7")),
+                    new Events.UnitTested(
+                            serial,
+                            Events.UnitKind.valueOf(kind),
+                            order,
+                            attempts + 1,
+                            true,
+                            null,
+                            new BigDecimal("66.7")),
                     correlation,
                     null,
                     CLOCK));
@@ -622,7 +629,7 @@ final class RawPipeline implements AutoCloseable {
             }
             case UNIT_TESTED -> {
                 var tested = event.data(Events.UnitTested.class);
-                String table = "BOARD".equals(tested.kind()) ? "hashboard" : "machine";
+                String table = tested.kind() == Events.UnitKind.BOARD ? "hashboard" : "machine";
                 db.query("select * from " + table + " where serial = ? for update", tested.serial())
                         .close();
                 db.update(

@@ -41,7 +41,10 @@ class EventEnvelopeTest {
     @Test
     void theEnvelopeCarriesIdTypeVersionTimeCorrelationAndSubject() {
         var json = Json.createReader(new StringReader(EventEnvelope.create(
-                                new Events.UnitScrapped("HB-9", "BOARD", "bo-1", "burnt"), "corr-9", null, CLOCK)
+                                new Events.UnitScrapped("HB-9", Events.UnitKind.BOARD, "bo-1", "burnt"),
+                                "corr-9",
+                                null,
+                                CLOCK)
                         .toJson()))
                 .readObject();
         assertEquals("UnitScrapped", json.getString("type"));
@@ -61,7 +64,8 @@ class EventEnvelopeTest {
                 () -> EventEnvelope.fromJson(
                         "{\"eventId\":\"e\",\"type\":\"Nope\",\"schemaVersion\":1,\"occurredAt\":\"2026-11-23T08:00:00Z\","
                                 + "\"correlationId\":\"c\",\"data\":{}}"));
-        var outdated = EventEnvelope.create(new Events.UnitScrapped("HB-9", "BOARD", "bo-1", "x"), "c", null, CLOCK)
+        var outdated = EventEnvelope.create(
+                        new Events.UnitScrapped("HB-9", Events.UnitKind.BOARD, "bo-1", "x"), "c", null, CLOCK)
                 .toJson()
                 .replace("\"schemaVersion\":2", "\"schemaVersion\":1");
         var refused = assertThrows(EventEnvelope.MalformedEventException.class, () -> EventEnvelope.fromJson(outdated));
@@ -108,7 +112,7 @@ class EventEnvelopeTest {
     @Test
     void fieldsMarkedMayBeNullMayBeLeftOut() {
         var passed = EventEnvelope.create(
-                new Events.UnitTested("HB-1", "BOARD", "bo-1", 1, true, null, null), "c", null, CLOCK);
+                new Events.UnitTested("HB-1", Events.UnitKind.BOARD, "bo-1", 1, true, null, null), "c", null, CLOCK);
         assertEquals(passed, EventEnvelope.fromJson(passed.toJson()));
         var unplaced = EventEnvelope.create(
                 new Events.BuildRescheduled("bo-1", "BO-1", null, 0, null, null, List.of()), "c", null, CLOCK);
@@ -119,7 +123,8 @@ class EventEnvelopeTest {
     void aPublisherCannotWriteAnIncompleteEvent() {
         var refused = assertThrows(
                 EventEnvelope.MalformedEventException.class,
-                () -> EventEnvelope.create(new Events.UnitScrapped(null, "BOARD", "bo-1", "burnt"), "c", null, CLOCK));
+                () -> EventEnvelope.create(
+                        new Events.UnitScrapped(null, Events.UnitKind.BOARD, "bo-1", "burnt"), "c", null, CLOCK));
         assertTrue(refused.getMessage().contains("data.serial"), refused.getMessage());
     }
 }

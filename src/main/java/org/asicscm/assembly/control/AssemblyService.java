@@ -316,8 +316,8 @@ public class AssemblyService {
         }
     }
 
-    private void applyVerdict(String kind, String serial, UnitStatus status) {
-        if ("BOARD".equals(kind)) {
+    private void applyVerdict(Events.UnitKind kind, String serial, UnitStatus status) {
+        if (kind == Events.UnitKind.BOARD) {
             Hashboard board = em.find(Hashboard.class, serial, LockModeType.PESSIMISTIC_WRITE);
             if (board == null) {
                 throw new IllegalStateException("QA verdict on unknown board " + serial);

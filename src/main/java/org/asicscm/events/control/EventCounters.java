@@ -60,7 +60,7 @@ public class EventCounters {
         } else if (event instanceof Events.UnitTested tested) {
             registry.counter(
                             QA,
-                            new Tag("kind", tested.kind().toLowerCase(Locale.ROOT)),
+                            new Tag("kind", tested.kind().name().toLowerCase(Locale.ROOT)),
                             new Tag("verdict", tested.passed() ? "passed" : "failed"))
                     .inc();
         }

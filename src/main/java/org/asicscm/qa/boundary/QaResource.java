@@ -25,6 +25,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
+import org.asicscm.events.Events.UnitKind;
 import org.asicscm.platform.ListElements;
 import org.asicscm.platform.Lists;
 import org.asicscm.platform.Page;
@@ -166,7 +167,7 @@ public class QaResource {
             @QueryParam("sort") String sort) {
         var request = PageRequest.of(page, size, sort, Set.of("updatedAt", "serial", "attempts"), "updatedAt");
         var inStatus = QueryParams.enumValue("status", status, QaUnit.Status.class);
-        var ofKind = QueryParams.enumValue("kind", kind, QaUnit.Kind.class);
+        var ofKind = QueryParams.enumValue("kind", kind, UnitKind.class);
         return lists.page(
                         QaUnit.class,
                         "serial",

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.asicscm.events.EventEnvelope;
 import org.asicscm.events.Events;
+import org.asicscm.events.Events.UnitKind;
 import org.asicscm.events.control.EventOutbox;
 import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.RuleViolationException;
@@ -45,7 +46,7 @@ public class QaService {
         if (em.find(QaUnit.class, board.serial()) == null) {
             em.persist(new QaUnit(
                     board.serial(),
-                    QaUnit.Kind.BOARD,
+                    UnitKind.BOARD,
                     board.buildOrderId(),
                     1,
                     board.chips(),
@@ -60,7 +61,7 @@ public class QaService {
         if (em.find(QaUnit.class, machine.serial()) == null) {
             em.persist(new QaUnit(
                     machine.serial(),
-                    QaUnit.Kind.MACHINE,
+                    UnitKind.MACHINE,
                     machine.buildOrderId(),
                     machine.boardSerials().size(),
                     machine.chipsPerBoard(),
@@ -125,7 +126,7 @@ public class QaService {
         outbox.publish(
                 new Events.UnitTested(
                         serial,
-                        unit.kind().name(),
+                        unit.kind(),
                         unit.buildOrderId(),
                         attempt,
                         verdict.passed(),
@@ -135,7 +136,7 @@ public class QaService {
                         measurement.hashrateThs()),
                 unit.correlationId(),
                 null);
-        if (verdict.passed() && unit.kind() == QaUnit.Kind.MACHINE) {
+        if (verdict.passed() && unit.kind() == UnitKind.MACHINE) {
             outbox.publish(
                     new Events.MachineReadyToShip(serial, unit.buildOrderId(), measurement.hashrateThs()),
                     unit.correlationId(),
@@ -157,9 +158,7 @@ public class QaService {
         }
         em.persist(new QaDisposition(serial, QaDisposition.Action.REWORK, note, now()));
         outbox.publish(
-                new Events.UnitReworked(serial, unit.kind().name(), unit.buildOrderId(), note),
-                unit.correlationId(),
-                null);
+                new Events.UnitReworked(serial, unit.kind(), unit.buildOrderId(), note), unit.correlationId(), null);
         return unit;
     }
 
@@ -176,9 +175,7 @@ public class QaService {
         }
         em.persist(new QaDisposition(serial, QaDisposition.Action.SCRAP, reason, now()));
         outbox.publish(
-                new Events.UnitScrapped(serial, unit.kind().name(), unit.buildOrderId(), reason),
-                unit.correlationId(),
-                null);
+                new Events.UnitScrapped(serial, unit.kind(), unit.buildOrderId(), reason), unit.correlationId(), null);
         return unit;
     }
 

@@ -9,16 +9,12 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.Objects;
+import org.asicscm.events.Events.UnitKind;
 
 /** A board or machine in QA's hands, from arrival to pass or scrap. */
 @Entity
 @Table(name = "qa_unit")
 public class QaUnit {
-
-    public enum Kind {
-        BOARD,
-        MACHINE
-    }
 
     public enum Status {
         AWAITING_TEST,
@@ -32,7 +28,7 @@ public class QaUnit {
     private String serial;
 
     @Enumerated(EnumType.STRING)
-    private Kind kind;
+    private UnitKind kind;
 
     @Column(name = "build_order_id")
     private String buildOrderId;
@@ -60,7 +56,7 @@ public class QaUnit {
 
     public QaUnit(
             String serial,
-            Kind kind,
+            UnitKind kind,
             String buildOrderId,
             int chains,
             int chipsPerChain,
@@ -115,7 +111,7 @@ public class QaUnit {
         return serial;
     }
 
-    public Kind kind() {
+    public UnitKind kind() {
         return kind;
     }
 

@@ -9,13 +9,14 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.asicscm.events.Events.UnitKind;
 import org.junit.jupiter.api.Test;
 
 class VerdictTest {
     private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 11, 23, 8, 0, 0, 0, ZoneOffset.UTC);
 
     private QaUnit machine() {
-        return new QaUnit("M-1", QaUnit.Kind.MACHINE, "bo-1", 3, 114, "c", T0);
+        return new QaUnit("M-1", UnitKind.MACHINE, "bo-1", 3, 114, "c", T0);
     }
 
     private Measurement reading(List<Integer> chips, String temp) {
