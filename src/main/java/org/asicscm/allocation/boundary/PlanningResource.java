@@ -16,7 +16,7 @@ import org.asicscm.allocation.boundary.AllocationViews.ReassignmentRequest;
 import org.asicscm.allocation.boundary.AllocationViews.ReassignmentView;
 import org.asicscm.allocation.boundary.AllocationViews.ShortageView;
 import org.asicscm.allocation.control.BuildOrders;
-import org.asicscm.allocation.control.DieAllocator;
+import org.asicscm.allocation.control.DieReassigner;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PlanningResource {
 
     @EJB
-    DieAllocator allocator;
+    DieReassigner reassigner;
 
     @EJB
     BuildOrders orders;
@@ -49,7 +49,7 @@ public class PlanningResource {
     @Operation(summary = "Move unconsumed dies from a build order to a more urgent one, in one audited step")
     public Response reassign(@Valid @NotNull ReassignmentRequest request) {
         var reassignment =
-                allocator.reassign(request.fromOrderId(), request.toOrderId(), request.dies(), request.reason());
+                reassigner.reassign(request.fromOrderId(), request.toOrderId(), request.dies(), request.reason());
         return Response.status(Response.Status.CREATED)
                 .entity(ReassignmentView.of(reassignment))
                 .build();

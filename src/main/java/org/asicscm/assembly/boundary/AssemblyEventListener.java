@@ -3,6 +3,7 @@ package org.asicscm.assembly.boundary;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.asicscm.assembly.control.AssemblyService;
+import org.asicscm.assembly.control.Kitting;
 import org.asicscm.assembly.control.PlanChanges;
 import org.asicscm.assembly.control.SchedulingService;
 import org.asicscm.events.EventEnvelope;
@@ -18,6 +19,9 @@ public class AssemblyEventListener implements StageListener {
     AssemblyService assembly;
 
     @EJB
+    Kitting kitting;
+
+    @EJB
     SchedulingService scheduling;
 
     @EJB
@@ -31,16 +35,16 @@ public class AssemblyEventListener implements StageListener {
     @Override
     public void apply(EventEnvelope event) {
         switch (event.type()) {
-            case BUILD_ORDER_CREATED -> assembly.buildOrderCreated(event);
+            case BUILD_ORDER_CREATED -> kitting.buildOrderCreated(event);
             case BUILD_ORDER_CANCELLED -> planChanges.orderCancelled(event);
             case BUILD_ORDER_REDUCED -> {
                 scheduling.lockPlan();
-                planChanges.replanReduced(assembly.orderReduced(event));
+                planChanges.replanReduced(kitting.orderReduced(event));
             }
-            case DIES_ALLOCATED -> assembly.diesAllocated(event);
-            case ALLOCATION_RELEASED, ALLOCATION_EXPIRED -> assembly.allocationEnded(event);
-            case DIES_REASSIGNED -> assembly.diesReassigned(event);
-            case LOT_CORRECTED -> assembly.lotCorrected(event);
+            case DIES_ALLOCATED -> kitting.diesAllocated(event);
+            case ALLOCATION_RELEASED, ALLOCATION_EXPIRED -> kitting.allocationEnded(event);
+            case DIES_REASSIGNED -> kitting.diesReassigned(event);
+            case LOT_CORRECTED -> kitting.lotCorrected(event);
             case LOT_HELD -> {
                 var held = event.data(Events.LotHeld.class);
                 planChanges.lotHoldChanged(event, held.lotId(), held.lotNumber(), true);

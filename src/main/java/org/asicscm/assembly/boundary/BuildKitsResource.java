@@ -9,7 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.asicscm.assembly.boundary.AssemblyViews.KitView;
-import org.asicscm.assembly.control.AssemblyService;
+import org.asicscm.assembly.control.Kitting;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -22,12 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class BuildKitsResource {
 
     @EJB
-    AssemblyService assembly;
+    Kitting kitting;
 
     @GET
     @Path("{buildOrderId}")
     @Operation(summary = "The dies on the floor for a build order, per allocation")
     public KitView kit(@PathParam("buildOrderId") String buildOrderId) {
-        return KitView.of(assembly.kit(buildOrderId));
+        return KitView.of(kitting.kit(buildOrderId));
     }
 }

@@ -1,7 +1,6 @@
 package org.asicscm.assembly.control;
 
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -16,25 +15,25 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.asicscm.assembly.entity.AssemblyLine;
 import org.asicscm.assembly.entity.BuildKit;
 import org.asicscm.assembly.entity.BuildSchedule;
 import org.asicscm.assembly.entity.ConsignmentMovement;
 import org.asicscm.assembly.entity.Factory;
 import org.asicscm.assembly.entity.Hashboard;
-import org.asicscm.assembly.entity.KitLine;
 import org.asicscm.assembly.entity.Machine;
 import org.asicscm.assembly.entity.UnitStatus;
 import org.asicscm.events.EventEnvelope;
-import org.asicscm.events.EventType;
 import org.asicscm.events.Events;
 import org.asicscm.events.control.EventOutbox;
 import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.RuleViolationException;
 import org.asicscm.platform.UnknownEntityException;
 
-/** Factories and lines, schedules, and the boards and machines built on them. */
+/**
+ * Factories and lines, schedules, and the boards and machines built on them. The kits that
+ * follow the dies allocation gives and takes are {@link Kitting}'s.
+ */
 @Stateless
 public class AssemblyService {
 
@@ -43,9 +42,6 @@ public class AssemblyService {
 
     @EJB
     EventOutbox outbox;
-
-    @EJB
-    KitRegistry kits;
 
     @Inject
     Clock clock;
@@ -99,100 +95,6 @@ public class AssemblyService {
         var line = new AssemblyLine(factory, code, boardsPerShift, shiftsPerDay);
         em.persist(line);
         return line;
-    }
-
-    public BuildKit kit(String buildOrderId) {
-        BuildKit kit = em.find(BuildKit.class, buildOrderId);
-        if (kit == null) {
-            throw new UnknownEntityException("build kit (no dies allocated yet)", buildOrderId);
-        }
-        return kit;
-    }
-
-    /** Reaction to BuildOrderCreated: the order is known on the floor before any die arrives. */
-    public void buildOrderCreated(EventEnvelope event) {
-        openedKit(event.data(Events.BuildOrderCreated.class).order(), event.correlationId());
-    }
-
-    /** Reaction to DiesAllocated: the order's kit on the floor grows. */
-    public void diesAllocated(EventEnvelope event) {
-        var allocated = event.data(Events.DiesAllocated.class);
-        openedKit(allocated.order(), event.correlationId())
-                .addAllocation(
-                        allocated.allocationId(),
-                        allocated.lotId(),
-                        allocated.lotNumber(),
-                        allocated.bin(),
-                        allocated.dies(),
-                        event.occurredAt());
-    }
-
-    /** Reaction to AllocationReleased and AllocationExpired: the allocation's unconsumed dies leave the kit. */
-    public void allocationEnded(EventEnvelope event) {
-        String buildOrderId;
-        String allocationId;
-        if (event.type() == EventType.ALLOCATION_EXPIRED) {
-            var expired = event.data(Events.AllocationExpired.class);
-            buildOrderId = expired.buildOrderId();
-            allocationId = expired.allocationId();
-        } else {
-            var released = event.data(Events.AllocationReleased.class);
-            buildOrderId = released.buildOrderId();
-            allocationId = released.allocationId();
-        }
-        kitLine(buildOrderId, allocationId).release();
-    }
-
-    /** Reaction to DiesReassigned: dies leave the lower-priority order's kit and join the other's. */
-    public void diesReassigned(EventEnvelope event) {
-        var reassigned = event.data(Events.DiesReassigned.class);
-        BuildKit to = openedKit(reassigned.to(), event.correlationId());
-        for (Events.DieMove move : reassigned.moves()) {
-            kitLine(reassigned.fromOrderId(), move.fromAllocationId()).withdraw(move.dies());
-            to.addAllocation(
-                    move.toAllocationId(), move.lotId(), move.lotNumber(), move.bin(), move.dies(), event.occurredAt());
-        }
-    }
-
-    /** Reaction to BuildOrderReduced: surplus dies leave the kit; the order is then smaller. */
-    public BuildKit orderReduced(EventEnvelope event) {
-        var reduced = event.data(Events.BuildOrderReduced.class);
-        for (Events.Withdrawal withdrawal : reduced.withdrawals()) {
-            kitLine(withdrawal.buildOrderId(), withdrawal.allocationId()).withdraw(withdrawal.dies());
-        }
-        BuildKit kit = openedKit(reduced.order(), event.correlationId());
-        kit.reduceTo(reduced.order().machines());
-        return kit;
-    }
-
-    /** Reaction to LotCorrected: dies the lot no longer has leave the kits that counted on them. */
-    public void lotCorrected(EventEnvelope event) {
-        for (Events.Withdrawal withdrawal :
-                event.data(Events.LotCorrected.class).withdrawals()) {
-            kitLine(withdrawal.buildOrderId(), withdrawal.allocationId()).withdraw(withdrawal.dies());
-        }
-    }
-
-    private BuildKit openedKit(Events.OrderHeader order, String correlationId) {
-        BuildKit kit = em.find(BuildKit.class, order.buildOrderId(), LockModeType.PESSIMISTIC_WRITE);
-        if (kit == null) {
-            try {
-                kits.open(order, correlationId);
-            } catch (EJBException concurrentlyOpened) {
-                // another delivery opened it a moment ago: its row is there now
-            }
-            kit = em.find(BuildKit.class, order.buildOrderId(), LockModeType.PESSIMISTIC_WRITE);
-        }
-        return kit;
-    }
-
-    private KitLine kitLine(String buildOrderId, String allocationId) {
-        BuildKit kit = em.find(BuildKit.class, buildOrderId, LockModeType.PESSIMISTIC_WRITE);
-        // overtaking the allocation's own event is possible with concurrent consumers: fail, and the redelivery finds
-        // it
-        return (kit == null ? Optional.<KitLine>empty() : kit.line(allocationId))
-                .orElseThrow(() -> new IllegalStateException(
-                        "change to allocation " + allocationId + " arrived before the allocation"));
     }
 
     public BuildSchedule schedule(String id) {

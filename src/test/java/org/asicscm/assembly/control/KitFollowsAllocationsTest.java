@@ -13,7 +13,6 @@ import org.asicscm.allocation.control.AllocationWiring;
 import org.asicscm.allocation.entity.Bin;
 import org.asicscm.events.EventEnvelope;
 import org.asicscm.events.Stage;
-import org.asicscm.events.control.EventsWiring;
 import org.asicscm.testing.ControlDatabase;
 import org.asicscm.testing.MovableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -28,16 +27,14 @@ class KitFollowsAllocationsTest {
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T02:00:00Z"));
     private final ControlDatabase db = new ControlDatabase();
     private final AllocationWiring allocation = new AllocationWiring(db, clock);
-    private final AssemblyService assembly = new AssemblyService();
+    private final Kitting kitting = new Kitting();
     private int handedOver;
 
     KitFollowsAllocationsTest() {
         var kits = new KitRegistry();
         kits.em = db.em();
-        assembly.em = db.em();
-        assembly.kits = kits;
-        assembly.clock = clock;
-        assembly.outbox = EventsWiring.outbox(db.em(), clock, new java.util.ArrayList<>());
+        kitting.em = db.em();
+        kitting.kits = kits;
     }
 
     @AfterEach
@@ -71,16 +68,14 @@ class KitFollowsAllocationsTest {
                 .id());
         db.inTransaction(() -> allocation.allocator.confirm(order, kept));
         deliverToAssembly();
-        assertEquals(500, db.fresh(() -> assembly.kit(order).diesAvailable()));
+        assertEquals(500, db.fresh(() -> kitting.kit(order).diesAvailable()));
 
         clock.advance(Duration.ofHours(3));
         allocation.sweeper.sweep();
         deliverToAssembly();
         assertEquals(
-                200,
-                db.fresh(() -> assembly.kit(order).diesAvailable()),
-                "only the confirmed 200 dies stay in the kit");
-        assertEquals(Map.of("B1", 200), db.fresh(() -> assembly.kit(order).diesAvailableByBin()));
+                200, db.fresh(() -> kitting.kit(order).diesAvailable()), "only the confirmed 200 dies stay in the kit");
+        assertEquals(Map.of("B1", 200), db.fresh(() -> kitting.kit(order).diesAvailableByBin()));
     }
 
     /** What assembly consumes of the events published since the last call, each in its own transaction. */
@@ -90,9 +85,9 @@ class KitFollowsAllocationsTest {
         for (EventEnvelope event : due) {
             db.inTransaction(() -> {
                 switch (event.type()) {
-                    case BUILD_ORDER_CREATED -> assembly.buildOrderCreated(event);
-                    case DIES_ALLOCATED -> assembly.diesAllocated(event);
-                    case ALLOCATION_RELEASED, ALLOCATION_EXPIRED -> assembly.allocationEnded(event);
+                    case BUILD_ORDER_CREATED -> kitting.buildOrderCreated(event);
+                    case DIES_ALLOCATED -> kitting.diesAllocated(event);
+                    case ALLOCATION_RELEASED, ALLOCATION_EXPIRED -> kitting.allocationEnded(event);
                     // the rest of what this test publishes (LotReceived, AllocationConfirmed) is not assembly's
                     default ->
                         assertFalse(
