@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.asicscm.assembly.boundary.AssemblyViews.KitView;
+import org.asicscm.assembly.boundary.FloorViews.KitView;
 import org.asicscm.assembly.control.Kitting;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
