@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.asicscm.allocation.boundary.AllocationViews.ChipModelRequest;
-import org.asicscm.allocation.boundary.AllocationViews.ChipModelView;
+import org.asicscm.allocation.boundary.CatalogueViews.ChipModelRequest;
+import org.asicscm.allocation.boundary.CatalogueViews.ChipModelView;
 import org.asicscm.allocation.control.Catalogue;
 import org.asicscm.platform.ListElements;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,7 +41,7 @@ public class ChipModelsResource {
                 request.processNode(),
                 request.description(),
                 request.bins().stream()
-                        .map(AllocationViews.BinDefinitionRequest::toBin)
+                        .map(CatalogueViews.BinDefinitionRequest::toBin)
                         .toList());
         return Response.created(uri.getAbsolutePathBuilder().path(model.code()).build())
                 .entity(ChipModelView.of(model))
