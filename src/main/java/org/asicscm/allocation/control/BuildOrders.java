@@ -223,7 +223,7 @@ public class BuildOrders {
      */
     public void unitScrapped(EventEnvelope event) {
         var scrapped = event.data(Events.UnitScrapped.class);
-        if (!"BOARD".equals(scrapped.kind())) {
+        if (scrapped.kind() != Events.UnitKind.BOARD) {
             return;
         }
         BuildOrder order = em.find(BuildOrder.class, scrapped.buildOrderId(), LockModeType.PESSIMISTIC_WRITE);
