@@ -3,6 +3,8 @@
 # README's quick start, runnable. Against a running server (the README's run command):
 #   bash docs/walk.sh                                   # http://127.0.0.1:8080/asic-scm
 #   bash docs/walk.sh http://127.0.0.1:8181/asic-scm    # elsewhere (SupplyChainIT runs it so)
+# It signs in as SCM_USER with SCM_PASSWORD (HTTP Basic): a user holding the planner, qa and
+# logistics roles (README, "Users and roles", shows how an admin creates one).
 # Every name carries a suffix, so the walk can run again on the same database. It stops at the
 # first answer that is not the one expected, and prints what it got.
 set -euo pipefail
@@ -11,12 +13,15 @@ base="${1:-http://127.0.0.1:8080/asic-scm}"
 api="$base/api"
 s="W$(date +%s)$RANDOM"                       # this walk's suffix
 json='Content-Type: application/json'
+: "${SCM_USER:?set SCM_USER and SCM_PASSWORD to a user with the planner, qa and logistics roles}"
+: "${SCM_PASSWORD:?set SCM_PASSWORD}"
+auth="$SCM_USER:$SCM_PASSWORD"
 trace="X-Correlation-Id: walk-$s"             # every event of the walk carries it
 
 # post PATH BODY EXPECTED_STATUS: prints the answer's body; stops on another status
 post() {
   local out status
-  out="$(curl -s -w '\n%{http_code}' -H "$json" -H "$trace" "$api/$1" -d "$2")"
+  out="$(curl -s -u "$auth" -w '\n%{http_code}' -H "$json" -H "$trace" "$api/$1" -d "$2")"
   status="${out##*$'\n'}"
   if [[ "$status" != "$3" ]]; then
     echo "walk: POST $1 answered $status, expected $3: ${out%$'\n'*}" >&2
@@ -24,7 +29,7 @@ post() {
   fi
   printf '%s' "${out%$'\n'*}"
 }
-get() { curl -s -f "$api/$1"; }
+get() { curl -s -f -u "$auth" "$api/$1"; }
 # field NAME: the first "NAME":"value" (or number) in the JSON on stdin
 field() { sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p" | head -n 1; }
 # until COMMAND: retry for 30 s (each stage hears of the last one's work over JMS)

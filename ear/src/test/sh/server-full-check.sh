@@ -9,6 +9,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../../../.." && pwd)"
 payara="${1:?PAYARA_HOME}"; ear="${2:?EAR}"; rar="${3:?RAR}"; work="${4:?WORK_DIR}"
 export SCM_HTTP_PORT="${SCM_HTTP_PORT:-28080}"
+# the first admin of the new domain's empty database; the walk signs in as a user the admin creates
+export SCM_ADMIN_USER=ear-admin SCM_ADMIN_PASSWORD=ear-admin-secret-1
 server="$here/../../main/sh/server-full.sh"
 base="http://127.0.0.1:$SCM_HTTP_PORT/asic-scm"
 
@@ -43,7 +45,13 @@ else
   exit 1
 fi
 
-bash "$repo/docs/walk.sh" "$base"
+walker='{"username":"ear-walker","password":"ear-walker-secret-1","roles":["planner","qa","logistics"]}'
+created="$(curl -s -o /dev/null -w '%{http_code}' -u "$SCM_ADMIN_USER:$SCM_ADMIN_PASSWORD" \
+  -H 'Content-Type: application/json' "$base/api/users" -d "$walker")"
+[[ "$created" == 201 ]] || { echo "the first admin could not create the walk's user: $created" >&2; exit 1; }
+anonymous="$(curl -s -o /dev/null -w '%{http_code}' "$base/api/build-orders")"
+[[ "$anonymous" == 401 ]] || { echo "an anonymous read answered $anonymous, not 401" >&2; exit 1; }
+SCM_USER=ear-walker SCM_PASSWORD=ear-walker-secret-1 bash "$repo/docs/walk.sh" "$base"
 if grep -q "SEVERE" "$work/scm/logs/server.log"; then
   echo "the server logged SEVERE lines:" >&2
   grep -A5 "SEVERE" "$work/scm/logs/server.log" | head -40 >&2

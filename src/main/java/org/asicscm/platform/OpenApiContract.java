@@ -43,7 +43,16 @@ public class OpenApiContract implements OASFilter {
         }
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
             var creating = creatingOperations(classes);
-            openAPI.getPaths().getPathItems().forEach((path, item) -> describe(path, item, creating));
+            var roles = operationRoles(classes);
+            openAPI.getPaths().getPathItems().forEach((path, item) -> describe(path, item, creating, roles));
+            openAPI.getComponents()
+                    .addSecurityScheme(
+                            BASIC,
+                            OASFactory.createSecurityScheme()
+                                    .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP)
+                                    .scheme("basic")
+                                    .description(
+                                            "A user name and password (POST /api/session signs a page in instead)"));
         }
     }
 
@@ -145,7 +154,8 @@ public class OpenApiContract implements OASFilter {
     }
 
     /** A unique operationId, and the problem answers the operation can give beside its success. */
-    private static void describe(String path, PathItem item, java.util.Set<String> creating) {
+    private static void describe(
+            String path, PathItem item, java.util.Set<String> creating, Map<String, List<String>> roles) {
         if (item.getOperations() == null) {
             return;
         }
@@ -153,6 +163,7 @@ public class OpenApiContract implements OASFilter {
             operation.operationId(operationId(method, path));
             success(method, path, operation, creating);
             problems(method, path, operation);
+            access(operation, roles.get(method + " " + path.replaceFirst("^/api/", "/")));
         });
         if (EVENT_LOG_PATH.equals(path) && item.getGET() != null) {
             var ok = item.getGET().getResponses().getAPIResponse("200");
@@ -189,6 +200,65 @@ public class OpenApiContract implements OASFilter {
         if (!responses.hasAPIResponse(code)) {
             responses.addAPIResponse(code, answer);
         }
+    }
+
+    static final String BASIC = "basic";
+    /** The roles an operation allows, as an extension a client (and AccessIT) can read. */
+    public static final String ROLES_EXTENSION = "x-roles";
+
+    /**
+     * Who may call the operation: its roles (x-roles), HTTP Basic, and the 401 and 403 it answers
+     * to others. An operation open to anyone ({@code @PermitAll}) states no security.
+     */
+    private static void access(Operation operation, List<String> roles) {
+        if (roles == null) {
+            // @PermitAll, or a method the scan did not see: AccessIT fails on the latter
+            operation.addExtension(ROLES_EXTENSION, List.of("*"));
+            return;
+        }
+        operation.addExtension(ROLES_EXTENSION, roles);
+        operation.security(List.of(OASFactory.createSecurityRequirement().addScheme(BASIC)));
+        operation.getResponses().addAPIResponse("401", problem("Not signed in (or a wrong name or password)"));
+        operation.getResponses().addAPIResponse("403", problem("Signed in without a role this operation allows"));
+    }
+
+    /** "GET /build-orders/{id}" and the like, to the roles {@link RoleCheck} allows; absent if anyone may. */
+    static Map<String, List<String>> operationRoles(List<Class<?>> classes) {
+        var found = new java.util.HashMap<String, List<String>>();
+        for (Class<?> type : classes) {
+            jakarta.ws.rs.Path root = type.getAnnotation(jakarta.ws.rs.Path.class);
+            if (root == null) {
+                continue;
+            }
+            for (var javaMethod : type.getDeclaredMethods()) {
+                String http = httpMethod(javaMethod);
+                if (http == null) {
+                    continue;
+                }
+                List<String> allowed = RoleCheck.allowed(javaMethod);
+                if (allowed != null) {
+                    found.put(http + " " + path(root, javaMethod), allowed);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String httpMethod(java.lang.reflect.Method method) {
+        for (var annotation : method.getAnnotations()) {
+            var http = annotation.annotationType().getAnnotation(jakarta.ws.rs.HttpMethod.class);
+            if (http != null) {
+                return http.value();
+            }
+        }
+        return null;
+    }
+
+    private static String path(jakarta.ws.rs.Path root, java.lang.reflect.Method method) {
+        jakarta.ws.rs.Path own = method.getAnnotation(jakarta.ws.rs.Path.class);
+        return ("/" + root.value() + "/" + (own == null ? "" : own.value()))
+                .replaceAll("/+", "/")
+                .replaceAll("(.)/$", "$1");
     }
 
     /** "POST /build-orders" and the like: the resource methods that answer a Response to a POST. */
@@ -246,7 +316,7 @@ public class OpenApiContract implements OASFilter {
         if (path.contains("{") && !named.containsKey("404")) {
             responses.addAPIResponse("404", problem("No such resource"));
         }
-        if (method == PathItem.HttpMethod.POST && !named.containsKey("409")) {
+        if ((method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) && !named.containsKey("409")) {
             responses.addAPIResponse("409", problem("Refused by a business rule: code and figures in the problem"));
         }
         if (method == PathItem.HttpMethod.POST && !named.containsKey("503")) {

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = "Shipping", description = "Customers, shippable machines, shipments and milestones"),
             @Tag(
                     name = "Event log",
-                    description = "Events between the stages, and the dead letters a stage could not apply")
+                    description = "Events between the stages, and the dead letters a stage could not apply"),
+            @Tag(name = "Access", description = "Users and their roles (admin), and a page's sign-in session")
         })
 public class ScmApplication extends Application {}

@@ -40,6 +40,8 @@ final class MicroProcess implements AutoCloseable {
         env.put("ACTIVEMQ_RAR", rar.toString());
         env.put("SCM_DATA_DIR", dataDir.toString());
         env.put("SCM_HTTP_PORT", String.valueOf(port));
+        env.put("SCM_ADMIN_USER", org.asicscm.it.Api.ADMIN);
+        env.put("SCM_ADMIN_PASSWORD", org.asicscm.it.Api.ADMIN_PASSWORD);
         List.of("SCM_DB_URL", "SCM_DB_CLASS", "SCM_DB_USER", "SCM_DB_PASSWORD", "SCM_BROKER_URL")
                 .forEach(env::remove);
         if (Boolean.getBoolean("bench.jfr")) {

@@ -14,16 +14,85 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** A small JSON client for the application's REST API, as an outside caller sees it. */
+/**
+ * A small JSON client for the application's REST API, as an outside caller sees it. It signs
+ * in with HTTP Basic as {@link #OPERATOR}, a user holding every role, whom it creates through
+ * the API as the first admin the first time it talks to a server ({@link #as} and
+ * {@link #anonymous} give a client that signs in otherwise).
+ */
 public final class Api {
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The first admin every test server starts with (SCM_ADMIN_USER / SCM_ADMIN_PASSWORD). */
+    public static final String ADMIN = "it-admin";
+
+    public static final String ADMIN_PASSWORD = "it-admin-secret-1";
+    /** Holds every role: the tests of the stages act as this user. */
+    public static final String OPERATOR = "it-operator";
+
+    public static final String OPERATOR_PASSWORD = "it-operator-secret-1";
+    private static final java.util.Set<URI> PREPARED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private final HttpClient http;
     private final URI base;
+    private final String authorization;
+    private final boolean resolveLocations;
 
     public Api(URL deployment) {
         // Micro reports the machine's own address; everything here stays on loopback
-        this.base = URI.create("http://127.0.0.1:" + deployment.getPort()
-                + deployment.getPath().replaceAll("/?$", "/") + "api/");
+        this(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+                URI.create("http://127.0.0.1:" + deployment.getPort()
+                        + deployment.getPath().replaceAll("/+$", "") + "/api/"),
+                basic(OPERATOR, OPERATOR_PASSWORD),
+                false);
+    }
+
+    private Api(HttpClient http, URI base, String authorization, boolean resolveLocations) {
+        this.http = http;
+        this.base = base;
+        this.authorization = authorization;
+        this.resolveLocations = resolveLocations;
+    }
+
+    /** The same server, signed in as another user. */
+    public Api as(String user, String password) {
+        return new Api(http, base, basic(user, password), resolveLocations);
+    }
+
+    /** The same server, without credentials. */
+    public Api anonymous() {
+        return new Api(http, base, null, resolveLocations);
+    }
+
+    /** From now on every 201 with a Location is followed by a GET of it, which must answer 200. */
+    public Api resolvingLocations() {
+        return new Api(http, base, authorization, true);
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Creates {@link #OPERATOR} on this server as the first admin, once per server. */
+    private void prepare() {
+        if (authorization == null || PREPARED.contains(base)) {
+            return;
+        }
+        var body = "{\"username\":\"" + OPERATOR + "\",\"password\":\"" + OPERATOR_PASSWORD
+                + "\",\"displayName\":\"Integration tests\",\"roles\":"
+                + "[\"planner\",\"qa\",\"logistics\",\"compliance\",\"admin\",\"auditor\"]}";
+        var created = rawSend(HttpRequest.newBuilder(base.resolve("users"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .header("Authorization", basic(ADMIN, ADMIN_PASSWORD))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+        // 409: an earlier client (or an earlier run on the same database) created it
+        if (created.status() != 201 && created.status() != 409) {
+            throw new IllegalStateException("could not create " + OPERATOR + ": " + created);
+        }
+        PREPARED.add(base);
     }
 
     public record Reply(int status, String contentType, String text, java.net.http.HttpHeaders headers) {
@@ -73,14 +142,6 @@ public final class Api {
         return reply;
     }
 
-    private boolean resolveLocations;
-
-    /** From now on every 201 with a Location is followed by a GET of it, which must answer 200. */
-    public Api resolvingLocations() {
-        resolveLocations = true;
-        return this;
-    }
-
     /** MicroProfile Health readiness of the whole server. */
     public Reply health() {
         return server("/health/ready");
@@ -108,6 +169,14 @@ public final class Api {
                 .build());
     }
 
+    public Reply put(String path, String json) {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     public Reply get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(60))
@@ -116,6 +185,17 @@ public final class Api {
     }
 
     private Reply send(HttpRequest request) {
+        if (authorization == null || request.uri().getPath().startsWith(base.getPath()) == false) {
+            return rawSend(request);
+        }
+        prepare();
+        var signed = HttpRequest.newBuilder(request, (name, value) -> true)
+                .header("Authorization", authorization)
+                .build();
+        return rawSend(signed);
+    }
+
+    private Reply rawSend(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Reply(

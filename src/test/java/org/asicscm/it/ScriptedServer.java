@@ -31,6 +31,8 @@ final class ScriptedServer {
         env.put("ACTIVEMQ_RAR", System.getProperty("it.rar"));
         env.put("SCM_DATA_DIR", data.toString());
         env.put("SCM_HTTP_PORT", String.valueOf(port));
+        env.put("SCM_ADMIN_USER", Api.ADMIN);
+        env.put("SCM_ADMIN_PASSWORD", Api.ADMIN_PASSWORD);
         if ("h2".equals(System.getProperty("it.db"))) {
             env.remove("SCM_DB_URL"); // the script's default: a file database under SCM_DATA_DIR
             env.remove("SCM_DB_CLASS");

@@ -1229,9 +1229,10 @@ class SupplyChainIT {
 
     @Test
     void theReadmesWalkRunsFromALotToADeliveredMachine() throws Exception {
-        var walk = new ProcessBuilder("bash", "docs/walk.sh", api.applicationUrl())
-                .redirectErrorStream(true)
-                .start();
+        var script = new ProcessBuilder("bash", "docs/walk.sh", api.applicationUrl()).redirectErrorStream(true);
+        script.environment().put("SCM_USER", Api.OPERATOR);
+        script.environment().put("SCM_PASSWORD", Api.OPERATOR_PASSWORD);
+        var walk = script.start();
         String output = new String(walk.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(walk.waitFor(3, java.util.concurrent.TimeUnit.MINUTES), output);
         assertEquals(0, walk.exitValue(), output);

@@ -22,7 +22,7 @@ class MigrationTest {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        assertEquals("10", result.targetSchemaVersion);
+        assertEquals("11", result.targetSchemaVersion);
 
         try (var connection = DriverManager.getConnection("jdbc:h2:mem:migration-test");
                 var statement = connection.createStatement()) {
@@ -47,6 +47,13 @@ class MigrationTest {
                 assertEquals(1, rows.getInt(1));
             }
             assertThrows(SQLException.class, () -> statement.execute("insert into outbox_relay_lock (id) values (1)"));
+            // a role outside the six is refused by the schema too
+            statement.execute("insert into app_user values ('lin.wei', null, 'hash', true, current_timestamp, 'x', 1)");
+            statement.execute("insert into app_user_role values ('lin.wei', 'planner')");
+            var unknownRole = assertThrows(
+                    SQLException.class,
+                    () -> statement.execute("insert into app_user_role values ('lin.wei', 'root')"));
+            assertEquals(CHECK_VIOLATION, unknownRole.getSQLState(), unknownRole.getMessage());
         }
     }
 }

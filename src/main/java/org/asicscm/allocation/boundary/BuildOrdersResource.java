@@ -1,5 +1,6 @@
 package org.asicscm.allocation.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.LockModeType;
@@ -37,6 +38,7 @@ import org.asicscm.platform.Lists;
 import org.asicscm.platform.Page;
 import org.asicscm.platform.PageRequest;
 import org.asicscm.platform.QueryParams;
+import org.asicscm.platform.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Allocation")
+@RolesAllowed({Roles.PLANNER, Roles.AUDITOR})
 public class BuildOrdersResource {
 
     static final int DEFAULT_PRIORITY = 5;
@@ -62,6 +65,7 @@ public class BuildOrdersResource {
     Lists lists;
 
     @POST
+    @RolesAllowed(Roles.PLANNER)
     @Operation(summary = "Open a build order")
     public Response create(
             @Valid @NotNull BuildOrderRequest request,
@@ -126,6 +130,7 @@ public class BuildOrdersResource {
     }
 
     @POST
+    @RolesAllowed(Roles.PLANNER)
     @Path("{id}/allocations")
     @Operation(
             summary = "Reserve dies of one lot and bin for the order",
@@ -141,6 +146,7 @@ public class BuildOrdersResource {
     }
 
     @POST
+    @RolesAllowed(Roles.PLANNER)
     @Path("{id}/cancel")
     @Operation(summary = "Cancel the order: every allocation gives its unconsumed dies back to the lots")
     public BuildOrderView cancel(@PathParam("id") String id, @Valid @NotNull ReasonRequest request) {
@@ -148,6 +154,7 @@ public class BuildOrdersResource {
     }
 
     @POST
+    @RolesAllowed(Roles.PLANNER)
     @Path("{id}/reduce")
     @Operation(
             summary = "Reduce the order to fewer machines; dies beyond the new need go back, newest allocation first")
@@ -156,6 +163,7 @@ public class BuildOrdersResource {
     }
 
     @POST
+    @RolesAllowed(Roles.PLANNER)
     @Path("{id}/allocate")
     @Operation(
             summary = "Allocate the order's dies by a stated policy over every lot not on hold",
@@ -171,6 +179,7 @@ public class BuildOrdersResource {
     }
 
     @POST
+    @RolesAllowed(Roles.PLANNER)
     @Path("{id}/allocations/{allocationId}/confirm")
     @Operation(summary = "Confirm a reservation so that it no longer expires")
     public AllocationView confirm(@PathParam("id") String id, @PathParam("allocationId") String allocationId) {
@@ -192,6 +201,7 @@ public class BuildOrdersResource {
     }
 
     @POST
+    @RolesAllowed(Roles.PLANNER)
     @Path("{id}/allocations/{allocationId}/release")
     @Operation(summary = "Give an allocation's unconsumed dies back to the lot")
     public AllocationView release(@PathParam("id") String id, @PathParam("allocationId") String allocationId) {

@@ -1,5 +1,6 @@
 package org.asicscm.allocation.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
@@ -19,6 +20,7 @@ import org.asicscm.allocation.boundary.CatalogueViews.ChipModelRequest;
 import org.asicscm.allocation.boundary.CatalogueViews.ChipModelView;
 import org.asicscm.allocation.control.Catalogue;
 import org.asicscm.platform.ListElements;
+import org.asicscm.platform.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,12 +29,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Allocation")
+@RolesAllowed({Roles.PLANNER, Roles.QA, Roles.AUDITOR})
 public class ChipModelsResource {
 
     @EJB
     Catalogue catalogue;
 
     @POST
+    @RolesAllowed(Roles.PLANNER)
     @Operation(summary = "Register a chip model with its speed bins (rank 1 is the best)")
     public Response register(@Valid @NotNull ChipModelRequest request, @Context UriInfo uri) {
         ListElements.require("bins", request.bins(), b -> true, "must not be null");

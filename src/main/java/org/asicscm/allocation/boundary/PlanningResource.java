@@ -1,5 +1,6 @@
 package org.asicscm.allocation.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
@@ -17,6 +18,7 @@ import org.asicscm.allocation.boundary.OrderViews.ReassignmentView;
 import org.asicscm.allocation.boundary.OrderViews.ShortageView;
 import org.asicscm.allocation.control.BuildOrders;
 import org.asicscm.allocation.control.DieReassigner;
+import org.asicscm.platform.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Allocation")
+@RolesAllowed({Roles.PLANNER, Roles.AUDITOR})
 public class PlanningResource {
 
     @EJB
@@ -45,6 +48,7 @@ public class PlanningResource {
     }
 
     @POST
+    @RolesAllowed(Roles.PLANNER)
     @Path("die-reassignments")
     @Operation(summary = "Move unconsumed dies from a build order to a more urgent one, in one audited step")
     public Response reassign(@Valid @NotNull ReassignmentRequest request) {

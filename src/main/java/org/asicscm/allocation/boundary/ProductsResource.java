@@ -1,5 +1,6 @@
 package org.asicscm.allocation.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
@@ -20,6 +21,7 @@ import org.asicscm.allocation.boundary.CatalogueViews.ProductView;
 import org.asicscm.allocation.control.Catalogue;
 import org.asicscm.allocation.entity.Product;
 import org.asicscm.platform.ListElements;
+import org.asicscm.platform.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,12 +30,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Allocation")
+@RolesAllowed({Roles.PLANNER, Roles.QA, Roles.LOGISTICS, Roles.AUDITOR})
 public class ProductsResource {
 
     @EJB
     Catalogue catalogue;
 
     @POST
+    @RolesAllowed(Roles.PLANNER)
     @Operation(
             summary = "Define a product: chip model, board layout, minimum bin and the better bins that may substitute")
     public Response define(@Valid @NotNull ProductRequest request, @Context UriInfo uri) {

@@ -1,5 +1,6 @@
 package org.asicscm.allocation.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
@@ -36,6 +37,7 @@ import org.asicscm.platform.Lists;
 import org.asicscm.platform.Page;
 import org.asicscm.platform.PageRequest;
 import org.asicscm.platform.QueryParams;
+import org.asicscm.platform.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Allocation")
+@RolesAllowed({Roles.PLANNER, Roles.QA, Roles.AUDITOR})
 public class WaferLotsResource {
 
     @EJB
@@ -53,6 +56,7 @@ public class WaferLotsResource {
     Lists lists;
 
     @POST
+    @RolesAllowed(Roles.PLANNER)
     @Operation(summary = "Receive a wafer lot from the foundry, with its good dies per bin")
     public Response receive(
             @Valid @NotNull LotRequest request,
@@ -91,6 +95,7 @@ public class WaferLotsResource {
     public record HoldView(String action, String reason, java.time.OffsetDateTime decidedAt) {}
 
     @POST
+    @RolesAllowed({Roles.PLANNER, Roles.QA})
     @Path("{id}/hold")
     @Operation(summary = "Put a lot on quality hold; no die of it can be allocated until it is released")
     public LotView hold(@PathParam("id") String id, @Valid @NotNull ReasonRequest request) {
@@ -98,6 +103,7 @@ public class WaferLotsResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLANNER, Roles.QA})
     @Path("{id}/release")
     @Operation(summary = "Release a lot from quality hold")
     public LotView release(@PathParam("id") String id, @Valid @NotNull ReasonRequest request) {
@@ -112,6 +118,7 @@ public class WaferLotsResource {
     }
 
     @POST
+    @RolesAllowed(Roles.PLANNER)
     @Path("{id}/corrections")
     @Operation(
             summary = "Revise good dies per bin after a retest",

@@ -1,5 +1,6 @@
 package org.asicscm.assembly.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
@@ -21,6 +22,7 @@ import org.asicscm.assembly.boundary.PlanViews.ScheduleView;
 import org.asicscm.assembly.control.AssemblyService;
 import org.asicscm.assembly.control.SchedulingService;
 import org.asicscm.platform.InvalidInputException;
+import org.asicscm.platform.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assembly")
+@RolesAllowed({Roles.PLANNER, Roles.AUDITOR})
 public class BuildSchedulesResource {
 
     @EJB
@@ -39,6 +42,7 @@ public class BuildSchedulesResource {
     SchedulingService scheduling;
 
     @POST
+    @RolesAllowed(Roles.PLANNER)
     @Operation(
             summary =
                     "Schedule the buildable boards not yet scheduled onto one line from a start date, in the capacity other orders leave free")

@@ -1,5 +1,6 @@
 package org.asicscm.assembly.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -36,6 +37,7 @@ import org.asicscm.assembly.control.ConsignmentService;
 import org.asicscm.assembly.control.LineCalendars;
 import org.asicscm.assembly.control.PlanChanges;
 import org.asicscm.assembly.entity.ConsignmentMovement;
+import org.asicscm.platform.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assembly")
+@RolesAllowed({Roles.PLANNER, Roles.AUDITOR})
 public class FactoriesResource {
 
     @EJB
@@ -62,6 +65,7 @@ public class FactoriesResource {
     Clock clock;
 
     @POST
+    @RolesAllowed(Roles.PLANNER)
     @Operation(summary = "Register a contract factory, in Bao'an (Shenzhen) unless told where")
     public Response register(@Valid @NotNull FactoryRequest request, @Context UriInfo uri) {
         var factory = assembly.registerFactory(
@@ -91,6 +95,7 @@ public class FactoriesResource {
     }
 
     @POST
+    @RolesAllowed(Roles.PLANNER)
     @Path("{id}/lines")
     @Operation(summary = "Add an assembly line with its capacity")
     public Response addLine(@PathParam("id") String id, @Valid @NotNull LineRequest request, @Context UriInfo uri) {
@@ -122,6 +127,7 @@ public class FactoriesResource {
     }
 
     @POST
+    @RolesAllowed(Roles.PLANNER)
     @Path("{id}/lines/{lineId}/capacities")
     @Operation(
             summary = "Set up a line for a product at its rate in boards per shift",
@@ -132,6 +138,7 @@ public class FactoriesResource {
     }
 
     @POST
+    @RolesAllowed(Roles.PLANNER)
     @Path("{id}/closures")
     @Operation(
             summary = "Close the factory, or take one line down, for some days; affected orders are re-planned",
@@ -148,6 +155,7 @@ public class FactoriesResource {
     }
 
     @POST
+    @RolesAllowed(Roles.PLANNER)
     @Path("{id}/consignment/movements")
     @Operation(summary = "Record dies consigned to the factory, or dies it reports scrapped")
     public Response move(@PathParam("id") String id, @Valid @NotNull MovementRequest request, @Context UriInfo uri) {
@@ -163,6 +171,7 @@ public class FactoriesResource {
     }
 
     @POST
+    @RolesAllowed(Roles.PLANNER)
     @Path("{id}/consignment/counts")
     @Operation(
             summary = "Reconcile a count of consigned dies on hand",

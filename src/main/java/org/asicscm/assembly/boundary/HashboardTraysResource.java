@@ -1,5 +1,6 @@
 package org.asicscm.assembly.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
@@ -17,6 +18,7 @@ import org.asicscm.assembly.boundary.FloorViews.TrayRequest;
 import org.asicscm.assembly.control.BoardRecorder;
 import org.asicscm.platform.Codes;
 import org.asicscm.platform.ListElements;
+import org.asicscm.platform.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -26,12 +28,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assembly")
+@RolesAllowed({Roles.PLANNER, Roles.QA, Roles.AUDITOR})
 public class HashboardTraysResource {
 
     @EJB
     BoardRecorder recorder;
 
     @POST
+    @RolesAllowed(Roles.PLANNER)
     @Operation(
             summary =
                     "Record the boards of a tray (up to 100, one order, one line) together: all of them or, if one is refused, none")

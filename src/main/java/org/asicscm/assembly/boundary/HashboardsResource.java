@@ -1,5 +1,6 @@
 package org.asicscm.assembly.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,7 @@ import org.asicscm.platform.Lists;
 import org.asicscm.platform.Page;
 import org.asicscm.platform.PageRequest;
 import org.asicscm.platform.QueryParams;
+import org.asicscm.platform.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assembly")
+@RolesAllowed({Roles.PLANNER, Roles.QA, Roles.AUDITOR})
 public class HashboardsResource {
 
     @EJB
@@ -50,6 +53,7 @@ public class HashboardsResource {
     BoardIntake intake;
 
     @POST
+    @RolesAllowed(Roles.PLANNER)
     @Operation(summary = "Record an assembled hashboard; its dies are taken from the order's kit")
     public Response assembleBoard(@Valid @NotNull BoardRequest request, @Context UriInfo uri) {
         var board = intake.record(new BoardRecorder.Report(request.serial(), request.buildOrderId(), request.lineId()));

@@ -1,5 +1,6 @@
 package org.asicscm.assembly.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
@@ -28,6 +29,7 @@ import org.asicscm.platform.Lists;
 import org.asicscm.platform.Page;
 import org.asicscm.platform.PageRequest;
 import org.asicscm.platform.QueryParams;
+import org.asicscm.platform.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assembly")
+@RolesAllowed({Roles.PLANNER, Roles.QA, Roles.LOGISTICS, Roles.AUDITOR})
 public class MachinesResource {
 
     @EJB
@@ -67,6 +70,7 @@ public class MachinesResource {
     }
 
     @POST
+    @RolesAllowed(Roles.PLANNER)
     @Operation(summary = "Record a machine built from boards that passed QA")
     public Response assembleMachine(@Valid @NotNull MachineRequest request, @Context UriInfo uri) {
         ListElements.require("boardSerials", request.boardSerials(), Codes::isCode, AssemblyViews.SERIAL_RULE);

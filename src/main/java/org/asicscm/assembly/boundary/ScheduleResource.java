@@ -1,5 +1,6 @@
 package org.asicscm.assembly.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
@@ -22,6 +23,7 @@ import org.asicscm.assembly.control.LineCalendars;
 import org.asicscm.assembly.control.PlanReports;
 import org.asicscm.assembly.control.SchedulingService;
 import org.asicscm.platform.InvalidInputException;
+import org.asicscm.platform.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assembly")
+@RolesAllowed({Roles.PLANNER, Roles.AUDITOR})
 public class ScheduleResource {
 
     @EJB
@@ -43,6 +46,7 @@ public class ScheduleResource {
     PlanReports reports;
 
     @POST
+    @RolesAllowed(Roles.PLANNER)
     @Path("runs")
     @Operation(
             summary = "Re-plan every order's buildable boards onto the lines, most urgent first, within capacity",

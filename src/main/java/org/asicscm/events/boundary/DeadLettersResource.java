@@ -1,5 +1,6 @@
 package org.asicscm.events.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
@@ -22,6 +23,7 @@ import org.asicscm.events.control.DeadLetters;
 import org.asicscm.events.entity.DeadLetter;
 import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.QueryParams;
+import org.asicscm.platform.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Event log")
+@RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
 public class DeadLettersResource {
 
     @EJB
@@ -105,6 +108,7 @@ public class DeadLettersResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("{id}/replay")
     @Operation(
             summary = "Apply a dead-lettered event again (after a fix)",
@@ -115,6 +119,7 @@ public class DeadLettersResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("replay")
     @Operation(
             summary = "Replay every open dead letter (up to 1,000), oldest first",
@@ -134,6 +139,7 @@ public class DeadLettersResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("{id}/discard")
     @Operation(summary = "Give up on a dead letter, saying why; it stays on record as DISCARDED")
     public DeadLetterView discard(@PathParam("id") String id, @Valid @NotNull DiscardRequest request) {

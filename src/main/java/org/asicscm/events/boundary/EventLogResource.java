@@ -1,5 +1,6 @@
 package org.asicscm.events.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -24,6 +25,7 @@ import org.asicscm.events.entity.EventLogEntry;
 import org.asicscm.events.entity.ProcessedEvent;
 import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.QueryParams;
+import org.asicscm.platform.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Stateless
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Event log")
+@RolesAllowed({Roles.ADMIN, Roles.AUDITOR, Roles.PLANNER, Roles.QA, Roles.LOGISTICS})
 public class EventLogResource {
     private static final JsonProvider JSON = JsonProvider.provider();
 

@@ -1,5 +1,6 @@
 package org.asicscm.qa.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
@@ -31,6 +32,7 @@ import org.asicscm.platform.Lists;
 import org.asicscm.platform.Page;
 import org.asicscm.platform.PageRequest;
 import org.asicscm.platform.QueryParams;
+import org.asicscm.platform.Roles;
 import org.asicscm.qa.control.QaService;
 import org.asicscm.qa.entity.FailureCode;
 import org.asicscm.qa.entity.Measurement;
@@ -45,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "QA")
+@RolesAllowed({Roles.QA, Roles.PLANNER, Roles.AUDITOR})
 public class QaResource {
 
     @EJB
@@ -184,6 +187,7 @@ public class QaResource {
     }
 
     @POST
+    @RolesAllowed(Roles.QA)
     @Path("{serial}/tests")
     @Operation(
             summary = "Log a test: readings per chain, and a failure code for what the bench cannot see",
@@ -209,6 +213,7 @@ public class QaResource {
     }
 
     @POST
+    @RolesAllowed(Roles.QA)
     @Path("{serial}/rework")
     @Operation(summary = "Send a failed unit to rework; it is retested afterwards")
     public UnitView rework(@PathParam("serial") String serial, @Valid @NotNull DispositionRequest request) {
@@ -216,6 +221,7 @@ public class QaResource {
     }
 
     @POST
+    @RolesAllowed(Roles.QA)
     @Path("{serial}/scrap")
     @Operation(summary = "Scrap a failed unit")
     public UnitView scrap(@PathParam("serial") String serial, @Valid @NotNull DispositionRequest request) {

@@ -1,5 +1,6 @@
 package org.asicscm.shipping.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
@@ -20,6 +21,7 @@ import org.asicscm.platform.Lists;
 import org.asicscm.platform.Page;
 import org.asicscm.platform.PageRequest;
 import org.asicscm.platform.QueryParams;
+import org.asicscm.platform.Roles;
 import org.asicscm.shipping.boundary.ShippingViews.CustomerRequest;
 import org.asicscm.shipping.boundary.ShippingViews.CustomerView;
 import org.asicscm.shipping.control.ShippingService;
@@ -33,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Shipping")
+@RolesAllowed({Roles.LOGISTICS, Roles.COMPLIANCE, Roles.AUDITOR})
 public class CustomersResource {
 
     @EJB
@@ -42,6 +45,7 @@ public class CustomersResource {
     Lists lists;
 
     @POST
+    @RolesAllowed(Roles.LOGISTICS)
     @Operation(summary = "Register a customer")
     public Response registerCustomer(@Valid @NotNull CustomerRequest request, @Context UriInfo uri) {
         var customer = shipping.registerCustomer(request.name(), request.country());

@@ -1,5 +1,6 @@
 package org.asicscm.shipping.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
@@ -25,6 +26,7 @@ import org.asicscm.platform.Lists;
 import org.asicscm.platform.Page;
 import org.asicscm.platform.PageRequest;
 import org.asicscm.platform.QueryParams;
+import org.asicscm.platform.Roles;
 import org.asicscm.platform.UnknownEntityException;
 import org.asicscm.shipping.boundary.ShippingViews.MilestoneRequest;
 import org.asicscm.shipping.boundary.ShippingViews.MilestoneView;
@@ -44,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Shipping")
+@RolesAllowed({Roles.LOGISTICS, Roles.COMPLIANCE, Roles.AUDITOR})
 public class ShipmentsResource {
 
     @EJB
@@ -80,6 +83,7 @@ public class ShipmentsResource {
     }
 
     @POST
+    @RolesAllowed(Roles.LOGISTICS)
     @Operation(summary = "Book an export shipment of machines that passed QA")
     public Response book(
             @Valid @NotNull ShipmentRequest request,
@@ -113,6 +117,7 @@ public class ShipmentsResource {
     }
 
     @POST
+    @RolesAllowed(Roles.LOGISTICS)
     @Path("{id}/milestones")
     @Operation(
             summary = "Log a milestone: picked up, departed, arrived, customs cleared, delivered, or a hold or damage")

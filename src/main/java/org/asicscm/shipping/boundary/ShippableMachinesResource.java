@@ -1,5 +1,6 @@
 package org.asicscm.shipping.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +16,7 @@ import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.Lists;
 import org.asicscm.platform.Page;
 import org.asicscm.platform.PageRequest;
+import org.asicscm.platform.Roles;
 import org.asicscm.shipping.boundary.ShippingViews.ShippableView;
 import org.asicscm.shipping.control.ShippingService;
 import org.asicscm.shipping.entity.ShippableMachine;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Shipping")
+@RolesAllowed({Roles.LOGISTICS, Roles.COMPLIANCE, Roles.AUDITOR})
 public class ShippableMachinesResource {
 
     @EJB

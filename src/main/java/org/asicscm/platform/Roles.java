@@ -1,0 +1,26 @@
+package org.asicscm.platform;
+
+import java.util.List;
+
+/**
+ * The roles a user can hold. Each REST operation names the roles that may call it
+ * ({@code @RolesAllowed}); reads are open to the stage's roles and to {@link #AUDITOR}.
+ */
+public final class Roles {
+    /** Plans builds: lots, orders, allocation, factories, schedules, the floor's reports. */
+    public static final String PLANNER = "planner";
+    /** Tests boards and machines, records failures, rework and scrap. */
+    public static final String QA = "qa";
+    /** Customers and shipments. */
+    public static final String LOGISTICS = "logistics";
+    /** Export screening decisions and their overrides. */
+    public static final String COMPLIANCE = "compliance";
+    /** Users and roles, dead letters, configuration. */
+    public static final String ADMIN = "admin";
+    /** Reads everything, changes nothing. */
+    public static final String AUDITOR = "auditor";
+
+    public static final List<String> ALL = List.of(PLANNER, QA, LOGISTICS, COMPLIANCE, ADMIN, AUDITOR);
+
+    private Roles() {}
+}
