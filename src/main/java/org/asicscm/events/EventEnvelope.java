@@ -17,6 +17,8 @@ import org.asicscm.events.Events.Event;
  * An event as it travels: ids and metadata around the payload record, as one small JSON text.
  *
  * @param causationId the event that caused this one, null when a person's request did
+ * @param actor the user whose request led to the event (carried through every reaction), or
+ *     "system"; null in events written before it was recorded
  */
 public record EventEnvelope(
         String eventId,
@@ -25,7 +27,8 @@ public record EventEnvelope(
         OffsetDateTime occurredAt,
         String correlationId,
         String causationId,
-        Event data) {
+        Event data,
+        String actor) {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
     /** Looked up once: every static Json.createX call searches for the provider again (seen in JFR). */
@@ -55,7 +58,8 @@ public record EventEnvelope(
                 OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS),
                 correlationId,
                 causationId,
-                data);
+                data,
+                org.asicscm.platform.Acting.actor());
     }
 
     public <T extends Event> T data(Class<T> type) {
@@ -71,6 +75,9 @@ public record EventEnvelope(
                 .add("correlationId", correlationId);
         if (causationId != null) {
             json.add("causationId", causationId);
+        }
+        if (actor != null) {
+            json.add("actor", actor);
         }
         json.add("subjectId", data.subjectId());
         // JSON-B writes the record as a JSON object: splice it in rather than parse it back into a tree
@@ -97,7 +104,8 @@ public record EventEnvelope(
                     OffsetDateTime.parse(json.getString("occurredAt")),
                     json.getString("correlationId"),
                     json.containsKey("causationId") ? json.getString("causationId") : null,
-                    data);
+                    data,
+                    json.containsKey("actor") ? json.getString("actor") : null);
         } catch (MalformedEventException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -40,6 +40,13 @@ public final class Listing<E> {
         return this;
     }
 
+    public <Y extends Comparable<? super Y>> Listing<E> before(String attribute, Y value) {
+        if (value != null) {
+            filters.add((cb, root) -> cb.lessThan(root.get(attribute), value));
+        }
+        return this;
+    }
+
     public <Y extends Comparable<? super Y>> Listing<E> atMost(String attribute, Y value) {
         if (value != null) {
             filters.add((cb, root) -> cb.lessThanOrEqualTo(root.get(attribute), value));

@@ -47,6 +47,16 @@ public final class ProblemMappers {
                     null,
                     Map.of("entity", unknown.entity(), "id", unknown.id()));
         }
+        if (cause instanceof StrictJson.BodyTooLarge tooLarge) {
+            return Problem.response(413, "body-too-large", "Request body too large", tooLarge.getMessage(), null, null);
+        }
+        if (cause instanceof StrictJson.BodyRefused refused) {
+            String detail = refused.errors().stream()
+                    .map(e -> e.field() + " " + e.message())
+                    .reduce((a, b) -> a + "; " + b)
+                    .orElse("invalid request body");
+            return Problem.response(400, "invalid-input", "Invalid input", detail, refused.errors(), null);
+        }
         if (cause instanceof InvalidInputException invalid) {
             return Problem.response(
                     400,
@@ -75,24 +85,35 @@ public final class ProblemMappers {
                     null);
         }
         if (cause instanceof JsonbException || cause instanceof ProcessingException) {
+            // what JSON-B says names Java types; StrictJson has already said what a client can act on
+            LOG.log(Level.FINE, "unreadable body", cause);
+            String detail = "the body does not match this request";
             return Problem.response(
                     400,
                     "unreadable-body",
                     "Unreadable request body",
-                    rootMessage(cause),
-                    List.of(new Problem.FieldError("body", rootMessage(cause))),
+                    detail,
+                    List.of(new Problem.FieldError("body", detail)),
                     null);
         }
         if (cause instanceof WebApplicationException web) {
+            if (web.getResponse().hasEntity()) {
+                return web.getResponse(); // a problem the application built itself (413, say)
+            }
             int status = web.getResponse().getStatus();
+            String reason = web.getResponse().getStatusInfo().getReasonPhrase();
             List<Problem.FieldError> errors =
-                    status == 400 ? List.of(new Problem.FieldError("body", rootMessage(web))) : null;
+                    status == 400 ? List.of(new Problem.FieldError("body", "the request cannot be read")) : null;
+            return Problem.response(status, "http-" + status, reason, "HTTP " + status + " " + reason, errors, null);
+        }
+        if (isUniqueViolation(error)) {
+            // two requests created the same thing at once; the second one's insert met the first's row
             return Problem.response(
-                    status,
-                    "http-" + status,
-                    web.getResponse().getStatusInfo().getReasonPhrase(),
-                    status == 400 ? rootMessage(web) : web.getMessage(),
-                    errors,
+                    409,
+                    "duplicate",
+                    "Already exists",
+                    "something with the same code or number was created at the same moment; nothing was changed",
+                    null,
                     null);
         }
         if (isContention(error)) {
@@ -114,6 +135,16 @@ public final class ProblemMappers {
         }
         LOG.log(Level.SEVERE, "unexpected failure (correlation " + Correlation.current() + ")", error);
         return Problem.response(500, "internal", "Internal error", "the failure has been logged", null, null);
+    }
+
+    /** A unique constraint refused an insert (SQLState 23505 on H2 and PostgreSQL), anywhere in the cause chain. */
+    static boolean isUniqueViolation(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A lock wait that timed out or a deadlock, on H2 or PostgreSQL, anywhere in the cause chain. */
@@ -191,14 +222,6 @@ public final class ProblemMappers {
         return parameter == null ? "body" : parameter;
     }
 
-    private static String rootMessage(Throwable error) {
-        Throwable current = error;
-        while (current.getCause() != null && current.getCause() != current) {
-            current = current.getCause();
-        }
-        return current.getMessage() == null ? current.getClass().getSimpleName() : current.getMessage();
-    }
-
     @Provider
     public static class ConstraintViolations implements ExceptionMapper<ConstraintViolationException> {
         @Override
@@ -235,6 +258,22 @@ public final class ProblemMappers {
     public static class InvalidInput implements ExceptionMapper<InvalidInputException> {
         @Override
         public Response toResponse(InvalidInputException e) {
+            return toProblem(e);
+        }
+    }
+
+    @Provider
+    public static class TooLargeBody implements ExceptionMapper<StrictJson.BodyTooLarge> {
+        @Override
+        public Response toResponse(StrictJson.BodyTooLarge e) {
+            return toProblem(e);
+        }
+    }
+
+    @Provider
+    public static class RefusedBody implements ExceptionMapper<StrictJson.BodyRefused> {
+        @Override
+        public Response toResponse(StrictJson.BodyRefused e) {
             return toProblem(e);
         }
     }

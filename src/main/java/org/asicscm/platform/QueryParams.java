@@ -25,11 +25,34 @@ public final class QueryParams {
         if (text == null || text.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(text.strip());
+            date = LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(parameter, "must be a date such as 2027-01-31");
         }
+        // the same years a request body may name (StrictJson): beyond them date arithmetic overflows
+        if (date.getYear() < 1970 || date.getYear() > 2999) {
+            throw new InvalidInputException(parameter, "must lie between 1970-01-01 and 2999-12-31");
+        }
+        return date;
+    }
+
+    /** An instant with its offset (2026-11-23T08:00:00Z), or null when absent; a 400 naming it otherwise. */
+    public static java.time.OffsetDateTime time(String parameter, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        java.time.OffsetDateTime time;
+        try {
+            time = java.time.OffsetDateTime.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(parameter, "must be a time with its offset, e.g. 2026-11-23T08:00:00Z");
+        }
+        if (time.getYear() < 1970 || time.getYear() > 2999) {
+            throw new InvalidInputException(parameter, "must lie between 1970 and 2999");
+        }
+        return time;
     }
 
     /** A whole number in a range, or the default when absent; a 400 naming it otherwise (not JAX-RS's 404). */

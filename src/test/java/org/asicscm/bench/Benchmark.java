@@ -39,6 +39,7 @@ public final class Benchmark {
         int allocationCount = Integer.getInteger("bench.allocations", 1000);
         boolean planningOnly = Boolean.getBoolean("bench.planningOnly");
         boolean ingestOnly = Boolean.getBoolean("bench.ingestOnly");
+
         int ingestSeconds = Integer.getInteger("bench.ingestSeconds", 60);
         int ingestWarmup = Integer.getInteger("bench.ingestWarmup", 10);
         int tray = Integer.getInteger("bench.ingestTray", 20);
@@ -48,6 +49,10 @@ public final class Benchmark {
         Path rar = Path.of(System.getProperty("bench.rar"));
         deleteRecursively(OUT);
         Files.createDirectories(OUT);
+        if (Boolean.getBoolean("bench.authOnly")) {
+            authCost(war, microJar, rar, clients, runs);
+            return;
+        }
         say(
                 "%d boards per run (%d machines), %d clients, %d runs, %d warm-up boards; %d cores, %s %s",
                 boards,
@@ -198,6 +203,28 @@ public final class Benchmark {
                     measured.perSecond(),
                     allocationP50.get(allocationP50.size() - 1),
                     allocationP99.get(allocationP99.size() - 1));
+        }
+    }
+
+    /**
+     * -Dbench.authOnly=true: what signing in costs a read (docs/benchmarks.md, "Sign-in"): requests
+     * per second with HTTP Basic on every request against the same with a session cookie.
+     */
+    private static void authCost(Path war, Path microJar, Path rar, int clients, int runs) throws Exception {
+        int requests = Integer.getInteger("bench.authRequests", 500);
+        for (int run = 1; run <= runs; run++) {
+            try (var micro = MicroProcess.application(war, microJar, rar, OUT.resolve("auth-" + run), freePort())) {
+                var result = new AuthCost(micro.port(), clients).measure(requests, 3);
+                say(
+                        "sign-in run %d: %.0f reads/s with Basic, %.0f with a session (Basic at %.1f %% of session);"
+                                + " a user's first request %.0f ms (PBKDF2), the next %.1f ms",
+                        run,
+                        result.basicPerSecond(),
+                        result.sessionPerSecond(),
+                        100 * result.basicPerSecond() / result.sessionPerSecond(),
+                        result.firstCheckMillis(),
+                        result.cachedMillis());
+            }
         }
     }
 

@@ -228,6 +228,67 @@ class AccessIT {
         assertEquals(401, after.statusCode(), "signed out");
     }
 
+    @Test
+    void everyChangeIsAuditedWithWhoWhenWhatAndTheCorrelationIdAndEventsCarryTheUser() {
+        String planner = "audited-" + run;
+        assertEquals(201, api.post("users", user(planner, "planner")).status());
+        var asPlanner = api.as(planner, "secret-for-planner-1");
+        var fixtures = new Fixtures(asPlanner);
+        String correlation = "audit-" + run;
+        String lot = fixtures.lot("AUD-" + run, 1000, 0, "X-Correlation-Id", correlation);
+        var held = asPlanner.post(
+                "wafer-lots/" + lot + "/hold", "{\"reason\":\"voids on wafer 7\"}", "X-Correlation-Id", correlation);
+        assertEquals(200, held.status(), held.toString());
+
+        String auditor = "reader-" + run;
+        assertEquals(201, api.post("users", user(auditor, "auditor")).status());
+        var asAuditor = api.as(auditor, "secret-for-auditor-1");
+        var trail = asAuditor.get("audit?entity=WaferLot&id=" + lot);
+        assertEquals(200, trail.status(), trail.toString());
+        var entries = trail.json().getJsonArray("items");
+        assertEquals(2, entries.size(), "created, then held: " + trail);
+        var hold = entries.getJsonObject(0); // newest first
+        assertEquals("updated", hold.getString("action"));
+        assertEquals(planner, hold.getString("actor"));
+        assertEquals(correlation, hold.getString("correlationId"));
+        assertEquals(
+                "{\"before\":false,\"after\":true}",
+                jakarta.json.Json.createReader(new java.io.StringReader(hold.getString("changes")))
+                        .readObject()
+                        .getJsonObject("onHold")
+                        .toString());
+        assertEquals("created", entries.getJsonObject(1).getString("action"));
+        assertEquals(200, asAuditor.get("audit?user=" + planner).status());
+        assertEquals(403, asPlanner.get("audit").status(), "a planner does not read the audit trail");
+
+        var csv = asAuditor.get("audit/export?entity=WaferLot&id=" + lot);
+        assertEquals(200, csv.status(), csv.toString());
+        assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
+        var lines = csv.text().strip().split("\r\n");
+        assertEquals("at,actor,action,entity,entityId,changes,correlationId", lines[0]);
+        assertEquals(3, lines.length, csv.text());
+        assertTrue(lines[2].contains(",updated,WaferLot,"), lines[2]);
+
+        // audit rows are only ever written: there is no way to change or remove one
+        for (String method : List.of("POST", "PUT", "DELETE")) {
+            var refused = api.send(method, "audit/" + hold.getString("id"));
+            assertTrue(refused.status() == 404 || refused.status() == 405, method + ": " + refused);
+        }
+        var password = api.post("users/" + auditor + "/password", "{\"password\":\"another-secret-12\"}");
+        assertEquals(200, password.status());
+        var passwordChange =
+                asAuditor.as(Api.OPERATOR, Api.OPERATOR_PASSWORD).get("audit?entity=AppUser&id=" + auditor);
+        assertTrue(passwordChange.text().contains("(not recorded)"), passwordChange.toString());
+        assertTrue(!passwordChange.text().contains("PBKDF2"), "no password hash in the trail: " + passwordChange);
+
+        // the events of the planner's request and of every stage's reaction name the planner
+        var events = api.events(correlation);
+        assertTrue(events.size() >= 2, events.toString());
+        for (var event : events) {
+            assertEquals(planner, event.getString("actor"), event.toString());
+        }
+    }
+
     private static HttpRequest json(String uri, String method, String body) {
         return HttpRequest.newBuilder(URI.create(uri))
                 .header("Content-Type", "application/json")

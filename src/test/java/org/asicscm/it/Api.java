@@ -177,6 +177,14 @@ public final class Api {
                 .build());
     }
 
+    /** Any method without a body, for checking what an API does not offer. */
+    public Reply send(String method, String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
     public Reply get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(60))

@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.asicscm.assembly.boundary.FactoryViews.PlannedOrderView;
 import org.asicscm.assembly.boundary.PlanViews.LineDayView;
@@ -22,7 +21,7 @@ import org.asicscm.assembly.boundary.PlanViews.PlanRunView;
 import org.asicscm.assembly.control.LineCalendars;
 import org.asicscm.assembly.control.PlanReports;
 import org.asicscm.assembly.control.SchedulingService;
-import org.asicscm.platform.InvalidInputException;
+import org.asicscm.platform.QueryParams;
 import org.asicscm.platform.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -79,8 +78,8 @@ public class ScheduleResource {
             description = "from defaults to today, to to from + 13 days; at most "
                     + SchedulingService.LONGEST_HORIZON_DAYS + " days")
     public List<LineDayView> load(@QueryParam("from") String from, @QueryParam("to") String to) {
-        LocalDate start = from == null ? calendars.firstPlannableDay() : date("from", from);
-        LocalDate end = to == null ? start.plusDays(13) : date("to", to);
+        LocalDate start = from == null ? calendars.firstPlannableDay() : QueryParams.date("from", from);
+        LocalDate end = to == null ? start.plusDays(13) : QueryParams.date("to", to);
         return reports.load(start, end).stream().map(LineDayView::of).toList();
     }
 
@@ -90,14 +89,5 @@ public class ScheduleResource {
             summary = "Orders the plan cannot deliver as promised: late, unplaced, without dies or with dies on hold")
     public List<OrderAtRiskView> ordersAtRisk() {
         return reports.ordersAtRisk().stream().map(OrderAtRiskView::of).toList();
-    }
-
-    // query parameters are checked here: Payara's OpenAPI generator fails on constrained ones (README)
-    private static LocalDate date(String field, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "must be a date like 2027-02-10");
-        }
     }
 }

@@ -32,7 +32,15 @@ import org.asicscm.platform.RuleViolationException;
 public class BoardRecorder {
 
     /** A board the floor reports as assembled. */
-    public record Report(String serial, String buildOrderId, String lineId) {}
+    /**
+     * One board as a line-side terminal reports it, with the user who reported it: a group commit
+     * records other threads' reports, and each board's event must name its own reporter.
+     */
+    public record Report(String serial, String buildOrderId, String lineId, String actor) {
+        public Report(String serial, String buildOrderId, String lineId) {
+            this(serial, buildOrderId, lineId, org.asicscm.platform.Acting.actor());
+        }
+    }
 
     /** The board recorded, or why it was refused (nothing of it written). */
     public record Outcome(Hashboard board, RuntimeException refusal) {}
@@ -63,16 +71,18 @@ public class BoardRecorder {
         Map<String, List<BuildSchedule>> schedules = new HashMap<>();
         var outcomes = new ArrayList<Outcome>(reports.size());
         for (Report report : reports) {
-            try {
-                outcomes.add(new Outcome(
-                        record(
-                                report,
-                                kits.get(report.buildOrderId()),
-                                schedules.computeIfAbsent(report.buildOrderId(), this::schedulesOf)),
-                        null));
-            } catch (RuleViolationException | InvalidInputException refused) {
-                outcomes.add(new Outcome(null, refused));
-            }
+            org.asicscm.platform.Acting.asEventActor(report.actor(), () -> {
+                try {
+                    outcomes.add(new Outcome(
+                            record(
+                                    report,
+                                    kits.get(report.buildOrderId()),
+                                    schedules.computeIfAbsent(report.buildOrderId(), this::schedulesOf)),
+                            null));
+                } catch (RuleViolationException | InvalidInputException refused) {
+                    outcomes.add(new Outcome(null, refused));
+                }
+            });
         }
         return outcomes;
     }

@@ -73,7 +73,8 @@ public class Inbox {
             if (!seen.add(event.eventId())) {
                 continue; // applied before, or twice in this batch
             }
-            listener.apply(event);
+            // what the stage does in reaction is done for the user who caused the event
+            org.asicscm.platform.Acting.asEventActor(event.actor(), () -> listener.apply(event));
             em.persist(new ProcessedEvent(new ProcessedEvent.Key(stage.consumerName(), event.eventId()), now));
             applied++;
         }
