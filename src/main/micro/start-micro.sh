@@ -70,6 +70,9 @@ boot_dir="$SCM_DATA_DIR/micro"
 mkdir -p "$boot_dir"
 cat >"$boot_dir/pre-boot.asadmin" <<PRE
 set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=${address}
+set configs.config.server-config.network-config.protocols.protocol.http-listener.http.server-header=false
+set configs.config.server-config.network-config.protocols.protocol.http-listener.http.xpowered-by=false
+set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false
 PRE
 cat >"$boot_dir/post-boot.asadmin" <<POST
 create-resource-adapter-config --property ${ra_props} ${rar_name}

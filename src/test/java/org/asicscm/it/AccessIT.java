@@ -289,6 +289,72 @@ class AccessIT {
         }
     }
 
+    @Test
+    void aSecondPersonMustApproveReleasingAHoldOrLoweringALot() {
+        String first = "first-" + run;
+        String second = "second-" + run;
+        assertEquals(201, api.post("users", user(first, "planner")).status());
+        assertEquals(201, api.post("users", user(second, "planner")).status());
+        var one = api.as(first, "secret-for-planner-1");
+        var other = api.as(second, "secret-for-planner-1");
+        String lot = new Fixtures(one).lot("FOUR-" + run, 1000, 100);
+        assertEquals(
+                200,
+                one.post("wafer-lots/" + lot + "/hold", "{\"reason\":\"voids\"}")
+                        .status());
+
+        var asked = one.post("wafer-lots/" + lot + "/release", "{\"reason\":\"retest passed\"}");
+        assertEquals(202, asked.status(), asked.toString());
+        assertEquals("PENDING", asked.json().getString("status"));
+        assertTrue(
+                asked.header("Location")
+                        .endsWith("/api/approvals/" + asked.json().getString("id")),
+                asked.header("Location"));
+        String approval = "approvals/" + asked.json().getString("id");
+        assertEquals(
+                409,
+                one.post("wafer-lots/" + lot + "/release", "{\"reason\":\"again\"}")
+                        .status(),
+                "one at a time");
+
+        var own = one.post(approval + "/approve", "{}");
+        assertEquals(409, own.status(), own.toString());
+        assertEquals("same-person", own.json().getString("code"));
+        assertTrue(one.get("wafer-lots/" + lot).json().getBoolean("onHold"), "still on hold");
+
+        var approved = other.post(approval + "/approve", "{\"note\":\"retest report read\"}");
+        assertEquals(200, approved.status(), approved.toString());
+        assertEquals("APPROVED", approved.json().getString("status"));
+        assertEquals(first, approved.json().getString("requestedBy"));
+        assertEquals(second, approved.json().getString("decidedBy"));
+        assertEquals(false, approved.json().getJsonObject("result").getBoolean("onHold"));
+        assertEquals(false, one.get("wafer-lots/" + lot).json().getBoolean("onHold"));
+        assertEquals(409, other.post(approval + "/approve", "{}").status(), "approved once");
+
+        // raising a bin needs no second person; lowering one does, and a rejection changes nothing
+        var raised = one.post(
+                "wafer-lots/" + lot + "/corrections",
+                "{\"reason\":\"recount\",\"bins\":[{\"bin\":\"B2\",\"goodDies\":150}]}");
+        assertEquals(200, raised.status(), raised.toString());
+        var lowered = one.post(
+                "wafer-lots/" + lot + "/corrections",
+                "{\"reason\":\"retest\",\"bins\":[{\"bin\":\"B1\",\"goodDies\":900}]}");
+        assertEquals(202, lowered.status(), lowered.toString());
+        var rejected = other.post(
+                "approvals/" + lowered.json().getString("id") + "/reject", "{\"note\":\"retest data missing\"}");
+        assertEquals("REJECTED", rejected.json().getString("status"), rejected.toString());
+        assertEquals(
+                1000,
+                one.get("wafer-lots/" + lot)
+                        .json()
+                        .getJsonArray("bins")
+                        .getJsonObject(0)
+                        .getInt("goodDies"));
+        var pending = api.get("approvals?status=PENDING&kind=LOT_CORRECTION");
+        assertEquals(200, pending.status());
+        assertTrue(!pending.text().contains(lowered.json().getString("id")), "no longer pending");
+    }
+
     private static HttpRequest json(String uri, String method, String body) {
         return HttpRequest.newBuilder(URI.create(uri))
                 .header("Content-Type", "application/json")

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -29,6 +30,10 @@ public final class Api {
     public static final String OPERATOR = "it-operator";
 
     public static final String OPERATOR_PASSWORD = "it-operator-secret-1";
+    /** A second person with every role, who approves what four eyes must see. */
+    public static final String APPROVER = "it-approver";
+
+    public static final String APPROVER_PASSWORD = "it-approver-secret-1";
     private static final java.util.Set<URI> PREPARED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final HttpClient http;
@@ -74,25 +79,40 @@ public final class Api {
                         .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** Creates {@link #OPERATOR} on this server as the first admin, once per server. */
+    /** Creates {@link #OPERATOR} and {@link #APPROVER} on this server as the first admin, once per server. */
     private void prepare() {
         if (authorization == null || PREPARED.contains(base)) {
             return;
         }
-        var body = "{\"username\":\"" + OPERATOR + "\",\"password\":\"" + OPERATOR_PASSWORD
-                + "\",\"displayName\":\"Integration tests\",\"roles\":"
-                + "[\"planner\",\"qa\",\"logistics\",\"compliance\",\"admin\",\"auditor\"]}";
-        var created = rawSend(HttpRequest.newBuilder(base.resolve("users"))
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .header("Authorization", basic(ADMIN, ADMIN_PASSWORD))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
-        // 409: an earlier client (or an earlier run on the same database) created it
-        if (created.status() != 201 && created.status() != 409) {
-            throw new IllegalStateException("could not create " + OPERATOR + ": " + created);
+        for (String[] user :
+                List.of(new String[] {OPERATOR, OPERATOR_PASSWORD}, new String[] {APPROVER, APPROVER_PASSWORD})) {
+            var body = "{\"username\":\"" + user[0] + "\",\"password\":\"" + user[1]
+                    + "\",\"displayName\":\"Integration tests\",\"roles\":"
+                    + "[\"planner\",\"qa\",\"logistics\",\"compliance\",\"admin\",\"auditor\"]}";
+            var created = rawSend(HttpRequest.newBuilder(base.resolve("users"))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", basic(ADMIN, ADMIN_PASSWORD))
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build());
+            // 409: an earlier client (or an earlier run on the same database) created it
+            if (created.status() != 201 && created.status() != 409) {
+                throw new IllegalStateException("could not create " + user[0] + ": " + created);
+            }
         }
         PREPARED.add(base);
+    }
+
+    /**
+     * The second person's approval of an action that answered 202: the approval as it stands
+     * afterwards, its {@code result} the action's own answer.
+     */
+    public Reply approved(Reply pending) {
+        if (pending.status() != 202) {
+            throw new AssertionError("expected 202 waiting for approval, got " + pending);
+        }
+        return as(APPROVER, APPROVER_PASSWORD)
+                .post("approvals/" + pending.json().getString("id") + "/approve", "{\"note\":\"seen\"}");
     }
 
     public record Reply(int status, String contentType, String text, java.net.http.HttpHeaders headers) {

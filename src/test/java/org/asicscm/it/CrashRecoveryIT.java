@@ -46,6 +46,14 @@ class CrashRecoveryIT {
         Process server = start(port);
         try {
             ScriptedServer.awaitReady(api, server, DATA);
+            var sockets = ScriptedServer.listening(server);
+            assertTrue(
+                    sockets.contains("[::ffff:127.0.0.1]:" + port) || sockets.contains("127.0.0.1:" + port),
+                    sockets.toString());
+            assertTrue(
+                    sockets.stream()
+                            .allMatch(s -> s.matches("(127\\.0\\.0\\.1|\\[::ffff:127\\.0\\.0\\.1]|\\[::1]):\\d+")),
+                    "the server listens on loopback only: " + sockets);
             var fixtures = new Fixtures(api);
             String run = fixtures.run;
             var floor = fixtures.floorReady("CR", CHIPS_PER_BOARD, 5_000, 150_000, 150_000);

@@ -212,11 +212,14 @@ class PlanningIT {
         assertEquals("bins[1].bin", field(unknownBin));
         assertEquals(1000, bin(lot, "B1").getInt("goodDies"));
 
-        var corrected = api.post(
+        var asked = api.post(
                 "wafer-lots/" + lot + "/corrections",
                 "{\"reason\":\"retest after probe-card fault\",\"bins\":[{\"bin\":\"B1\",\"goodDies\":700}]}");
+        assertEquals(202, asked.status(), "a downward correction waits for a second person: " + asked);
+        assertEquals(1000, bin(lot, "B1").getInt("goodDies"), "nothing changes before the approval");
+        var corrected = api.approved(asked);
         assertEquals(200, corrected.status(), corrected.toString());
-        var withdrawals = corrected.json().getJsonArray("withdrawals");
+        var withdrawals = corrected.json().getJsonObject("result").getJsonArray("withdrawals");
         assertEquals(1, withdrawals.size(), corrected.toString());
         assertEquals("BO-C9-" + run, withdrawals.getJsonObject(0).getString("orderNumber"));
         assertEquals(300, withdrawals.getJsonObject(0).getInt("dies"));
@@ -528,7 +531,7 @@ class PlanningIT {
 
         assertEquals(
                 200,
-                api.post("wafer-lots/" + lot + "/release", "{\"reason\":\"retest passed\"}")
+                api.approved(api.post("wafer-lots/" + lot + "/release", "{\"reason\":\"retest passed\"}"))
                         .status());
         eventually(
                 "the dies count again",

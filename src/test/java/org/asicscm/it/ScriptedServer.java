@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,6 +42,21 @@ final class ScriptedServer {
         }
         env.putAll(extraEnv);
         return command.start();
+    }
+
+    /**
+     * Every socket the server's process listens on is on loopback: the HTTP listener, the broker's
+     * connectors, and no data grid (start-micro.sh switches Hazelcast off; --nocluster alone left
+     * it on *:6900).
+     */
+    static List<String> listening(Process server) throws IOException, InterruptedException {
+        var ss = new ProcessBuilder("ss", "-ltnupH").redirectErrorStream(true).start();
+        String out = new String(ss.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        ss.waitFor();
+        return out.lines()
+                .filter(line -> line.contains("pid=" + server.pid() + ","))
+                .map(line -> line.trim().split("\\s+")[4])
+                .toList();
     }
 
     static void awaitReady(Api api, Process server, Path data) throws InterruptedException {

@@ -346,7 +346,7 @@ class SupplyChainIT {
 
         assertEquals(
                 200,
-                api.post("wafer-lots/" + lot + "/release", "{\"reason\":\"retest passed\"}")
+                api.approved(api.post("wafer-lots/" + lot + "/release", "{\"reason\":\"retest passed\"}"))
                         .status());
         assertEquals(201, allocate(order, lot, "B1", 126).status());
         var trail = api.get("wafer-lots/" + lot + "/holds").array();

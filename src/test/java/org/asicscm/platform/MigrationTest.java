@@ -22,7 +22,7 @@ class MigrationTest {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        assertEquals("11", result.targetSchemaVersion);
+        assertEquals("13", result.targetSchemaVersion);
 
         try (var connection = DriverManager.getConnection("jdbc:h2:mem:migration-test");
                 var statement = connection.createStatement()) {
@@ -54,6 +54,13 @@ class MigrationTest {
                     SQLException.class,
                     () -> statement.execute("insert into app_user_role values ('lin.wei', 'root')"));
             assertEquals(CHECK_VIOLATION, unknownRole.getSQLState(), unknownRole.getMessage());
+            // four eyes, in the schema too: nobody approves their own request
+            var ownApproval = assertThrows(
+                    SQLException.class,
+                    () -> statement.execute("insert into approval (id, kind, subject_id, details, status, requested_by,"
+                            + " requested_at, decided_by, decided_at, version) values ('a-1', 'LOT_RELEASE', 'lot-1', '{}',"
+                            + " 'APPROVED', 'lin.wei', current_timestamp, 'lin.wei', current_timestamp, 1)"));
+            assertEquals(CHECK_VIOLATION, ownApproval.getSQLState(), ownApproval.getMessage());
         }
     }
 }

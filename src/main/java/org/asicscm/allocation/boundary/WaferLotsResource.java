@@ -20,6 +20,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
+import org.asicscm.access.boundary.ApprovalsResource;
+import org.asicscm.access.boundary.ApprovalsResource.ApprovalView;
+import org.asicscm.access.control.Approvals;
+import org.asicscm.access.entity.Approval;
 import org.asicscm.allocation.boundary.AllocationViews.ReasonRequest;
 import org.asicscm.allocation.boundary.LotViews.BinRequest;
 import org.asicscm.allocation.boundary.LotViews.CorrectionLogView;
@@ -38,7 +42,11 @@ import org.asicscm.platform.Page;
 import org.asicscm.platform.PageRequest;
 import org.asicscm.platform.QueryParams;
 import org.asicscm.platform.Roles;
+import org.asicscm.platform.RuleViolationException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("wafer-lots")
@@ -51,6 +59,12 @@ public class WaferLotsResource {
 
     @EJB
     WaferLots lots;
+
+    @EJB
+    Approvals approvals;
+
+    @Context
+    jakarta.ws.rs.core.SecurityContext security;
 
     @EJB
     Lists lists;
@@ -105,9 +119,24 @@ public class WaferLotsResource {
     @POST
     @RolesAllowed({Roles.PLANNER, Roles.QA})
     @Path("{id}/release")
-    @Operation(summary = "Release a lot from quality hold")
-    public LotView release(@PathParam("id") String id, @Valid @NotNull ReasonRequest request) {
-        return LotView.of(lots.releaseHold(id, request.reason()));
+    @Operation(
+            summary =
+                    "Ask to release a lot from quality hold; a second person approves it (POST approvals/{id}/approve)")
+    @APIResponse(
+            responseCode = "202",
+            description = "Waiting for a second person; the approval is at Location",
+            content = @Content(schema = @Schema(implementation = ApprovalView.class)))
+    public Response release(@PathParam("id") String id, @Valid @NotNull ReasonRequest request) {
+        if (!lots.lot(id).onHold()) {
+            throw new RuleViolationException(
+                    "not-on-hold", null, "lot " + lots.lot(id).lotNumber() + " is not on hold");
+        }
+        return ApprovalsResource.accepted(approvals.request(
+                Approval.Kind.LOT_RELEASE,
+                id,
+                "{}",
+                request.reason(),
+                security.getUserPrincipal().getName()));
     }
 
     @GET
@@ -122,11 +151,34 @@ public class WaferLotsResource {
     @Path("{id}/corrections")
     @Operation(
             summary = "Revise good dies per bin after a retest",
-            description =
-                    "Where a bin now has fewer dies than are allocated, the least urgent orders lose unconsumed"
-                            + " dies first; the answer lists those withdrawals. A count below the dies already on boards is 409.")
-    public CorrectionView correct(@PathParam("id") String id, @Valid @NotNull CorrectionRequest request) {
-        return CorrectionView.of(lots.correctLot(id, byBin(request.bins()), request.reason()));
+            description = "Where a bin now has fewer dies than are allocated, the least urgent orders lose unconsumed"
+                    + " dies first; the answer lists those withdrawals. A count below the dies already on boards is 409."
+                    + " A correction that lowers any bin waits for a second person (202 with the approval).")
+    @APIResponse(
+            responseCode = "200",
+            description = "Corrected (no bin went down)",
+            content = @Content(schema = @Schema(implementation = CorrectionView.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "A bin goes down: waiting for a second person; the approval is at Location",
+            content = @Content(schema = @Schema(implementation = ApprovalView.class)))
+    public Response correct(@PathParam("id") String id, @Valid @NotNull CorrectionRequest request) {
+        var bins = byBin(request.bins());
+        if (!lots.checkCorrection(id, bins)) {
+            return Response.ok(CorrectionView.of(lots.correctLot(id, bins, request.reason())))
+                    .build();
+        }
+        var details = jakarta.json.Json.createObjectBuilder();
+        bins.forEach(details::add);
+        return ApprovalsResource.accepted(approvals.request(
+                Approval.Kind.LOT_CORRECTION,
+                id,
+                jakarta.json.Json.createObjectBuilder()
+                        .add("bins", details)
+                        .build()
+                        .toString(),
+                request.reason(),
+                security.getUserPrincipal().getName()));
     }
 
     @GET

@@ -149,6 +149,39 @@ public class WaferLots {
      * allocation); the withdrawals are reported and published. Dies already on boards cannot be
      * taken back, so a count below them is refused.
      */
+    /**
+     * Whether a correction takes dies away from any bin (then a second person must approve it),
+     * after the checks the correction itself makes: every bin is the lot's, and no bin goes
+     * below the dies already on boards.
+     */
+    public boolean checkCorrection(String lotId, Map<String, Integer> goodDiesByBin) {
+        WaferLot lot = lot(lotId);
+        boolean downward = false;
+        int index = 0;
+        for (var entry : goodDiesByBin.entrySet()) {
+            int at = index++;
+            LotBin lotBin = lot.bin(entry.getKey())
+                    .orElseThrow(() -> new InvalidInputException(
+                            "bins[" + at + "].bin", "lot " + lot.lotNumber() + " has no bin '" + entry.getKey() + "'"));
+            int consumed = em
+                    .createNamedQuery(DieAllocation.OF_LOT_BIN, DieAllocation.class)
+                    .setParameter("lotBinId", lotBin.id())
+                    .getResultList()
+                    .stream()
+                    .mapToInt(DieAllocation::diesConsumed)
+                    .sum();
+            if (entry.getValue() < consumed) {
+                throw new RuleViolationException(
+                        "below-consumed",
+                        "bins[" + at + "].goodDies",
+                        "bin " + lotBin.bin() + " of lot " + lot.lotNumber() + " already has " + consumed
+                                + " dies on boards");
+            }
+            downward |= entry.getValue() < lotBin.goodDies();
+        }
+        return downward;
+    }
+
     public Correction correctLot(String lotId, Map<String, Integer> goodDiesByBin, String reason) {
         WaferLot lot = lockedLot(lotId);
         int index = 0;

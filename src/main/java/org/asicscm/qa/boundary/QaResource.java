@@ -26,6 +26,10 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
+import org.asicscm.access.boundary.ApprovalsResource;
+import org.asicscm.access.boundary.ApprovalsResource.ApprovalView;
+import org.asicscm.access.control.Approvals;
+import org.asicscm.access.entity.Approval;
 import org.asicscm.events.Events.UnitKind;
 import org.asicscm.platform.ListElements;
 import org.asicscm.platform.Lists;
@@ -33,6 +37,7 @@ import org.asicscm.platform.Page;
 import org.asicscm.platform.PageRequest;
 import org.asicscm.platform.QueryParams;
 import org.asicscm.platform.Roles;
+import org.asicscm.platform.RuleViolationException;
 import org.asicscm.qa.control.QaService;
 import org.asicscm.qa.entity.FailureCode;
 import org.asicscm.qa.entity.Measurement;
@@ -40,6 +45,9 @@ import org.asicscm.qa.entity.QaDisposition;
 import org.asicscm.qa.entity.QaUnit;
 import org.asicscm.qa.entity.TestRecord;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("qa/units")
@@ -153,6 +161,12 @@ public class QaResource {
     }
 
     @EJB
+    Approvals approvals;
+
+    @Context
+    jakarta.ws.rs.core.SecurityContext security;
+
+    @EJB
     QaService qa;
 
     @GET
@@ -223,9 +237,39 @@ public class QaResource {
     @POST
     @RolesAllowed(Roles.QA)
     @Path("{serial}/scrap")
-    @Operation(summary = "Scrap a failed unit")
-    public UnitView scrap(@PathParam("serial") String serial, @Valid @NotNull DispositionRequest request) {
-        return UnitView.of(qa.scrap(serial, request.note()), qa.testsOf(serial), qa.dispositionsOf(serial));
+    @Operation(
+            summary = "Scrap a failed unit",
+            description =
+                    "A board is scrapped at once (200); a whole machine waits for a second QA engineer (202 with the"
+                            + " approval, POST approvals/{id}/approve)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The board is scrapped",
+            content = @Content(schema = @Schema(implementation = UnitView.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "A machine: waiting for a second person; the approval is at Location",
+            content = @Content(schema = @Schema(implementation = ApprovalView.class)))
+    public Response scrap(@PathParam("serial") String serial, @Valid @NotNull DispositionRequest request) {
+        QaUnit unit = qa.unit(serial);
+        if (unit.kind() != UnitKind.MACHINE) {
+            return Response.ok(UnitView.of(
+                            qa.scrap(serial, request.note()), qa.testsOf(serial), qa.dispositionsOf(serial)))
+                    .build();
+        }
+        if (unit.status() != QaUnit.Status.FAILED && unit.status() != QaUnit.Status.IN_REWORK) {
+            throw new RuleViolationException(
+                    "not-failed",
+                    null,
+                    "machine " + serial + " is " + unit.status() + "; only a failed unit is scrapped",
+                    java.util.Map.of("unitStatus", unit.status().name()));
+        }
+        return ApprovalsResource.accepted(approvals.request(
+                Approval.Kind.MACHINE_SCRAP,
+                serial,
+                "{}",
+                request.note(),
+                security.getUserPrincipal().getName()));
     }
 
     @GET
