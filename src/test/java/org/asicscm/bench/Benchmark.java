@@ -216,9 +216,10 @@ public final class Benchmark {
             try (var micro = MicroProcess.application(war, microJar, rar, OUT.resolve("auth-" + run), freePort())) {
                 var result = new AuthCost(micro.port(), clients).measure(requests, 3);
                 say(
-                        "sign-in run %d: %.0f reads/s with Basic, %.0f with a session (Basic at %.1f %% of session);"
-                                + " a user's first request %.0f ms (PBKDF2), the next %.1f ms",
+                        "sign-in run %d (ready in %.1f s): %.0f reads/s with Basic, %.0f with a session (Basic at %.1f %%"
+                                + " of session); a user's first request %.0f ms (PBKDF2), the next %.1f ms",
                         run,
+                        micro.secondsToReady,
                         result.basicPerSecond(),
                         result.sessionPerSecond(),
                         100 * result.basicPerSecond() / result.sessionPerSecond(),
