@@ -68,6 +68,12 @@ public class IdempotencyFilter extends HttpFilter {
                     HEADER);
             return;
         }
+        // a key is the caller's own: another user sending the same key neither sees nor blocks the answer
+        key = IdempotentReplies.ownKey(
+                request.getUserPrincipal() == null
+                        ? ""
+                        : request.getUserPrincipal().getName(),
+                key);
         var body = new RepeatableBody(request);
         var replies = new IdempotentReplies(dataSource);
         String fingerprint = IdempotentReplies.fingerprint(request.getMethod(), pathAndQuery(request), body.bytes());

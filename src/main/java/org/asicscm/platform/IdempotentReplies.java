@@ -35,6 +35,11 @@ final class IdempotentReplies {
         }
     }
 
+    /** The key as stored: the caller's name and the key, hashed, so that keys of different users never meet. */
+    static String ownKey(String user, String key) {
+        return fingerprint("KEY", user + "\n" + key, new byte[0]);
+    }
+
     Optional<Reply> find(String key) throws SQLException {
         try (var connection = dataSource.getConnection();
                 var select = connection.prepareStatement("select fingerprint, status, content_type, location, body"

@@ -3,6 +3,7 @@ package org.asicscm.it;
 import static org.asicscm.it.Api.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -990,6 +991,12 @@ class SupplyChainIT {
                 .toList();
         assertEquals(1, ids.size(), "every copy answered with the one allocation");
         assertEquals(2, api.get(path).array().size());
+        // a key is its user's own: the same key from another user is a request of its own
+        var someoneElse = api.as(Api.APPROVER, Api.APPROVER_PASSWORD)
+                .post(path, allocate.formatted(10), "Idempotency-Key", "alloc-1-" + run);
+        assertEquals(201, someoneElse.status(), someoneElse.toString());
+        assertEquals(null, someoneElse.header("Idempotent-Replayed"));
+        assertNotEquals(first.header("Location"), someoneElse.header("Location"));
     }
 
     @Test
