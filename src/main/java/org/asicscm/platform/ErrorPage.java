@@ -35,11 +35,6 @@ public class ErrorPage extends HttpServlet {
         };
         String detail =
                 status >= 500 ? "the failure has been logged" : "the server could not take this request as sent";
-        response.setStatus(status);
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter()
-                .write("{\"type\":\"urn:asic-scm:problem:http-" + status + "\",\"title\":\"" + title + "\",\"status\":"
-                        + status + ",\"detail\":\"" + detail + "\"}");
+        Problem.write(response, status, "http-" + status, title, detail, null);
     }
 }

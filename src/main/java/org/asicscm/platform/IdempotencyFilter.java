@@ -2,7 +2,6 @@ package org.asicscm.platform;
 
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -59,7 +58,7 @@ public class IdempotencyFilter extends HttpFilter {
             return;
         }
         if (!VALID_KEY.matcher(key).matches()) {
-            problem(
+            Problem.write(
                     response,
                     400,
                     "invalid-input",
@@ -137,7 +136,7 @@ public class IdempotencyFilter extends HttpFilter {
                             + ") did not commit",
                     e);
             response.setHeader("Retry-After", "1");
-            problem(
+            Problem.write(
                     response,
                     503,
                     "not-committed",
@@ -170,7 +169,7 @@ public class IdempotencyFilter extends HttpFilter {
     private static void answer(HttpServletResponse response, IdempotentReplies.Reply reply, String fingerprint)
             throws IOException {
         if (!reply.fingerprint().equals(fingerprint)) {
-            problem(
+            Problem.write(
                     response,
                     409,
                     "idempotency-key-reused",
@@ -188,28 +187,6 @@ public class IdempotencyFilter extends HttpFilter {
             response.setHeader("Location", reply.location());
         }
         byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
-    }
-
-    private static void problem(
-            HttpServletResponse response, int status, String type, String title, String detail, String field)
-            throws IOException {
-        var body = Json.createObjectBuilder()
-                .add("type", "urn:asic-scm:problem:" + type)
-                .add("title", title)
-                .add("status", status)
-                .add("detail", detail);
-        if (field != null) {
-            body.add(
-                    "errors",
-                    Json.createArrayBuilder()
-                            .add(Json.createObjectBuilder().add("field", field).add("message", detail)));
-            body.add("code", type);
-        }
-        byte[] bytes = body.build().toString().getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType(Problem.MEDIA_TYPE);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }

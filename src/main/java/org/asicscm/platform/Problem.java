@@ -16,6 +16,39 @@ public final class Problem {
 
     private Problem() {}
 
+    /**
+     * The same body written straight to a servlet response, for the answers given before or
+     * outside the REST layer (sign-in, idempotency keys, the container's own errors).
+     */
+    public static void write(
+            jakarta.servlet.http.HttpServletResponse response,
+            int status,
+            String type,
+            String title,
+            String detail,
+            String field)
+            throws java.io.IOException {
+        var body = jakarta.json.Json.createObjectBuilder()
+                .add("type", "urn:asic-scm:problem:" + type)
+                .add("title", title)
+                .add("status", status)
+                .add("detail", detail);
+        if (field != null) {
+            body.add(
+                    "errors",
+                    jakarta.json.Json.createArrayBuilder()
+                            .add(jakarta.json.Json.createObjectBuilder()
+                                    .add("field", field)
+                                    .add("message", detail)));
+            body.add("code", type);
+        }
+        byte[] bytes = body.build().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType(MEDIA_TYPE);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
     public static Response response(
             int status,
             String type,

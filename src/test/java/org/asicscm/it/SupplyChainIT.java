@@ -1197,6 +1197,27 @@ class SupplyChainIT {
         }));
         assertEquals(List.of(), stillDefault, "operations whose success is still named default");
 
+        // every text a request takes has a length, every list a size (issue 11: strings have lengths in the schema)
+        var unbounded = new java.util.ArrayList<String>();
+        schemas.forEach((name, schema) -> {
+            if (!name.endsWith("Request") || !schema.asJsonObject().containsKey("properties")) {
+                return;
+            }
+            schema.asJsonObject().getJsonObject("properties").forEach((property, value) -> {
+                var type = value.asJsonObject().getString("type", "");
+                if (type.equals("string")
+                        && !value.asJsonObject().containsKey("maxLength")
+                        && !value.asJsonObject().containsKey("enum")
+                        && !value.asJsonObject().containsKey("format")) {
+                    unbounded.add(name + "." + property);
+                }
+                if (type.equals("array") && !value.asJsonObject().containsKey("maxItems")) {
+                    unbounded.add(name + "." + property + "[]");
+                }
+            });
+        });
+        assertEquals(List.of(), unbounded, "request properties without a length or size");
+
         var tagNames = document.json().getJsonArray("tags").stream()
                 .map(tag -> tag.asJsonObject().getString("name"))
                 .toList();

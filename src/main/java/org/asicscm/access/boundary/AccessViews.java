@@ -17,7 +17,7 @@ public final class AccessViews {
     private AccessViews() {}
 
     public record UserRequest(
-            @NotNull @Pattern(regexp = Users.USERNAME_PATTERN)
+            @NotNull @Size(max = 64) @Pattern(regexp = Users.USERNAME_PATTERN)
             String username,
 
             @Size(max = 120) String displayName,

@@ -158,19 +158,12 @@ public class SignIn implements HttpAuthenticationMechanism {
 
     /** 401 as problem+json, with the challenge a client needs to know what to send. */
     static AuthenticationStatus refuse(HttpServletResponse response, String detail) {
-        response.setStatus(401);
         response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
-        response.setContentType(Problem.MEDIA_TYPE);
         try {
-            response.getWriter().write(unauthorizedBody(detail));
+            Problem.write(response, 401, "unauthenticated", "Sign-in required", detail, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return AuthenticationStatus.SEND_FAILURE;
-    }
-
-    static String unauthorizedBody(String detail) {
-        return "{\"type\":\"urn:asic-scm:problem:unauthenticated\",\"title\":\"Sign-in required\",\"status\":401,"
-                + "\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
     }
 }

@@ -148,7 +148,7 @@ public final class FactoryViews {
     public record MovementRequest(
             @NotBlank @Size(max = 32) String chipModel,
 
-            @NotBlank @Pattern(regexp = "CONSIGNED|SCRAPPED")
+            @NotBlank @Size(max = 9) @Pattern(regexp = "CONSIGNED|SCRAPPED")
             String kind,
 
             @NotNull @Min(1) @Max(10_000_000) Integer dies,

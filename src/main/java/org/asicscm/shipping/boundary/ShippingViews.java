@@ -23,7 +23,9 @@ public final class ShippingViews {
 
     public record CustomerRequest(
             @NotBlank @Size(max = 120) String name,
-            @NotNull @Pattern(regexp = COUNTRY) String country) {
+
+            @NotNull @Size(max = 2) @Pattern(regexp = COUNTRY)
+            String country) {
         // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
         public CustomerRequest(String name, String country) {
             this.name = name;
@@ -49,9 +51,11 @@ public final class ShippingViews {
             @NotNull Shipment.Mode mode,
             @NotBlank @Size(max = 60) String carrier,
             @NotNull Shipment.Incoterm incoterm,
-            @NotNull @Pattern(regexp = COUNTRY) String destinationCountry,
+
+            @NotNull @Size(max = 2) @Pattern(regexp = COUNTRY)
+            String destinationCountry,
             /* ASIC miners have been declared under 8471 and 8543; the choice changes the duty */
-            @NotNull @Pattern(regexp = "\\d{4}(\\.\\d{2}){0,3}")
+            @NotNull @Size(max = 13) @Pattern(regexp = "\\d{4}(\\.\\d{2}){0,3}")
             String hsCode,
 
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000000")
