@@ -64,6 +64,8 @@ server = server.replace('<connector-service shutdown-timeout-in-seconds="30">',
 server = server.replace('</admin-service>', '</admin-service>\n            <jms-service type="DISABLED"'
                         ' default-jms-host="default_JMS_host"><jms-host name="default_JMS_host" host="127.0.0.1"'
                         ' port="' + str(base + 76) + '" /></jms-service>', 1)
+# no Server or X-Powered-By header (as start-micro.sh does for Payara Micro)
+server = re.sub(r'<http (?![^>]*server-header)', '<http server-header="false" xpowered-by="false" ', server)
 server = server.replace('-Dosgi.shell.telnet.port=6666', '-Dosgi.shell.telnet.port=' + str(base + 66))
 text = text[:start] + server + text[end:]
 open(path, 'w').write(text)

@@ -51,6 +51,8 @@ created="$(curl -s -o /dev/null -w '%{http_code}' -u "$SCM_ADMIN_USER:$SCM_ADMIN
 [[ "$created" == 201 ]] || { echo "the first admin could not create the walk's user: $created" >&2; exit 1; }
 anonymous="$(curl -s -o /dev/null -w '%{http_code}' "$base/api/build-orders")"
 [[ "$anonymous" == 401 ]] || { echo "an anonymous read answered $anonymous, not 401" >&2; exit 1; }
+banner="$(curl -s -D - -o /dev/null "$base/api/build-orders" | grep -i -E '^(server|x-powered-by):' || true)"
+[[ -z "$banner" ]] || { echo "the server names itself: $banner" >&2; exit 1; }
 SCM_USER=ear-walker SCM_PASSWORD=ear-walker-secret-1 bash "$repo/docs/walk.sh" "$base"
 if grep -q "SEVERE" "$work/scm/logs/server.log"; then
   echo "the server logged SEVERE lines:" >&2
