@@ -21,6 +21,8 @@ import java.util.List;
  */
 @Provider
 public class RoleCheck implements DynamicFeature {
+    /** The challenge every 401 carries: what to send instead. */
+    public static final String CHALLENGE = "Basic realm=\"asic-scm\", charset=\"UTF-8\"";
 
     /** The roles an operation allows; empty for nobody, null for anyone (PermitAll). */
     public static List<String> allowed(Method method) {
@@ -63,7 +65,7 @@ public class RoleCheck implements DynamicFeature {
             if (security.getUserPrincipal() == null) {
                 request.abortWith(Response.fromResponse(Problem.response(
                                 401, "unauthenticated", "Sign-in required", "sign in with HTTP Basic", null, null))
-                        .header("WWW-Authenticate", "Basic realm=\"asic-scm\", charset=\"UTF-8\"")
+                        .header("WWW-Authenticate", CHALLENGE)
                         .build());
                 return;
             }

@@ -23,4 +23,15 @@ public final class Roles {
     public static final List<String> ALL = List.of(PLANNER, QA, LOGISTICS, COMPLIANCE, ADMIN, AUDITOR);
 
     private Roles() {}
+
+    /** The roles of the signed-in caller. */
+    public static java.util.Set<String> held(jakarta.ws.rs.core.SecurityContext security) {
+        var held = new java.util.TreeSet<String>();
+        for (String role : ALL) {
+            if (security.isUserInRole(role)) {
+                held.add(role);
+            }
+        }
+        return held;
+    }
 }

@@ -355,6 +355,27 @@ class AccessIT {
         assertTrue(!pending.text().contains(lowered.json().getString("id")), "no longer pending");
     }
 
+    @Test
+    void anAuthorizationHeaderThatIsNotUserAndPasswordInBasicIsRefused() throws Exception {
+        var http = HttpClient.newHttpClient();
+        String orders = api.applicationUrl() + "/api/build-orders";
+        for (String header : List.of(
+                "Bearer eyJhbGciOiJub25lIn0.e30.",
+                "Basic !!!not-base64!!!",
+                Api.basic("", "no-user-name"),
+                "Basic " + java.util.Base64.getEncoder().encodeToString("no-colon".getBytes()))) {
+            var reply = http.send(
+                    HttpRequest.newBuilder(URI.create(orders))
+                            .header("Authorization", header)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, reply.statusCode(), header + ": " + reply.body());
+            assertTrue(reply.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+            assertTrue(reply.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"), header);
+        }
+    }
+
     private static HttpRequest json(String uri, String method, String body) {
         return HttpRequest.newBuilder(URI.create(uri))
                 .header("Content-Type", "application/json")

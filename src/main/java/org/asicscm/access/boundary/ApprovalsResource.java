@@ -25,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.util.Set;
 import org.asicscm.access.control.Approvals;
 import org.asicscm.access.entity.Approval;
+import org.asicscm.platform.Acting;
 import org.asicscm.platform.Lists;
 import org.asicscm.platform.Page;
 import org.asicscm.platform.PageRequest;
@@ -128,7 +129,7 @@ public class ApprovalsResource {
     @RolesAllowed({Roles.PLANNER, Roles.QA})
     @Operation(summary = "Approve as a second person: the action runs now; its answer is the approval's result")
     public ApprovalView approve(@PathParam("id") String id, @Valid @NotNull DecisionRequest request) {
-        return ApprovalView.of(approvals.approve(id, actor(), roles(), request.note()));
+        return ApprovalView.of(approvals.approve(id, Acting.actor(), Roles.held(security), request.note()));
     }
 
     @POST
@@ -136,20 +137,6 @@ public class ApprovalsResource {
     @RolesAllowed({Roles.PLANNER, Roles.QA})
     @Operation(summary = "Reject as a second person: nothing is done")
     public ApprovalView reject(@PathParam("id") String id, @Valid @NotNull DecisionRequest request) {
-        return ApprovalView.of(approvals.reject(id, actor(), request.note()));
-    }
-
-    private String actor() {
-        return security.getUserPrincipal().getName();
-    }
-
-    private Set<String> roles() {
-        var held = new java.util.HashSet<String>();
-        for (String role : Roles.ALL) {
-            if (security.isUserInRole(role)) {
-                held.add(role);
-            }
-        }
-        return held;
+        return ApprovalView.of(approvals.reject(id, Acting.actor(), request.note()));
     }
 }

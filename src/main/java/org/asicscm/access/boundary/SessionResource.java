@@ -17,10 +17,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.HashSet;
 import org.asicscm.access.boundary.AccessViews.CallerView;
 import org.asicscm.access.boundary.AccessViews.SignInRequest;
 import org.asicscm.access.control.SignIn;
+import org.asicscm.platform.Acting;
 import org.asicscm.platform.Problem;
 import org.asicscm.platform.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -64,13 +64,7 @@ public class SessionResource {
     @RolesAllowed({Roles.PLANNER, Roles.QA, Roles.LOGISTICS, Roles.COMPLIANCE, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "Who is signed in, with their roles")
     public CallerView who() {
-        var roles = new HashSet<String>();
-        for (String role : Roles.ALL) {
-            if (security.isUserInRole(role)) {
-                roles.add(role);
-            }
-        }
-        return new CallerView(security.getUserPrincipal().getName(), roles);
+        return new CallerView(Acting.actor(), Roles.held(security));
     }
 
     @DELETE

@@ -16,7 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
 import org.asicscm.access.boundary.AccessViews.PasswordRequest;
@@ -25,6 +24,7 @@ import org.asicscm.access.boundary.AccessViews.UserRequest;
 import org.asicscm.access.boundary.AccessViews.UserView;
 import org.asicscm.access.control.Users;
 import org.asicscm.access.entity.AppUser;
+import org.asicscm.platform.Acting;
 import org.asicscm.platform.Lists;
 import org.asicscm.platform.Page;
 import org.asicscm.platform.PageRequest;
@@ -48,15 +48,12 @@ public class UsersResource {
     @EJB
     Lists lists;
 
-    @Context
-    SecurityContext security;
-
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create a user with a password and roles")
     public Response create(@Valid @NotNull UserRequest request, @Context UriInfo uri) {
-        AppUser user =
-                users.create(request.username(), request.displayName(), request.password(), request.roles(), actor());
+        AppUser user = users.create(
+                request.username(), request.displayName(), request.password(), request.roles(), Acting.actor());
         return Response.created(
                         uri.getAbsolutePathBuilder().path(user.username()).build())
                 .entity(UserView.of(user))
@@ -90,7 +87,7 @@ public class UsersResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Replace a user's roles")
     public UserView grant(@PathParam("username") String username, @Valid @NotNull RolesRequest request) {
-        return UserView.of(users.grant(username, request.roles(), actor()));
+        return UserView.of(users.grant(username, request.roles(), Acting.actor()));
     }
 
     @POST
@@ -106,7 +103,7 @@ public class UsersResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Stop a user from signing in (their history stays)")
     public UserView disable(@PathParam("username") String username) {
-        return UserView.of(users.enable(username, false, actor()));
+        return UserView.of(users.enable(username, false, Acting.actor()));
     }
 
     @POST
@@ -114,10 +111,6 @@ public class UsersResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Let a disabled user sign in again")
     public UserView enable(@PathParam("username") String username) {
-        return UserView.of(users.enable(username, true, actor()));
-    }
-
-    private String actor() {
-        return security.getUserPrincipal().getName();
+        return UserView.of(users.enable(username, true, Acting.actor()));
     }
 }

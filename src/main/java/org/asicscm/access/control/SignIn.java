@@ -51,7 +51,6 @@ import org.asicscm.platform.Problem;
         })
 @ApplicationScoped
 public class SignIn implements HttpAuthenticationMechanism {
-    public static final String REALM = "asic-scm";
     public static final String PAGE_HEADER = "X-Requested-By";
     static final String SESSION_CALLER = "asic-scm.caller";
     static final Duration REMEMBERED = Duration.ofSeconds(60);
@@ -158,7 +157,7 @@ public class SignIn implements HttpAuthenticationMechanism {
 
     /** 401 as problem+json, with the challenge a client needs to know what to send. */
     static AuthenticationStatus refuse(HttpServletResponse response, String detail) {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+        response.setHeader("WWW-Authenticate", org.asicscm.platform.RoleCheck.CHALLENGE);
         try {
             Problem.write(response, 401, "unauthenticated", "Sign-in required", detail, null);
         } catch (IOException e) {

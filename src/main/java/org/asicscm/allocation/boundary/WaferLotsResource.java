@@ -63,9 +63,6 @@ public class WaferLotsResource {
     @EJB
     Approvals approvals;
 
-    @Context
-    jakarta.ws.rs.core.SecurityContext security;
-
     @EJB
     Lists lists;
 
@@ -132,11 +129,7 @@ public class WaferLotsResource {
                     "not-on-hold", null, "lot " + lots.lot(id).lotNumber() + " is not on hold");
         }
         return ApprovalsResource.accepted(approvals.request(
-                Approval.Kind.LOT_RELEASE,
-                id,
-                "{}",
-                request.reason(),
-                security.getUserPrincipal().getName()));
+                Approval.Kind.LOT_RELEASE, id, "{}", request.reason(), org.asicscm.platform.Acting.actor()));
     }
 
     @GET
@@ -178,7 +171,7 @@ public class WaferLotsResource {
                         .build()
                         .toString(),
                 request.reason(),
-                security.getUserPrincipal().getName()));
+                org.asicscm.platform.Acting.actor()));
     }
 
     @GET

@@ -14,8 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.StringReader;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,11 +70,11 @@ public class EventLogResource {
         }
         if (from != null) {
             where.append(" and e.occurredAt >= :from");
-            parameters.put("from", time("from", from));
+            parameters.put("from", QueryParams.time("from", from));
         }
         if (to != null) {
             where.append(" and e.occurredAt < :to");
-            parameters.put("to", time("to", to));
+            parameters.put("to", QueryParams.time("to", to));
         }
         where.append(" order by e.occurredAt, e.eventId");
         var query = em.createQuery(where.toString(), EventLogEntry.class).setMaxResults(limit);
@@ -110,14 +108,5 @@ public class EventLogResource {
             result.add(withState);
         }
         return result.build();
-    }
-
-    private static OffsetDateTime time(String field, String value) {
-        try {
-            return OffsetDateTime.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(
-                    field, "must be an ISO-8601 time with an offset, e.g. 2026-11-23T08:00:00Z");
-        }
     }
 }

@@ -163,9 +163,6 @@ public class QaResource {
     @EJB
     Approvals approvals;
 
-    @Context
-    jakarta.ws.rs.core.SecurityContext security;
-
     @EJB
     QaService qa;
 
@@ -265,11 +262,7 @@ public class QaResource {
                     java.util.Map.of("unitStatus", unit.status().name()));
         }
         return ApprovalsResource.accepted(approvals.request(
-                Approval.Kind.MACHINE_SCRAP,
-                serial,
-                "{}",
-                request.note(),
-                security.getUserPrincipal().getName()));
+                Approval.Kind.MACHINE_SCRAP, serial, "{}", request.note(), org.asicscm.platform.Acting.actor()));
     }
 
     @GET
