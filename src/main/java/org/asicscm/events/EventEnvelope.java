@@ -93,7 +93,7 @@ public record EventEnvelope(
             EventType type = EventType.byWireName(wireName)
                     .orElseThrow(() -> new MalformedEventException("unknown event type " + wireName));
             int version = json.getInt("schemaVersion");
-            if (version != EventType.SCHEMA_VERSION) {
+            if (version < EventType.OLDEST_READABLE_VERSION || version > EventType.SCHEMA_VERSION) {
                 throw new MalformedEventException("unsupported schema version " + version + " of " + wireName);
             }
             Event data = JSONB.fromJson(json.getJsonObject("data").toString(), type.payloadType());

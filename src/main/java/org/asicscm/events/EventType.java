@@ -16,7 +16,7 @@ public enum EventType {
     LOT_HELD("LotHeld", LotHeld.class, Stage.ASSEMBLY),
     LOT_RELEASED("LotReleased", LotReleased.class, Stage.ASSEMBLY),
     LOT_CORRECTED("LotCorrected", LotCorrected.class, Stage.ASSEMBLY),
-    BUILD_ORDER_CREATED("BuildOrderCreated", BuildOrderCreated.class, Stage.ASSEMBLY),
+    BUILD_ORDER_CREATED("BuildOrderCreated", BuildOrderCreated.class, Stage.ASSEMBLY, Stage.QA),
     BUILD_ORDER_CANCELLED("BuildOrderCancelled", BuildOrderCancelled.class, Stage.ASSEMBLY),
     BUILD_ORDER_REDUCED("BuildOrderReduced", BuildOrderReduced.class, Stage.ASSEMBLY),
     DIES_ALLOCATED("DiesAllocated", DiesAllocated.class, Stage.ASSEMBLY),
@@ -35,11 +35,25 @@ public enum EventType {
     UNIT_REWORKED("UnitReworked", UnitReworked.class, Stage.ASSEMBLY),
     UNIT_SCRAPPED("UnitScrapped", UnitScrapped.class, Stage.ASSEMBLY, Stage.ALLOCATION),
     MACHINE_READY_TO_SHIP("MachineReadyToShip", MachineReadyToShip.class, Stage.SHIPPING),
-    SHIPMENT_BOOKED("ShipmentBooked", ShipmentBooked.class),
-    SHIPMENT_MILESTONE_REACHED("ShipmentMilestoneReached", ShipmentMilestoneReached.class);
+    SHIPMENT_BOOKED("ShipmentBooked", ShipmentBooked.class, Stage.QA),
+    SHIPMENT_MILESTONE_REACHED("ShipmentMilestoneReached", ShipmentMilestoneReached.class, Stage.QA),
+    QUALITY_HOLD_PLACED("QualityHoldPlaced", QualityHoldPlaced.class, Stage.SHIPPING),
+    QUALITY_HOLD_RELEASED("QualityHoldReleased", QualityHoldReleased.class, Stage.SHIPPING),
+    MACHINE_RETURNED("MachineReturned", MachineReturned.class),
+    MACHINE_GRADED("MachineGraded", MachineGraded.class);
 
-    /** 2: order headers in BuildOrderCreated and DiesAllocated, planning events (docs/events.md). */
-    public static final int SCHEMA_VERSION = 2;
+    /**
+     * 2: order headers in BuildOrderCreated and DiesAllocated, planning events; 3: genealogy
+     * fields (factory, line and shift of a board, control-board and PSU lots, the customer's
+     * name on a shipment) and QA's quality holds (docs/events.md).
+     */
+    public static final int SCHEMA_VERSION = 3;
+
+    /**
+     * Version 3 only added fields that may be null, so a version-2 event still in a queue or an
+     * outbox when the application is upgraded is read as it was, its new fields null.
+     */
+    public static final int OLDEST_READABLE_VERSION = 2;
 
     private final String wireName;
     private final Class<? extends Event> payloadType;

@@ -232,8 +232,21 @@ public final class Events {
 
     public record DieSource(String allocationId, String lotId, String lotNumber, String bin, int dies) {}
 
+    /**
+     * sources fill the board's chip positions in their order (the first source's dies take
+     * positions 0.., the next continue); factoryId, lineCode and shift (the factory's local
+     * date and shift number, e.g. 2026-11-27/S2) came with schema 3.
+     */
     public record BoardAssembled(
-            String serial, String buildOrderId, String lineId, String chipModel, int chips, List<DieSource> sources)
+            String serial,
+            String buildOrderId,
+            String lineId,
+            String chipModel,
+            int chips,
+            List<DieSource> sources,
+            @MayBeNull String factoryId,
+            @MayBeNull String lineCode,
+            @MayBeNull String shift)
             implements Event {
         public String subjectId() {
             return serial;
@@ -246,7 +259,9 @@ public final class Events {
             List<String> boardSerials,
             int chipsPerBoard,
             @MayBeNull String controlBoardSerial,
-            @MayBeNull String psuSerial)
+            @MayBeNull String psuSerial,
+            @MayBeNull String controlBoardLot,
+            @MayBeNull String psuLot)
             implements Event {
         public String subjectId() {
             return serial;
@@ -304,6 +319,7 @@ public final class Events {
     public record ShipmentBooked(
             String shipmentId,
             String customerId,
+            @MayBeNull String customerName,
             String destinationCountry,
             String mode,
             @MayBeNull String incoterm,
@@ -321,6 +337,62 @@ public final class Events {
             @MayBeNull String location) implements Event {
         public String subjectId() {
             return shipmentId;
+        }
+    }
+
+    /**
+     * scope: WAFER_LOT, LOT_BIN, CONTROL_BOARD_LOT, PSU_LOT or FIRMWARE; subject the lot number,
+     * supplier lot or firmware; machineSerials the machines that carry it when it was placed (units
+     * built later cannot pass QA while it holds).
+     */
+    public record QualityHoldPlaced(
+            String holdId,
+            String scope,
+            String subject,
+            @MayBeNull String bin,
+            String reason,
+            List<String> machineSerials,
+            int boards)
+            implements Event {
+        public String subjectId() {
+            return holdId;
+        }
+    }
+
+    public record QualityHoldReleased(
+            String holdId,
+            String scope,
+            String subject,
+            @MayBeNull String bin,
+            String reason) implements Event {
+        public String subjectId() {
+            return holdId;
+        }
+    }
+
+    /** A machine came back from the field (RMA) with the failure its owner reported. */
+    public record MachineReturned(
+            String serial,
+            String returnId,
+            String reportedFailure,
+            @MayBeNull String shipmentId) implements Event {
+        public String subjectId() {
+            return serial;
+        }
+    }
+
+    /** Burn-in judged a machine: its grade is the TH/s band and J/TH band it sells in. */
+    public record MachineGraded(
+            String serial,
+            boolean passed,
+            BigDecimal hashrateThs,
+            BigDecimal efficiencyJth,
+            @MayBeNull BigDecimal gradeThs,
+            @MayBeNull BigDecimal gradeJth,
+            int samples)
+            implements Event {
+        public String subjectId() {
+            return serial;
         }
     }
 }

@@ -91,4 +91,15 @@ public final class QueryParams {
         }
         return text;
     }
+
+    /** true or false; anything else is refused naming the parameter. */
+    public static boolean bool(String parameter, String text) {
+        if ("true".equals(text)) {
+            return true;
+        }
+        if ("false".equals(text)) {
+            return false;
+        }
+        throw new InvalidInputException(parameter, "must be true or false");
+    }
 }

@@ -314,7 +314,10 @@ final class RawPipeline implements AutoCloseable {
                             line,
                             "BM1366",
                             108,
-                            List.of(new Events.DieSource(allocation, lot, lotNumber, "B1", 108))),
+                            List.of(new Events.DieSource(allocation, lot, lotNumber, "B1", 108)),
+                            null,
+                            null,
+                            null),
                     correlation,
                     null,
                     CLOCK);
@@ -339,7 +342,8 @@ final class RawPipeline implements AutoCloseable {
                     serial,
                     version);
             update(
-                    "insert into qa_test values (?, ?, ?, ?, ?, ?, ?, 71, 'PASSED', null, null, ?)",
+                    "insert into qa_test (id, serial, attempt, hashrate_ths, power_w, efficiency_jth, chips_detected, max_temp_c,"
+                            + " outcome, failure_code, note, tested_at) values (?, ?, ?, ?, ?, ?, ?, 71, 'PASSED', null, null, ?)",
                     uuid(),
                     serial,
                     attempts + 1,
@@ -393,7 +397,8 @@ final class RawPipeline implements AutoCloseable {
                         board);
             }
             var event = EventEnvelope.create(
-                    new Events.MachineAssembled(serial, order, boards, 108, "CB-" + serial, "PSU-" + serial),
+                    new Events.MachineAssembled(
+                            serial, order, boards, 108, "CB-" + serial, "PSU-" + serial, "CBL-1", "PSUL-1"),
                     correlation,
                     null,
                     CLOCK);
@@ -592,7 +597,7 @@ final class RawPipeline implements AutoCloseable {
                     db.query("select serial from qa_unit where serial = ?", board.serial())
                             .close();
                     db.update(
-                            "insert into qa_unit values (?, 'BOARD', ?, 1, 108, 'AWAITING_TEST', 0, ?, ?, 1)",
+                            "insert into qa_unit (serial, kind, build_order_id, chains, chips_per_chain, status, attempts, correlation_id, updated_at, version) values (?, 'BOARD', ?, 1, 108, 'AWAITING_TEST', 0, ?, ?, 1)",
                             board.serial(),
                             board.buildOrderId(),
                             event.correlationId(),
@@ -621,7 +626,7 @@ final class RawPipeline implements AutoCloseable {
                 db.query("select serial from qa_unit where serial = ?", machine.serial())
                         .close();
                 db.update(
-                        "insert into qa_unit values (?, 'MACHINE', ?, 3, 108, 'AWAITING_TEST', 0, ?, ?, 1)",
+                        "insert into qa_unit (serial, kind, build_order_id, chains, chips_per_chain, status, attempts, correlation_id, updated_at, version) values (?, 'MACHINE', ?, 3, 108, 'AWAITING_TEST', 0, ?, ?, 1)",
                         machine.serial(),
                         machine.buildOrderId(),
                         event.correlationId(),

@@ -28,7 +28,10 @@ class EventEnvelopeTest {
                 114,
                 List.of(
                         new Events.DieSource("a-1", "lot-1", "LOT-1", "B1", 100),
-                        new Events.DieSource("a-2", "lot-2", "LOT-2", "B2", 14)));
+                        new Events.DieSource("a-2", "lot-2", "LOT-2", "B2", 14)),
+                "f-1",
+                "L1",
+                "2026-11-26/S1");
         var sent = EventEnvelope.create(data, "corr-1", "cause-1", CLOCK);
 
         var received = EventEnvelope.fromJson(sent.toJson());
@@ -48,7 +51,7 @@ class EventEnvelopeTest {
                         .toJson()))
                 .readObject();
         assertEquals("UnitScrapped", json.getString("type"));
-        assertEquals(2, json.getInt("schemaVersion"));
+        assertEquals(3, json.getInt("schemaVersion"));
         assertEquals("corr-9", json.getString("correlationId"));
         assertEquals("HB-9", json.getString("subjectId"));
         assertTrue(json.getString("occurredAt").endsWith("Z"));
@@ -67,7 +70,7 @@ class EventEnvelopeTest {
         var outdated = EventEnvelope.create(
                         new Events.UnitScrapped("HB-9", Events.UnitKind.BOARD, "bo-1", "x"), "c", null, CLOCK)
                 .toJson()
-                .replace("\"schemaVersion\":2", "\"schemaVersion\":1");
+                .replace("\"schemaVersion\":3", "\"schemaVersion\":1");
         var refused = assertThrows(EventEnvelope.MalformedEventException.class, () -> EventEnvelope.fromJson(outdated));
         assertEquals("unsupported schema version 1 of UnitScrapped", refused.getMessage());
     }
@@ -85,6 +88,20 @@ class EventEnvelopeTest {
     }
 
     @Test
+    void aVersionTwoEventStillInAQueueIsReadWithItsNewFieldsNull() {
+        var version2 = "{\"eventId\":\"e-2\",\"type\":\"MachineAssembled\",\"schemaVersion\":2,"
+                + "\"occurredAt\":\"2026-11-23T08:00:00Z\",\"correlationId\":\"c\",\"subjectId\":\"M-1\","
+                + "\"data\":{\"serial\":\"M-1\",\"buildOrderId\":\"bo-1\",\"boardSerials\":[\"HB-1\"],"
+                + "\"chipsPerBoard\":114,\"controlBoardSerial\":\"CB-1\",\"psuSerial\":\"PSU-1\"}}";
+
+        var machine = EventEnvelope.fromJson(version2).data(Events.MachineAssembled.class);
+
+        assertEquals("CB-1", machine.controlBoardSerial());
+        assertEquals(null, machine.controlBoardLot());
+        assertEquals(null, machine.psuLot());
+    }
+
+    @Test
     void anEventWhoseDataLacksARequiredFieldIsRejectedNamingIt() {
         var data = new Events.BoardAssembled(
                 "HB-1",
@@ -92,7 +109,10 @@ class EventEnvelopeTest {
                 "line-1",
                 "BM1398",
                 114,
-                List.of(new Events.DieSource("a-1", "lot-1", "LOT-1", "B1", 114)));
+                List.of(new Events.DieSource("a-1", "lot-1", "LOT-1", "B1", 114)),
+                null,
+                null,
+                null);
         var json = EventEnvelope.create(data, "corr-1", null, CLOCK).toJson();
 
         var noAllocation = assertThrows(

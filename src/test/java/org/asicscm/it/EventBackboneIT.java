@@ -299,7 +299,7 @@ class EventBackboneIT {
         return Json.createObjectBuilder()
                 .add("eventId", java.util.UUID.randomUUID().toString())
                 .add("type", type)
-                .add("schemaVersion", 2)
+                .add("schemaVersion", 3)
                 .add("occurredAt", java.time.OffsetDateTime.now().toString())
                 .add("correlationId", "eb-" + run)
                 .add("subjectId", subject)

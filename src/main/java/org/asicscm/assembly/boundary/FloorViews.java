@@ -133,19 +133,26 @@ public final class FloorViews {
             String controlBoardSerial,
 
             @NotBlank @Size(max = 40) @Pattern(regexp = CODE)
-            String psuSerial) {
+            String psuSerial,
+
+            @Size(max = 40) @Pattern(regexp = CODE) String controlBoardLot,
+            @Size(max = 40) @Pattern(regexp = CODE) String psuLot) {
         // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
         public MachineRequest(
                 String serial,
                 String buildOrderId,
                 List<String> boardSerials,
                 String controlBoardSerial,
-                String psuSerial) {
+                String psuSerial,
+                String controlBoardLot,
+                String psuLot) {
             this.serial = serial;
             this.buildOrderId = buildOrderId;
             this.boardSerials = boardSerials;
             this.controlBoardSerial = controlBoardSerial;
             this.psuSerial = psuSerial;
+            this.controlBoardLot = controlBoardLot;
+            this.psuLot = psuLot;
         }
     }
 

@@ -71,7 +71,9 @@ public class MachinesResource {
 
     @POST
     @RolesAllowed(Roles.PLANNER)
-    @Operation(summary = "Record a machine built from boards that passed QA")
+    @Operation(
+            summary = "Record a machine built from boards that passed QA",
+            description = "controlBoardLot and psuLot (the suppliers' lots) let QA recall by them")
     public Response assembleMachine(@Valid @NotNull MachineRequest request, @Context UriInfo uri) {
         ListElements.require("boardSerials", request.boardSerials(), Codes::isCode, AssemblyViews.SERIAL_RULE);
         var machine = assembly.assembleMachine(
@@ -79,7 +81,9 @@ public class MachinesResource {
                 request.buildOrderId(),
                 request.boardSerials(),
                 request.controlBoardSerial(),
-                request.psuSerial());
+                request.psuSerial(),
+                request.controlBoardLot(),
+                request.psuLot());
         return Response.created(
                         uri.getAbsolutePathBuilder().path(machine.serial()).build())
                 .entity(MachineView.of(machine, assembly.boardsOf(machine.serial())))

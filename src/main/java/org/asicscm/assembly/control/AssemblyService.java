@@ -127,7 +127,9 @@ public class AssemblyService {
             String buildOrderId,
             List<String> boardSerials,
             String controlBoardSerial,
-            String psuSerial) {
+            String psuSerial,
+            String controlBoardLot,
+            String psuLot) {
         if (em.find(Machine.class, serial) != null) {
             throw new RuleViolationException(
                     "duplicate-serial", "serial", "machine " + serial + " was already recorded");
@@ -179,7 +181,9 @@ public class AssemblyService {
                         List.copyOf(boardSerials),
                         kit.chipsPerBoard(),
                         controlBoardSerial,
-                        psuSerial),
+                        psuSerial,
+                        controlBoardLot,
+                        psuLot),
                 kit.correlationId(),
                 null);
         return machine;

@@ -134,8 +134,8 @@ public class BoardRecorder {
                         t.line().bin(),
                         t.dies()))
                 .toList();
-        var board = new Hashboard(
-                report.serial(), kit, line, sources, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+        OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        var board = new Hashboard(report.serial(), kit, line, sources, at);
         em.persist(board);
         outbox.publish(
                 new Events.BoardAssembled(
@@ -147,10 +147,24 @@ public class BoardRecorder {
                         sources.stream()
                                 .map(s -> new Events.DieSource(
                                         s.allocationId(), s.lotId(), s.lotNumber(), s.bin(), s.dies()))
-                                .toList()),
+                                .toList(),
+                        line.factory().id(),
+                        line.code(),
+                        shift(line, at)),
                 kit.correlationId(),
                 null);
         return board;
+    }
+
+    /**
+     * The factory's local date and the line's shift at that hour (day split evenly into the
+     * line's shifts from midnight), e.g. 2026-11-27/S2: what QA asks when a board comes back.
+     */
+    static String shift(AssemblyLine line, OffsetDateTime at) {
+        var local = at.atZoneSameInstant(line.factory().zone());
+        int shifts = Math.max(1, line.shiftsPerDay());
+        int shift = local.getHour() * shifts / 24 + 1;
+        return local.toLocalDate() + "/S" + shift;
     }
 
     private List<BuildSchedule> schedulesOf(String buildOrderId) {

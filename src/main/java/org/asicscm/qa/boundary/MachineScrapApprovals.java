@@ -3,7 +3,7 @@ package org.asicscm.qa.boundary;
 import jakarta.ejb.EJB;
 import org.asicscm.access.control.Approvals;
 import org.asicscm.access.entity.Approval;
-import org.asicscm.qa.boundary.QaResource.UnitView;
+import org.asicscm.qa.boundary.QaViews.UnitView;
 import org.asicscm.qa.control.QaService;
 
 /** Scraps a machine once a second QA engineer has approved it. */
@@ -18,8 +18,11 @@ public class MachineScrapApprovals {
         var approval = granted.approval();
         if (approval.kind() == Approval.Kind.MACHINE_SCRAP) {
             String serial = approval.subjectId();
-            granted.done(JSONB.toJson(
-                    UnitView.of(qa.scrap(serial, approval.reason()), qa.testsOf(serial), qa.dispositionsOf(serial))));
+            granted.done(JSONB.toJson(UnitView.of(
+                    qa.scrap(serial, approval.reason()),
+                    qa.testsOf(serial),
+                    qa.dispositionsOf(serial),
+                    qa.reworksOf(serial))));
         }
     }
 }

@@ -5,14 +5,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.asicscm.events.EventEnvelope;
 import org.asicscm.events.Stage;
 import org.asicscm.events.control.StageListener;
+import org.asicscm.qa.control.Genealogy;
 import org.asicscm.qa.control.QaService;
 
-/** QA's inbox: boards and machines come off the line and wait for their test. */
+/**
+ * QA's inbox: boards and machines come off the line and wait for their test; orders say which
+ * product they are; shipments and deliveries complete the genealogy.
+ */
 @ApplicationScoped
 public class QaEventListener implements StageListener {
 
     @EJB
     QaService qa;
+
+    @EJB
+    Genealogy genealogy;
 
     @Override
     public Stage stage() {
@@ -24,6 +31,9 @@ public class QaEventListener implements StageListener {
         switch (event.type()) {
             case BOARD_ASSEMBLED -> qa.boardAssembled(event);
             case MACHINE_ASSEMBLED -> qa.machineAssembled(event);
+            case BUILD_ORDER_CREATED -> qa.orderCreated(event);
+            case SHIPMENT_BOOKED -> genealogy.shipmentBooked(event);
+            case SHIPMENT_MILESTONE_REACHED -> genealogy.milestoneReached(event);
             default -> throw new NotConsumedException(stage(), event);
         }
     }

@@ -4,12 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -22,8 +17,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import org.asicscm.access.boundary.ApprovalsResource;
@@ -31,6 +24,8 @@ import org.asicscm.access.boundary.ApprovalsResource.ApprovalView;
 import org.asicscm.access.control.Approvals;
 import org.asicscm.access.entity.Approval;
 import org.asicscm.events.Events.UnitKind;
+import org.asicscm.platform.Acting;
+import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.ListElements;
 import org.asicscm.platform.Lists;
 import org.asicscm.platform.Page;
@@ -38,12 +33,17 @@ import org.asicscm.platform.PageRequest;
 import org.asicscm.platform.QueryParams;
 import org.asicscm.platform.Roles;
 import org.asicscm.platform.RuleViolationException;
+import org.asicscm.qa.boundary.QaRequests.DispositionRequest;
+import org.asicscm.qa.boundary.QaRequests.ReworkRequest;
+import org.asicscm.qa.boundary.QaRequests.TestRequest;
+import org.asicscm.qa.boundary.QaViews.TestView;
+import org.asicscm.qa.boundary.QaViews.UnitView;
 import org.asicscm.qa.control.QaService;
-import org.asicscm.qa.entity.FailureCode;
+import org.asicscm.qa.entity.ChainReading;
 import org.asicscm.qa.entity.Measurement;
-import org.asicscm.qa.entity.QaDisposition;
 import org.asicscm.qa.entity.QaUnit;
-import org.asicscm.qa.entity.TestRecord;
+import org.asicscm.qa.entity.Rework;
+import org.asicscm.qa.entity.TestBench;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -61,105 +61,6 @@ public class QaResource {
     @EJB
     Lists lists;
 
-    public record TestRequest(
-            @NotNull @DecimalMin("0") @DecimalMax("10000") BigDecimal hashrateThs,
-
-            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100000")
-            BigDecimal powerW,
-
-            @NotEmpty @Size(max = 10) List<Integer> chipsDetected,
-            @DecimalMin("-40") @DecimalMax("200") BigDecimal maxTempC,
-            FailureCode failureCode,
-            @Size(max = 500) String note) {
-        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
-        public TestRequest(
-                BigDecimal hashrateThs,
-                BigDecimal powerW,
-                List<Integer> chipsDetected,
-                BigDecimal maxTempC,
-                FailureCode failureCode,
-                String note) {
-            this.hashrateThs = hashrateThs;
-            this.powerW = powerW;
-            this.chipsDetected = chipsDetected;
-            this.maxTempC = maxTempC;
-            this.failureCode = failureCode;
-            this.note = note;
-        }
-    }
-
-    public record DispositionRequest(
-            @NotBlank @Size(max = 500) String note) {
-        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
-        public DispositionRequest(String note) {
-            this.note = note;
-        }
-    }
-
-    public record TestView(
-            int attempt,
-            BigDecimal hashrateThs,
-            BigDecimal powerW,
-            BigDecimal efficiencyJth,
-            List<Integer> chipsDetected,
-            BigDecimal maxTempC,
-            boolean passed,
-            FailureCode failureCode,
-            String note,
-            OffsetDateTime testedAt) {
-        static TestView of(TestRecord t) {
-            return new TestView(
-                    t.attempt(),
-                    t.hashrateThs(),
-                    t.powerW(),
-                    t.efficiencyJth(),
-                    t.chipsDetected(),
-                    t.maxTempC(),
-                    t.passed(),
-                    t.failureCode(),
-                    t.note(),
-                    t.testedAt());
-        }
-    }
-
-    public record UnitView(
-            String serial,
-            String kind,
-            String buildOrderId,
-            int chains,
-            int chipsPerChain,
-            String status,
-            int attempts,
-            OffsetDateTime updatedAt,
-            List<TestView> tests,
-            List<DispositionView> dispositions) {
-        static UnitView of(QaUnit u, List<TestRecord> tests, List<QaDisposition> dispositions) {
-            return new UnitView(
-                    u.serial(),
-                    u.kind().name(),
-                    u.buildOrderId(),
-                    u.chains(),
-                    u.chipsPerChain(),
-                    u.status().name(),
-                    u.attempts(),
-                    u.updatedAt(),
-                    tests.stream().map(TestView::of).toList(),
-                    dispositions.stream().map(DispositionView::of).toList());
-        }
-
-        /** A unit in a list: without its history. */
-        static UnitView summary(QaUnit u) {
-            return of(u, List.of(), List.of());
-        }
-    }
-
-    /** What was decided about the unit after a failure (REWORK or SCRAP), by whom is issue 11's. */
-    public record DispositionView(String action, String note, OffsetDateTime decidedAt) {
-        static DispositionView of(QaDisposition d) {
-            return new DispositionView(d.action().name(), d.note(), d.decidedAt());
-        }
-    }
-
     @EJB
     Approvals approvals;
 
@@ -169,7 +70,8 @@ public class QaResource {
     @GET
     @Operation(
             summary = "Units in QA, by default those waiting for a test, longest waiting first, paged",
-            description = "status: AWAITING_TEST (default), PASSED, FAILED, IN_REWORK, SCRAPPED; kind: BOARD, MACHINE;"
+            description = "status: AWAITING_TEST (default), PASSED, FAILED, IN_REWORK, ENGINEERING_REVIEW, SCRAPPED;"
+                    + " kind: BOARD, MACHINE;"
                     + " sort: updatedAt, serial, attempts (a leading - sorts descending); page from 0, size 1 to 500"
                     + " (default 50)")
     public Page<UnitView> units(
@@ -192,30 +94,38 @@ public class QaResource {
 
     @GET
     @Path("{serial}")
-    @Operation(summary = "A unit with its test history")
+    @Operation(summary = "A unit with its tests, dispositions and rework")
     public UnitView unit(@PathParam("serial") String serial) {
-        return UnitView.of(qa.unit(serial), qa.testsOf(serial), qa.dispositionsOf(serial));
+        return view(qa.unit(serial));
+    }
+
+    private UnitView view(QaUnit unit) {
+        String serial = unit.serial();
+        return UnitView.of(unit, qa.testsOf(serial), qa.dispositionsOf(serial), qa.reworksOf(serial));
     }
 
     @POST
     @RolesAllowed(Roles.QA)
     @Path("{serial}/tests")
     @Operation(
-            summary = "Log a test: readings per chain, and a failure code for what the bench cannot see",
-            description = "The unit fails when a chain detects fewer chips than it carries, when it overheats, "
-                    + "or when a failure code is given.")
+            summary = "Log a test: readings per chain, the bench, and a failure code for what the bench cannot see",
+            description = "Give chains (a reading per chain) or chipsDetected (chips found per chain). The unit is"
+                    + " judged by its product's current limit set (POST qa/limit-sets; built-in defaults without"
+                    + " one), named in limitSetVersion; a passing unit under a quality hold is refused 409.")
     public Response test(
             @PathParam("serial") String serial, @Valid @NotNull TestRequest request, @Context UriInfo uri) {
-        ListElements.require(
-                "chipsDetected",
-                request.chipsDetected(),
-                n -> n >= 0 && n <= 1000,
-                "must be the chips detected on the chain, 0 to 1000");
         var test = qa.recordTest(
                 serial,
-                new Measurement(request.hashrateThs(), request.powerW(), request.chipsDetected(), request.maxTempC()),
-                request.failureCode(),
-                request.note());
+                new TestBench(
+                        request.station(),
+                        Acting.actor(),
+                        request.firmware(),
+                        request.program(),
+                        request.startedAt(),
+                        request.endedAt()),
+                measurement(request),
+                new QaService.LoggedFailure(
+                        request.failureCode(), request.failedChain(), request.failedChip(), request.note()));
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(String.valueOf(test.attempt()))
                         .build())
@@ -223,12 +133,56 @@ public class QaResource {
                 .build();
     }
 
+    private static Measurement measurement(TestRequest request) {
+        if ((request.chains() == null) == (request.chipsDetected() == null)) {
+            throw new InvalidInputException("chains", "give either chains (a reading per chain) or chipsDetected");
+        }
+        if (request.startedAt() != null
+                && request.endedAt() != null
+                && request.endedAt().isBefore(request.startedAt())) {
+            throw new InvalidInputException("endedAt", "must not be before startedAt");
+        }
+        if (request.fanRpm() != null) {
+            ListElements.require("fanRpm", request.fanRpm(), n -> n >= 0 && n <= 30000, "must be 0 to 30000 rpm");
+        }
+        List<ChainReading> chains;
+        if (request.chains() != null) {
+            chains = request.chains().stream()
+                    .map(c -> new ChainReading(
+                            c.chipsDetected(), c.hashrateGhs(), c.chipTempC(), c.pcbTempC(), c.errors()))
+                    .toList();
+        } else {
+            ListElements.require(
+                    "chipsDetected",
+                    request.chipsDetected(),
+                    n -> n >= 0 && n <= 1000,
+                    "must be the chips detected on the chain, 0 to 1000");
+            chains = request.chipsDetected().stream().map(ChainReading::chips).toList();
+        }
+        return new Measurement(request.hashrateThs(), request.powerW(), chains, request.maxTempC(), request.fanRpm());
+    }
+
     @POST
     @RolesAllowed(Roles.QA)
     @Path("{serial}/rework")
-    @Operation(summary = "Send a failed unit to rework; it is retested afterwards")
-    public UnitView rework(@PathParam("serial") String serial, @Valid @NotNull DispositionRequest request) {
-        return UnitView.of(qa.rework(serial, request.note()), qa.testsOf(serial), qa.dispositionsOf(serial));
+    @Operation(
+            summary = "Send a failed unit to rework with what was done; it is retested afterwards",
+            description = "steps: CHIP_REPLACED (chain, chipIndex, newDieLot, newDieBin: the genealogy follows),"
+                    + " CONTROL_BOARD_SWAP and PSU_SWAP (newPartSerial, newPartLot), REFLOW, FAN_SWAP, OTHER. Past"
+                    + " the rework limit (scm.qa.rework-limit, 3) refused 409: scrap or engineering review.")
+    public UnitView rework(@PathParam("serial") String serial, @Valid @NotNull ReworkRequest request) {
+        List<Rework.Step> steps = request.steps() == null
+                ? List.of()
+                : request.steps().stream().map(QaRequests.StepRequest::step).toList();
+        return view(qa.rework(serial, request.note(), steps, Acting.actor()));
+    }
+
+    @POST
+    @RolesAllowed(Roles.QA)
+    @Path("{serial}/engineering-review")
+    @Operation(summary = "Send a failed unit to engineering review (past the rework limit, or by choice)")
+    public UnitView engineeringReview(@PathParam("serial") String serial, @Valid @NotNull DispositionRequest request) {
+        return view(qa.sendToEngineeringReview(serial, request.note()));
     }
 
     @POST
@@ -250,19 +204,19 @@ public class QaResource {
     public Response scrap(@PathParam("serial") String serial, @Valid @NotNull DispositionRequest request) {
         QaUnit unit = qa.unit(serial);
         if (unit.kind() != UnitKind.MACHINE) {
-            return Response.ok(UnitView.of(
-                            qa.scrap(serial, request.note()), qa.testsOf(serial), qa.dispositionsOf(serial)))
-                    .build();
+            return Response.ok(view(qa.scrap(serial, request.note()))).build();
         }
-        if (unit.status() != QaUnit.Status.FAILED && unit.status() != QaUnit.Status.IN_REWORK) {
+        if (unit.status() != QaUnit.Status.FAILED
+                && unit.status() != QaUnit.Status.IN_REWORK
+                && unit.status() != QaUnit.Status.ENGINEERING_REVIEW) {
             throw new RuleViolationException(
                     "not-failed",
                     null,
                     "machine " + serial + " is " + unit.status() + "; only a failed unit is scrapped",
                     java.util.Map.of("unitStatus", unit.status().name()));
         }
-        return ApprovalsResource.accepted(approvals.request(
-                Approval.Kind.MACHINE_SCRAP, serial, "{}", request.note(), org.asicscm.platform.Acting.actor()));
+        return ApprovalsResource.accepted(
+                approvals.request(Approval.Kind.MACHINE_SCRAP, serial, "{}", request.note(), Acting.actor()));
     }
 
     @GET

@@ -20,12 +20,17 @@ import org.asicscm.events.control.EventOutbox;
 import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.RuleViolationException;
 import org.asicscm.platform.UnknownEntityException;
-import org.asicscm.qa.entity.FailureCode;
+import org.asicscm.qa.entity.LimitSet;
+import org.asicscm.qa.entity.Limits;
 import org.asicscm.qa.entity.Measurement;
 import org.asicscm.qa.entity.QaDisposition;
+import org.asicscm.qa.entity.QaOrder;
 import org.asicscm.qa.entity.QaUnit;
+import org.asicscm.qa.entity.Rework;
+import org.asicscm.qa.entity.TestBench;
 import org.asicscm.qa.entity.TestRecord;
 import org.asicscm.qa.entity.Verdict;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Tests, verdicts, rework and scrap of boards and machines. */
 @Stateless
@@ -37,14 +42,39 @@ public class QaService {
     @EJB
     EventOutbox outbox;
 
+    @EJB
+    TestLimits limits;
+
+    @EJB
+    Genealogy genealogy;
+
+    @EJB
+    QualityHolds holds;
+
+    @EJB
+    FieldReturns returns;
+
     @Inject
     Clock clock;
+
+    /** Failed tests a unit may be reworked after; past them it is scrapped or goes to engineering review. */
+    @Inject
+    @ConfigProperty(name = "scm.qa.rework-limit", defaultValue = "3")
+    int reworkLimit;
+
+    /** Reaction to BuildOrderCreated: the product its units will be judged as. */
+    public void orderCreated(EventEnvelope event) {
+        var order = event.data(Events.BuildOrderCreated.class).order();
+        if (em.find(QaOrder.class, order.buildOrderId()) == null) {
+            em.persist(new QaOrder(order.buildOrderId(), order.orderNumber(), order.product(), order.chipsPerBoard()));
+        }
+    }
 
     /** Reaction to BoardAssembled: the board waits for its test. */
     public void boardAssembled(EventEnvelope event) {
         var board = event.data(Events.BoardAssembled.class);
         if (em.find(QaUnit.class, board.serial()) == null) {
-            em.persist(new QaUnit(
+            arrived(new QaUnit(
                     board.serial(),
                     UnitKind.BOARD,
                     board.buildOrderId(),
@@ -53,13 +83,14 @@ public class QaService {
                     event.correlationId(),
                     now()));
         }
+        genealogy.boardAssembled(event);
     }
 
     /** Reaction to MachineAssembled: the machine waits for its test, one chain per board. */
     public void machineAssembled(EventEnvelope event) {
         var machine = event.data(Events.MachineAssembled.class);
         if (em.find(QaUnit.class, machine.serial()) == null) {
-            em.persist(new QaUnit(
+            arrived(new QaUnit(
                     machine.serial(),
                     UnitKind.MACHINE,
                     machine.buildOrderId(),
@@ -68,6 +99,15 @@ public class QaService {
                     event.correlationId(),
                     now()));
         }
+        genealogy.machineAssembled(event);
+    }
+
+    private void arrived(QaUnit unit) {
+        QaOrder order = em.find(QaOrder.class, unit.buildOrderId());
+        if (order != null) {
+            unit.learnProduct(order.product());
+        }
+        em.persist(unit);
     }
 
     // a read: no transaction to begin and commit (clients poll these while they wait for a hop)
@@ -104,7 +144,14 @@ public class QaService {
                 .orElseThrow(() -> new UnknownEntityException("test", serial + "/" + attempt));
     }
 
-    public TestRecord recordTest(String serial, Measurement measurement, FailureCode loggedFailure, String note) {
+    /** What the engineer logs beside the bench's readings. */
+    public record LoggedFailure(String code, Integer chain, Integer chip, String note) {
+        public static LoggedFailure none(String note) {
+            return new LoggedFailure(null, null, null, note);
+        }
+    }
+
+    public TestRecord recordTest(String serial, TestBench bench, Measurement measurement, LoggedFailure logged) {
         QaUnit unit = lockedUnit(serial);
         if (!unit.awaitsTest()) {
             throw new RuleViolationException(
@@ -113,15 +160,30 @@ public class QaService {
                     unit.kind() + " " + serial + " is " + unit.status() + " and not waiting for a test",
                     Map.of("unitStatus", unit.status().name()));
         }
-        Verdict verdict;
-        try {
-            verdict = Verdict.judge(unit, measurement, loggedFailure, note);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("chipsDetected", e.getMessage());
+        if (measurement.chains().size() != unit.chains()) {
+            throw new InvalidInputException(
+                    "chains",
+                    unit.kind() + " " + serial + " has " + unit.chains() + " chains, "
+                            + measurement.chains().size() + " readings given");
+        }
+        String code = limits.loggable("failureCode", logged.code());
+        if (logged.chain() != null && (logged.chain() < 0 || logged.chain() >= unit.chains())) {
+            throw new InvalidInputException("failedChain", "must be a chain of the unit, 0 to " + (unit.chains() - 1));
+        }
+        if (logged.chip() != null && (logged.chip() < 0 || logged.chip() >= unit.chipsPerChain())) {
+            throw new InvalidInputException(
+                    "failedChip", "must be a chip position on the chain, 0 to " + (unit.chipsPerChain() - 1));
+        }
+        LimitSet limitSet = limits.current(unit.product()).orElse(null);
+        Limits judgedBy = limitSet == null ? Limits.defaults(unit.chipsPerChain()) : limitSet.limits();
+        Verdict verdict = Verdict.judge(unit, measurement, judgedBy, code, logged.chain(), logged.note());
+        if (verdict.passed()) {
+            holds.refusePassUnderHold(unit, bench.firmware());
         }
         OffsetDateTime at = now();
-        int attempt = unit.recordTest(verdict.passed(), at);
-        var test = new TestRecord(unit, attempt, measurement, verdict, at);
+        boolean fieldReturn = returns.open(serial).isPresent();
+        int attempt = unit.recordTest(verdict.passed(), bench.firmware(), at);
+        var test = new TestRecord(unit, attempt, bench, measurement, verdict, limitSet, logged.chip(), fieldReturn, at);
         em.persist(test);
         outbox.publish(
                 new Events.UnitTested(
@@ -130,13 +192,15 @@ public class QaService {
                         unit.buildOrderId(),
                         attempt,
                         verdict.passed(),
-                        verdict.failureCode() == null
-                                ? null
-                                : verdict.failureCode().name(),
+                        verdict.failureCode(),
                         measurement.hashrateThs()),
                 unit.correlationId(),
                 null);
-        if (verdict.passed() && unit.kind() == UnitKind.MACHINE) {
+        if (verdict.passed() && fieldReturn) {
+            returns.close(serial, org.asicscm.qa.entity.FieldReturn.Status.REPAIRED);
+        }
+        // a repaired return goes back to its owner, not to the warehouse for sale
+        if (verdict.passed() && unit.kind() == UnitKind.MACHINE && !fieldReturn) {
             outbox.publish(
                     new Events.MachineReadyToShip(serial, unit.buildOrderId(), measurement.hashrateThs()),
                     unit.correlationId(),
@@ -145,8 +209,21 @@ public class QaService {
         return test;
     }
 
-    public QaUnit rework(String serial, String note) {
+    /**
+     * Sends a failed unit to rework and records what the rework bench did, keeping the genealogy
+     * true for replaced chips and swapped parts. Past the rework limit only engineering review
+     * (then rework or scrap) or scrap is left.
+     */
+    public QaUnit rework(String serial, String note, List<Rework.Step> steps, String actor) {
         QaUnit unit = lockedUnit(serial);
+        if (unit.status() == QaUnit.Status.FAILED && unit.reworkLoops() >= reworkLimit) {
+            throw new RuleViolationException(
+                    "rework-limit-reached",
+                    null,
+                    unit.kind() + " " + serial + " was reworked " + unit.reworkLoops() + " times, the limit;"
+                            + " scrap it or send it to engineering review",
+                    Map.of("reworkLoops", unit.reworkLoops(), "reworkLimit", reworkLimit));
+        }
         try {
             unit.sendToRework(now());
         } catch (IllegalStateException e) {
@@ -156,10 +233,40 @@ public class QaService {
                     e.getMessage(),
                     Map.of("unitStatus", unit.status().name()));
         }
+        for (int i = 0; i < steps.size(); i++) {
+            Rework.Step step = steps.get(i);
+            String field = "steps[" + i + "]";
+            ReworkSteps.check(unit, step, field);
+            String reworkId = java.util.UUID.randomUUID().toString();
+            String removed = genealogy.apply(serial, unit.kind() == UnitKind.MACHINE, step, reworkId, field);
+            em.persist(new Rework(reworkId, serial, unit.reworkLoops(), step, removed, actor, now()));
+        }
         em.persist(new QaDisposition(serial, QaDisposition.Action.REWORK, note, now()));
         outbox.publish(
                 new Events.UnitReworked(serial, unit.kind(), unit.buildOrderId(), note), unit.correlationId(), null);
         return unit;
+    }
+
+    public QaUnit sendToEngineeringReview(String serial, String note) {
+        QaUnit unit = lockedUnit(serial);
+        try {
+            unit.sendToEngineeringReview(now());
+        } catch (IllegalStateException e) {
+            throw new RuleViolationException(
+                    "not-failed",
+                    null,
+                    e.getMessage(),
+                    Map.of("unitStatus", unit.status().name()));
+        }
+        em.persist(new QaDisposition(serial, QaDisposition.Action.REVIEW, note, now()));
+        return unit;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Rework> reworksOf(String serial) {
+        return em.createNamedQuery(Rework.OF_UNIT, Rework.class)
+                .setParameter("serial", serial)
+                .getResultList();
     }
 
     public QaUnit scrap(String serial, String reason) {
@@ -174,6 +281,7 @@ public class QaService {
                     Map.of("unitStatus", unit.status().name()));
         }
         em.persist(new QaDisposition(serial, QaDisposition.Action.SCRAP, reason, now()));
+        returns.close(serial, org.asicscm.qa.entity.FieldReturn.Status.SCRAPPED);
         outbox.publish(
                 new Events.UnitScrapped(serial, unit.kind(), unit.buildOrderId(), reason), unit.correlationId(), null);
         return unit;

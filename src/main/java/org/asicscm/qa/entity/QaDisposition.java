@@ -22,6 +22,8 @@ public class QaDisposition {
 
     public enum Action {
         REWORK,
+        /** past the rework limit, to engineering */
+        REVIEW,
         SCRAP
     }
 

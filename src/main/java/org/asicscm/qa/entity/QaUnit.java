@@ -21,6 +21,8 @@ public class QaUnit {
         PASSED,
         FAILED,
         IN_REWORK,
+        /** past the rework limit: engineering decides between another rework and scrap */
+        ENGINEERING_REVIEW,
         SCRAPPED
     }
 
@@ -48,6 +50,27 @@ public class QaUnit {
 
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
+
+    private String product;
+
+    /** the firmware last flashed on it */
+    private String firmware;
+
+    @Column(name = "rework_loops")
+    private int reworkLoops;
+
+    /** whether the first test passed; null until tested */
+    @Column(name = "first_pass")
+    private Boolean firstPass;
+
+    @Column(name = "first_tested_at")
+    private OffsetDateTime firstTestedAt;
+
+    @Column(name = "grade_ths")
+    private java.math.BigDecimal gradeThs;
+
+    @Column(name = "grade_jth")
+    private java.math.BigDecimal gradeJth;
 
     @Version
     private long version;
@@ -81,26 +104,68 @@ public class QaUnit {
 
     /** @return the attempt number of this test */
     public int recordTest(boolean passed, OffsetDateTime at) {
+        return recordTest(passed, null, at);
+    }
+
+    public int recordTest(boolean passed, String flashedFirmware, OffsetDateTime at) {
         if (!awaitsTest()) {
             throw new IllegalStateException(kind + " " + serial + " is " + status + " and not waiting for a test");
         }
         attempts++;
+        if (firstPass == null) {
+            firstPass = passed;
+            firstTestedAt = at;
+        }
+        if (flashedFirmware != null) {
+            firmware = flashedFirmware;
+        }
         status = passed ? Status.PASSED : Status.FAILED;
         updatedAt = at;
         return attempts;
     }
 
     public void sendToRework(OffsetDateTime at) {
-        if (status != Status.FAILED) {
+        if (status != Status.FAILED && status != Status.ENGINEERING_REVIEW) {
             throw new IllegalStateException(
                     kind + " " + serial + " is " + status + "; only a FAILED unit goes to rework");
         }
         status = Status.IN_REWORK;
+        reworkLoops++;
         updatedAt = at;
     }
 
+    /** A failed unit past the rework limit goes to engineering instead of the rework bench. */
+    public void sendToEngineeringReview(OffsetDateTime at) {
+        if (status != Status.FAILED) {
+            throw new IllegalStateException(
+                    kind + " " + serial + " is " + status + "; only a FAILED unit goes to engineering review");
+        }
+        status = Status.ENGINEERING_REVIEW;
+        updatedAt = at;
+    }
+
+    /** A machine back from the field waits for its test again; its history stays. */
+    public void returnFromField(OffsetDateTime at) {
+        if (status == Status.SCRAPPED) {
+            throw new IllegalStateException(kind + " " + serial + " was scrapped");
+        }
+        status = Status.AWAITING_TEST;
+        updatedAt = at;
+    }
+
+    public void learnProduct(String product) {
+        if (this.product == null) {
+            this.product = product;
+        }
+    }
+
+    public void grade(java.math.BigDecimal ths, java.math.BigDecimal jth) {
+        this.gradeThs = ths;
+        this.gradeJth = jth;
+    }
+
     public void scrap(OffsetDateTime at) {
-        if (status != Status.FAILED && status != Status.IN_REWORK) {
+        if (status != Status.FAILED && status != Status.IN_REWORK && status != Status.ENGINEERING_REVIEW) {
             throw new IllegalStateException(kind + " " + serial + " is " + status + "; only a failed unit is scrapped");
         }
         status = Status.SCRAPPED;
@@ -141,5 +206,29 @@ public class QaUnit {
 
     public OffsetDateTime updatedAt() {
         return updatedAt;
+    }
+
+    public String product() {
+        return product;
+    }
+
+    public String firmware() {
+        return firmware;
+    }
+
+    public int reworkLoops() {
+        return reworkLoops;
+    }
+
+    public Boolean firstPass() {
+        return firstPass;
+    }
+
+    public java.math.BigDecimal gradeThs() {
+        return gradeThs;
+    }
+
+    public java.math.BigDecimal gradeJth() {
+        return gradeJth;
     }
 }

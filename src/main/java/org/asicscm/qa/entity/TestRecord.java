@@ -1,14 +1,18 @@
 package org.asicscm.qa.entity;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -44,18 +48,68 @@ public class TestRecord {
 
     private String outcome;
 
-    @Enumerated(EnumType.STRING)
     @Column(name = "failure_code")
-    private FailureCode failureCode;
+    private String failureCode;
 
     private String note;
 
     @Column(name = "tested_at")
     private OffsetDateTime testedAt;
 
+    private String station;
+
+    @Column(name = "operator_name")
+    private String operator;
+
+    private String firmware;
+    private String program;
+
+    @Column(name = "started_at")
+    private OffsetDateTime startedAt;
+
+    @Column(name = "ended_at")
+    private OffsetDateTime endedAt;
+
+    @Column(name = "limit_set_id")
+    private String limitSetId;
+
+    @Column(name = "limit_set_version")
+    private Integer limitSetVersion;
+
+    @Column(name = "failed_chain")
+    private Integer failedChain;
+
+    @Column(name = "failed_chip")
+    private Integer failedChip;
+
+    /** fan speeds in rpm, comma separated */
+    @Column(name = "fan_rpm")
+    private String fanRpm;
+
+    @Column(name = "field_return")
+    private boolean fieldReturn;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "qa_test_chain", joinColumns = @JoinColumn(name = "test_id"))
+    @OrderColumn(name = "chain")
+    private List<TestChain> chains = new ArrayList<>();
+
     protected TestRecord() {}
 
-    public TestRecord(QaUnit unit, int attempt, Measurement measurement, Verdict verdict, OffsetDateTime at) {
+    /**
+     * @param limitSet the limits the verdict was judged by; null for the built-in defaults
+     * @param failedChip where the engineer located the failure on the failed chain, if known
+     */
+    public TestRecord(
+            QaUnit unit,
+            int attempt,
+            TestBench bench,
+            Measurement measurement,
+            Verdict verdict,
+            LimitSet limitSet,
+            Integer failedChip,
+            boolean fieldReturn,
+            OffsetDateTime at) {
         this.id = UUID.randomUUID().toString();
         this.serial = unit.serial();
         this.attempt = attempt;
@@ -64,11 +118,56 @@ public class TestRecord {
         this.efficiencyJth = measurement.efficiencyJth() == null ? BigDecimal.ZERO : measurement.efficiencyJth();
         this.chipsDetected =
                 measurement.chipsDetected().stream().map(String::valueOf).collect(Collectors.joining(","));
-        this.maxTempC = measurement.maxTempC();
+        this.maxTempC = measurement.hottestChipC();
         this.outcome = verdict.passed() ? "PASSED" : "FAILED";
         this.failureCode = verdict.failureCode();
         this.note = verdict.reason();
         this.testedAt = at;
+        this.station = bench.station();
+        this.operator = bench.operator();
+        this.firmware = bench.firmware();
+        this.program = bench.program();
+        this.startedAt = bench.startedAt();
+        this.endedAt = bench.endedAt();
+        this.limitSetId = limitSet == null ? null : limitSet.id();
+        this.limitSetVersion = limitSet == null ? null : limitSet.version();
+        this.failedChain = verdict.failedChain();
+        this.failedChip = verdict.passed() ? null : failedChip;
+        this.fanRpm = measurement.fanRpm().isEmpty()
+                ? null
+                : measurement.fanRpm().stream().map(String::valueOf).collect(Collectors.joining(","));
+        this.fieldReturn = fieldReturn;
+        measurement.chains().forEach(c -> chains.add(new TestChain(c, unit.chipsPerChain())));
+    }
+
+    public TestBench bench() {
+        return new TestBench(station, operator, firmware, program, startedAt, endedAt);
+    }
+
+    public List<ChainReading> chains() {
+        return chains.stream().map(TestChain::reading).toList();
+    }
+
+    public Integer limitSetVersion() {
+        return limitSetVersion;
+    }
+
+    public Integer failedChain() {
+        return failedChain;
+    }
+
+    public Integer failedChip() {
+        return failedChip;
+    }
+
+    public List<Integer> fanRpm() {
+        return fanRpm == null
+                ? List.of()
+                : Arrays.stream(fanRpm.split(",")).map(Integer::valueOf).toList();
+    }
+
+    public boolean fieldReturn() {
+        return fieldReturn;
     }
 
     public String id() {
@@ -107,7 +206,7 @@ public class TestRecord {
         return "PASSED".equals(outcome);
     }
 
-    public FailureCode failureCode() {
+    public String failureCode() {
         return failureCode;
     }
 

@@ -7,7 +7,7 @@ import org.asicscm.events.Stage;
 import org.asicscm.events.control.StageListener;
 import org.asicscm.shipping.control.ShippingService;
 
-/** Shipping's inbox: machines that passed QA become shippable. */
+/** Shipping's inbox: machines that passed QA become shippable; QA's quality holds block machines from booking. */
 @ApplicationScoped
 public class ShippingEventListener implements StageListener {
 
@@ -23,6 +23,7 @@ public class ShippingEventListener implements StageListener {
     public void apply(EventEnvelope event) {
         switch (event.type()) {
             case MACHINE_READY_TO_SHIP -> shipping.machineReady(event);
+            case QUALITY_HOLD_PLACED, QUALITY_HOLD_RELEASED -> shipping.qualityHold(event);
             default -> throw new NotConsumedException(stage(), event);
         }
     }

@@ -75,6 +75,40 @@ public class ShippingService {
         }
     }
 
+    /** Reaction to QA's quality holds: the machines a hold names may not be booked until it is released. */
+    public void qualityHold(EventEnvelope event) {
+        switch (event.type()) {
+            case QUALITY_HOLD_PLACED -> {
+                var placed = event.data(Events.QualityHoldPlaced.class);
+                for (String serial : placed.machineSerials()) {
+                    if (!holdsOn(serial).contains(placed.holdId())) {
+                        em.createNativeQuery("insert into shipping_hold (hold_id, serial) values (?1, ?2)")
+                                .setParameter(1, placed.holdId())
+                                .setParameter(2, serial)
+                                .executeUpdate();
+                    }
+                }
+            }
+            case QUALITY_HOLD_RELEASED ->
+                em.createNativeQuery("delete from shipping_hold where hold_id = ?1")
+                        .setParameter(
+                                1, event.data(Events.QualityHoldReleased.class).holdId())
+                        .executeUpdate();
+            default -> throw new IllegalArgumentException("not a quality hold: " + event.type());
+        }
+    }
+
+    /** The QA holds that keep a machine from being booked. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<String> holdsOn(String serial) {
+        @SuppressWarnings("unchecked")
+        List<String> holds = em.createNativeQuery(
+                        "select hold_id from shipping_hold where serial = ?1 order by hold_id")
+                .setParameter(1, serial)
+                .getResultList();
+        return holds;
+    }
+
     // a read: no transaction to begin and commit (clients poll these while they wait for a hop)
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public ShippableMachine shippable(String serial) {
@@ -133,6 +167,14 @@ public class ShippingService {
                         "machine " + serial + " is already on shipment " + machine.shipmentId(),
                         Map.of("machine", serial));
             }
+            List<String> holds = holdsOn(serial);
+            if (!holds.isEmpty()) {
+                throw new RuleViolationException(
+                        "quality-hold",
+                        "machineSerials[" + i + "]",
+                        "machine " + serial + " is under quality hold " + holds.get(0),
+                        Map.of("machine", serial, "holdIds", holds));
+            }
             machines.add(machine);
         }
         String correlation =
@@ -145,6 +187,7 @@ public class ShippingService {
                 new Events.ShipmentBooked(
                         shipment.id(),
                         customer.id(),
+                        customer.name(),
                         destinationCountry,
                         mode.name(),
                         incoterm.name(),
