@@ -39,6 +39,8 @@ public class Genealogy {
                 board.factoryId(),
                 board.shift(),
                 event.occurredAt()));
+        // the runs reference the board, and the provider does not order unrelated entities' inserts
+        em.flush();
         int position = 0;
         for (Events.DieSource source : board.sources()) {
             em.persist(new DieRun(

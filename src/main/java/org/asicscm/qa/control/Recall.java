@@ -83,6 +83,7 @@ public class Recall {
                         subject.scope() == Scope.WAFER_LOT || subject.scope() == Scope.LOT_BIN ? "d.dies" : "null")
                 + from(subject)
                 + AROUND
+                + where(subject)
                 + " order by coalesce(b.serial, m.serial) limit " + size + " offset " + ((long) page * size);
         Query query = bind(em.createNativeQuery(sql), subject);
         @SuppressWarnings("unchecked")
@@ -96,7 +97,7 @@ public class Recall {
         String returned = "case when ret.n is null then 0 else 1 end";
         String sql = "select qb.status, qm.status, " + shipped + ", " + delivered + ", " + returned
                 + ", count(b.serial), count(*)"
-                + from(subject) + AROUND
+                + from(subject) + AROUND + where(subject)
                 + " group by qb.status, qm.status, " + shipped + ", " + delivered + ", " + returned;
         @SuppressWarnings("unchecked")
         List<Object[]> groups = bind(em.createNativeQuery(sql), subject).getResultList();
@@ -120,13 +121,14 @@ public class Recall {
     /** The machines that carry the subject now. */
     public List<String> machineSerials(Subject subject) {
         @SuppressWarnings("unchecked")
-        List<String> serials = bind(em.createNativeQuery("select distinct m.serial" + from(subject)), subject)
+        List<String> serials = bind(
+                        em.createNativeQuery("select distinct m.serial" + from(subject) + where(subject)), subject)
                 .getResultList();
         return serials.stream().filter(java.util.Objects::nonNull).sorted().toList();
     }
 
     private long machines(Subject subject) {
-        String sql = "select count(distinct m.serial)" + from(subject);
+        String sql = "select count(distinct m.serial)" + from(subject) + where(subject);
         return ((Number) bind(em.createNativeQuery(sql), subject).getSingleResult()).longValue();
     }
 
@@ -140,15 +142,22 @@ public class Recall {
                         + " group by r.board_serial) d"
                         + " join gen_board b on b.serial = d.board_serial"
                         + " left join gen_machine m on m.serial = b.machine_serial";
-            case CONTROL_BOARD_LOT ->
-                " from gen_machine m left join gen_board b on 1 = 0" + " where m.control_board_lot = ?1";
-            case PSU_LOT -> " from gen_machine m left join gen_board b on 1 = 0 where m.psu_lot = ?1";
+            case CONTROL_BOARD_LOT, PSU_LOT -> " from gen_machine m left join gen_board b on 1 = 0";
             case FIRMWARE ->
                 " from qa_unit u"
                         + " left join gen_board b on b.serial = u.serial and u.kind = 'BOARD'"
                         + " left join gen_machine m on m.serial = case when u.kind = 'MACHINE' then u.serial"
-                        + " else b.machine_serial end"
-                        + " where u.firmware = ?1";
+                        + " else b.machine_serial end";
+        };
+    }
+
+    /** The condition on the affected set (lot scopes have theirs inside from). */
+    private static String where(Subject subject) {
+        return switch (subject.scope()) {
+            case WAFER_LOT, LOT_BIN -> "";
+            case CONTROL_BOARD_LOT -> " where m.control_board_lot = ?1";
+            case PSU_LOT -> " where m.psu_lot = ?1";
+            case FIRMWARE -> " where u.firmware = ?1";
         };
     }
 

@@ -16,7 +16,8 @@ import java.util.UUID;
 @Table(name = "qa_return")
 @NamedQuery(
         name = FieldReturn.OPEN_OF_UNIT,
-        query = "select r from FieldReturn r where r.serial = :serial and r.status = 'OPEN'")
+        query = "select r from FieldReturn r where r.serial = :serial"
+                + " and r.status = org.asicscm.qa.entity.FieldReturn.Status.OPEN")
 @NamedQuery(
         name = FieldReturn.OF_UNIT,
         query = "select r from FieldReturn r where r.serial = :serial order by r.receivedAt")
