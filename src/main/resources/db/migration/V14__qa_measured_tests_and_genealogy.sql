@@ -52,6 +52,8 @@ create table qa_order (
     chips_per_board integer     not null
 );
 
+-- ENGINEERING_REVIEW is longer than the 16 characters a status had
+alter table qa_unit alter column status set data type varchar(24);
 alter table qa_unit add column product varchar(40);
 alter table qa_unit add column firmware varchar(40);
 alter table qa_unit add column rework_loops integer default 0 not null;

@@ -86,6 +86,8 @@ public class BurnIns {
         Grade grade = test.passed() ? grade(summary.hashrateThs(), summary.efficiencyJth(), thsBand, jthBand) : null;
         QaUnit judged = em.find(QaUnit.class, serial);
         judged.grade(grade == null ? null : grade.ths(), grade == null ? null : grade.jth());
+        // the run references its test row, and the provider does not order unrelated entities' inserts
+        em.flush();
         byte[] text = log.getBytes(StandardCharsets.UTF_8);
         var burnIn = new BurnIn(serial, test, summary, grade, gzip(text), text.length, actor, now());
         em.persist(burnIn);
