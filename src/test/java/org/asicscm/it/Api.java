@@ -189,6 +189,15 @@ public final class Api {
                 .build());
     }
 
+    /** A body that is not JSON (a burn-in log, say), with its own media type. */
+    public Reply postText(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
     public Reply put(String path, String json) {
         return send(HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(60))
