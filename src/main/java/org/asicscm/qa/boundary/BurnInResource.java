@@ -5,6 +5,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,6 +30,10 @@ import org.asicscm.platform.Roles;
 import org.asicscm.qa.boundary.QaViews.BurnInView;
 import org.asicscm.qa.control.BurnIns;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Burn-in logs of machines (docs/burn-in.md). */
@@ -41,12 +46,19 @@ public class BurnInResource {
     /** 50,000 samples of about 120 bytes, with room to spare. */
     static final int LONGEST_LOG = 16 * 1024 * 1024;
 
+    static final String NDJSON = "application/x-ndjson";
+
     @EJB
     BurnIns burnIns;
 
     @POST
     @RolesAllowed(Roles.QA)
-    @Consumes({"application/x-ndjson", MediaType.TEXT_PLAIN})
+    // any type matches, so that sign-in and roles are checked before the body's type (415 after, by hand)
+    @Consumes(MediaType.WILDCARD)
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING)),
+            description = "JSON lines, one sample per line (docs/burn-in.md)")
     @Operation(
             summary = "Upload a machine's burn-in log (JSON lines, up to 50,000 samples) and grade the machine",
             description = "Judged as a test (program BURN_IN) by the product's limits; a pass grades the machine"
@@ -56,8 +68,14 @@ public class BurnInResource {
             @PathParam("serial") String serial,
             @QueryParam("station") String station,
             @QueryParam("firmware") String firmware,
+            @HeaderParam("Content-Type") String contentType,
             InputStream body,
             @Context UriInfo uri) {
+        String type =
+                contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (!type.equals(NDJSON) && !type.equals(MediaType.TEXT_PLAIN)) {
+            throw new jakarta.ws.rs.NotSupportedException("a burn-in log is sent as " + NDJSON + " (or text/plain)");
+        }
         if (station != null && !Codes.isCode(station)) {
             throw new InvalidInputException("station", "must be a code of letters, digits, . _ -");
         }

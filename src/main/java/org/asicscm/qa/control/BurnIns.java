@@ -117,6 +117,9 @@ public class BurnIns {
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<BurnIn> of(String serial) {
+        if (em.find(QaUnit.class, serial) == null) {
+            throw new UnknownEntityException("unit in QA", serial);
+        }
         return em.createNamedQuery(BurnIn.OF_UNIT, BurnIn.class)
                 .setParameter("serial", serial)
                 .getResultList();
