@@ -59,6 +59,10 @@ alter table qa_unit add column firmware varchar(40);
 alter table qa_unit add column rework_loops integer default 0 not null;
 alter table qa_unit add column first_pass boolean;
 alter table qa_unit add column first_tested_at timestamp with time zone;
+-- kept with each test so that yield reads qa_unit alone, not every test
+alter table qa_unit add column factory_failures integer default 0 not null;
+alter table qa_unit add column passed_at_factory boolean default false not null;
+update qa_unit set passed_at_factory = true where status = 'PASSED';
 alter table qa_unit add column grade_ths numeric(9,1);
 alter table qa_unit add column grade_jth numeric(9,2);
 create index qa_unit_firmware on qa_unit (firmware);
@@ -75,7 +79,7 @@ alter table qa_test add column failed_chain integer;
 alter table qa_test add column failed_chip integer;
 alter table qa_test add column fan_rpm varchar(100);
 alter table qa_test add column field_return boolean default false not null;
-create index qa_test_failure on qa_test (failure_code, outcome);
+create index qa_test_outcome on qa_test (outcome, tested_at);
 
 create table qa_test_chain (
     test_id        varchar(36)  not null references qa_test (id),

@@ -49,6 +49,10 @@ public final class Benchmark {
         Path rar = Path.of(System.getProperty("bench.rar"));
         deleteRecursively(OUT);
         Files.createDirectories(OUT);
+        if (Boolean.getBoolean("bench.qaOnly")) {
+            new GenealogyBench(war, microJar, rar, OUT.resolve("qa")).run();
+            return;
+        }
         if (Boolean.getBoolean("bench.authOnly")) {
             authCost(war, microJar, rar, clients, runs);
             return;
@@ -353,17 +357,17 @@ public final class Benchmark {
                 : String.format(Locale.ROOT, value >= 100 ? "%.0f" : value >= 10 ? "%.1f" : "%.2f", value);
     }
 
-    private static void say(String format, Object... args) {
+    static void say(String format, Object... args) {
         System.out.printf("[bench] " + format + "%n", args);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
+    static void deleteRecursively(Path path) throws IOException {
         if (Files.exists(path)) {
             try (var walk = Files.walk(path)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

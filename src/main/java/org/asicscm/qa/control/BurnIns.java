@@ -136,7 +136,12 @@ public class BurnIns {
 
     private static byte[] gzip(byte[] text) {
         var out = new ByteArrayOutputStream(text.length / 4 + 64);
-        try (var zip = new GZIPOutputStream(out)) {
+        // the fastest level: a log of numbers still shrinks about eightfold, in a fifth of the time
+        try (var zip = new GZIPOutputStream(out) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            }
+        }) {
             zip.write(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -95,20 +95,19 @@ public class QaAnalytics {
         if (by == Dimension.CODE) {
             throw new IllegalArgumentException("yield is not grouped by failure code");
         }
+        if (filters.kind() == null) {
+            filters = new Filters(UnitKind.BOARD, filters.from(), filters.to(), filters.product(), filters.factoryId());
+        }
         var where = new ArrayList<Object>();
         String key = by == Dimension.WEEK ? "cast(u.first_tested_at as date)" : keyOf(by);
+        // each unit once per group (a machine's three boards may share a line or a lot), then its counters
         String sql = "select k.k, count(*), sum(case when u.first_pass = true then 1 else 0 end),"
-                + " sum(case when p.serial is null then 0 else 1 end),"
-                + " sum(case when u.status = 'SCRAPPED' then 1 else 0 end), sum(coalesce(f.failed, 0)),"
+                + " sum(case when u.passed_at_factory = true then 1 else 0 end),"
+                + " sum(case when u.status = 'SCRAPPED' then 1 else 0 end), sum(u.factory_failures),"
                 + " sum(u.rework_loops)"
-                + " from (select distinct u.serial, " + key + " k from qa_unit u" + joins(by, filters.kind())
-                + " where u.first_pass is not null" + filtered(filters, "u.first_tested_at", where) + ") k"
-                + " join qa_unit u on u.serial = k.serial"
-                + " left join (select serial, count(*) failed from qa_test where outcome = 'FAILED'"
-                + " and field_return = false group by serial) f on f.serial = u.serial"
-                + " left join (select distinct serial from qa_test where outcome = 'PASSED'"
-                + " and field_return = false) p on p.serial = u.serial"
-                + " group by k.k";
+                + " from (select distinct u.serial, " + key + " k from qa_unit u" + boards(filters.kind())
+                + runs(by) + " where u.first_pass is not null" + filtered(filters, "u.first_tested_at", where)
+                + ") k join qa_unit u on u.serial = k.serial group by k.k";
         Map<String, long[]> groups = new TreeMap<>();
         for (Object[] r : rows(sql, where)) {
             String k = by == Dimension.WEEK ? week(r[0]) : String.valueOf(r[0]);
@@ -122,27 +121,29 @@ public class QaAnalytics {
         return out;
     }
 
+    /** Failed factory tests and field returns: the failures a Pareto counts. */
+    private static final String FAILURES = "(select id, serial, failure_code code, 'FACTORY' source, tested_at at"
+            + " from qa_test where outcome = 'FAILED' and field_return = false"
+            + " union all select id, serial, reported_failure code, 'FIELD' source, received_at at from qa_return)";
+
     public List<ParetoRow> pareto(Dimension by, String code, Filters filters) {
         if (by == Dimension.WEEK || by == Dimension.PRODUCT) {
             throw new IllegalArgumentException("a Pareto is by code, lot, bin, line or factory");
         }
         String key = by == Dimension.CODE ? "t.code" : keyOf(by);
         var params = new ArrayList<Object>();
-        String codeFilter = code == null ? "" : " and t.code = ?" + param(params, code);
-        String factorySql = "select distinct t.id, t.source, " + key + " k from ("
-                + "select id, serial, failure_code code, 'FACTORY' source, tested_at at from qa_test"
-                + " where outcome = 'FAILED' and field_return = false"
-                + " union all select id, serial, reported_failure code, 'FIELD' source, received_at at from qa_return"
-                + ") t join qa_unit u on u.serial = t.serial"
-                + joins(by, filters.kind())
-                + " where 1 = 1"
-                + (filters.kind() == null
-                        ? ""
-                        : " and u.kind = ?" + param(params, filters.kind().name()))
-                + codeFilter
-                + filtered(filters, "t.at", params);
+        // boards and machines reach their boards by different indexed joins; one branch each
+        var branches = new ArrayList<String>();
+        for (UnitKind kind : filters.kind() == null ? UnitKind.values() : new UnitKind[] {filters.kind()}) {
+            branches.add("select t.id, t.source, " + key + " k from " + FAILURES + " t"
+                    + " join qa_unit u on u.serial = t.serial" + boards(kind) + runs(by)
+                    + " where u.kind = ?" + param(params, kind.name())
+                    + (code == null ? "" : " and t.code = ?" + param(params, code))
+                    + filtered(filters, "t.at", params));
+        }
         String sql = "select x.k, sum(case when x.source = 'FACTORY' then 1 else 0 end),"
-                + " sum(case when x.source = 'FIELD' then 1 else 0 end) from (" + factorySql + ") x group by x.k";
+                + " sum(case when x.source = 'FIELD' then 1 else 0 end) from (select distinct * from ("
+                + String.join(" union all ", branches) + ") y) x group by x.k";
         var bars = new ArrayList<long[]>();
         var keys = new ArrayList<String>();
         long total = 0;
@@ -181,21 +182,21 @@ public class QaAnalytics {
         };
     }
 
-    /** Boards of the unit (itself, or a machine's), and their die runs when grouping by lot. */
-    private static String joins(Dimension by, UnitKind kind) {
-        String boards = kind == null
-                ? " left join gen_board b on b.serial = u.serial or b.machine_serial = u.serial"
-                : kind == UnitKind.MACHINE
-                        ? " left join gen_board b on b.machine_serial = u.serial"
-                        : " left join gen_board b on b.serial = u.serial";
-        String runs =
-                by == Dimension.LOT || by == Dimension.BIN ? " join gen_die_run r on r.board_serial = b.serial" : "";
-        return boards + runs;
+    /** The unit's boards: itself, or a machine's three. */
+    private static String boards(UnitKind kind) {
+        return kind == UnitKind.MACHINE
+                ? " left join gen_board b on b.machine_serial = u.serial"
+                : " left join gen_board b on b.serial = u.serial";
+    }
+
+    /** The boards' die runs, when grouping by lot. */
+    private static String runs(Dimension by) {
+        return by == Dimension.LOT || by == Dimension.BIN ? " join gen_die_run r on r.board_serial = b.serial" : "";
     }
 
     private static String filtered(Filters filters, String time, List<Object> params) {
         var sql = new StringBuilder();
-        if (!time.startsWith("t.")) {
+        if (!time.startsWith("t.") && filters.kind() != null) {
             sql.append(" and u.kind = ?").append(param(params, filters.kind().name()));
         }
         if (filters.from() != null) {

@@ -182,7 +182,7 @@ public class QaService {
         }
         OffsetDateTime at = now();
         boolean fieldReturn = returns.open(serial).isPresent();
-        int attempt = unit.recordTest(verdict.passed(), bench.firmware(), at);
+        int attempt = unit.recordTest(verdict.passed(), bench.firmware(), fieldReturn, at);
         var test = new TestRecord(unit, attempt, bench, measurement, verdict, limitSet, logged.chip(), fieldReturn, at);
         em.persist(test);
         outbox.publish(

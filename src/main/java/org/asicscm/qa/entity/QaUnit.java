@@ -66,6 +66,13 @@ public class QaUnit {
     @Column(name = "first_tested_at")
     private OffsetDateTime firstTestedAt;
 
+    /** failed tests at the factory (a returned machine's tests are not the factory's) */
+    @Column(name = "factory_failures")
+    private int factoryFailures;
+
+    @Column(name = "passed_at_factory")
+    private boolean passedAtFactory;
+
     @Column(name = "grade_ths")
     private java.math.BigDecimal gradeThs;
 
@@ -104,10 +111,11 @@ public class QaUnit {
 
     /** @return the attempt number of this test */
     public int recordTest(boolean passed, OffsetDateTime at) {
-        return recordTest(passed, null, at);
+        return recordTest(passed, null, false, at);
     }
 
-    public int recordTest(boolean passed, String flashedFirmware, OffsetDateTime at) {
+    /** @param fieldReturn a test of a machine back from the field, which the factory's figures leave out */
+    public int recordTest(boolean passed, String flashedFirmware, boolean fieldReturn, OffsetDateTime at) {
         if (!awaitsTest()) {
             throw new IllegalStateException(kind + " " + serial + " is " + status + " and not waiting for a test");
         }
@@ -118,6 +126,10 @@ public class QaUnit {
         }
         if (flashedFirmware != null) {
             firmware = flashedFirmware;
+        }
+        if (!fieldReturn) {
+            passedAtFactory |= passed;
+            factoryFailures += passed ? 0 : 1;
         }
         status = passed ? Status.PASSED : Status.FAILED;
         updatedAt = at;
