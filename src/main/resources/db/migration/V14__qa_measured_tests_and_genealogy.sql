@@ -132,8 +132,10 @@ create index gen_board_factory on gen_board (factory_id);
 
 -- a run of chip positions first_chip..last_chip on one board filled from one lot and bin; a
 -- replaced chip splits its run, so the rows always say what the board carries now
+-- (no foreign key to gen_board: a read model written by one consumer in one transaction per
+-- board, and the key would make the provider flush the board before its runs on the event path)
 create table gen_die_run (
-    board_serial  varchar(40) not null references gen_board (serial),
+    board_serial  varchar(40) not null,
     first_chip    integer     not null,
     last_chip     integer     not null,
     lot_id        varchar(36),

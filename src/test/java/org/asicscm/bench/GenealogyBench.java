@@ -154,7 +154,7 @@ final class GenealogyBench {
                 throw new IllegalStateException(reply.toString());
             }
         }
-        report("burn-in upload, 50,000 samples (~5.6 MB)", millis);
+        report("burn-in upload, 50,000 samples (~5.3 MB)", millis);
     }
 
     private String burnInLog(int samples) {

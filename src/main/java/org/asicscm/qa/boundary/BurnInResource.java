@@ -43,7 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "QA")
 @RolesAllowed({Roles.QA, Roles.PLANNER, Roles.LOGISTICS, Roles.AUDITOR})
 public class BurnInResource {
-    /** 50,000 samples of about 120 bytes, with room to spare. */
+    /** 50,000 samples of about 110 bytes, with room to spare. */
     static final int LONGEST_LOG = 16 * 1024 * 1024;
 
     static final String NDJSON = "application/x-ndjson";

@@ -6,7 +6,7 @@ import org.asicscm.events.EventEnvelope;
 import org.asicscm.events.Stage;
 import org.asicscm.events.control.StageListener;
 import org.asicscm.qa.control.Genealogy;
-import org.asicscm.qa.control.QaService;
+import org.asicscm.qa.control.QaIntake;
 
 /**
  * QA's inbox: boards and machines come off the line and wait for their test; orders say which
@@ -16,7 +16,7 @@ import org.asicscm.qa.control.QaService;
 public class QaEventListener implements StageListener {
 
     @EJB
-    QaService qa;
+    QaIntake intake;
 
     @EJB
     Genealogy genealogy;
@@ -29,9 +29,9 @@ public class QaEventListener implements StageListener {
     @Override
     public void apply(EventEnvelope event) {
         switch (event.type()) {
-            case BOARD_ASSEMBLED -> qa.boardAssembled(event);
-            case MACHINE_ASSEMBLED -> qa.machineAssembled(event);
-            case BUILD_ORDER_CREATED -> qa.orderCreated(event);
+            case BOARD_ASSEMBLED -> intake.boardAssembled(event);
+            case MACHINE_ASSEMBLED -> intake.machineAssembled(event);
+            case BUILD_ORDER_CREATED -> intake.orderCreated(event);
             case SHIPMENT_BOOKED -> genealogy.shipmentBooked(event);
             case SHIPMENT_MILESTONE_REACHED -> genealogy.milestoneReached(event);
             default -> throw new NotConsumedException(stage(), event);

@@ -24,12 +24,12 @@ public class Genealogy {
     @PersistenceContext
     EntityManager em;
 
-    /** Reaction to BoardAssembled: its sources fill chip positions 0.. in their order. */
+    /**
+     * Reaction to BoardAssembled: its sources fill chip positions 0.. in their order. Called once
+     * per board, with the board's QA unit (QaIntake checks that the board is new).
+     */
     public void boardAssembled(EventEnvelope event) {
         var board = event.data(Events.BoardAssembled.class);
-        if (em.find(TracedBoard.class, board.serial()) != null) {
-            return;
-        }
         em.persist(new TracedBoard(
                 board.serial(),
                 board.buildOrderId(),
@@ -39,8 +39,6 @@ public class Genealogy {
                 board.factoryId(),
                 board.shift(),
                 event.occurredAt()));
-        // the runs reference the board, and the provider does not order unrelated entities' inserts
-        em.flush();
         int position = 0;
         for (Events.DieSource source : board.sources()) {
             em.persist(new DieRun(
@@ -55,12 +53,9 @@ public class Genealogy {
         }
     }
 
-    /** Reaction to MachineAssembled: each board goes in as the chain of its place in the list. */
+    /** Reaction to MachineAssembled, once per machine: each board goes in as the chain of its place in the list. */
     public void machineAssembled(EventEnvelope event) {
         var machine = event.data(Events.MachineAssembled.class);
-        if (em.find(TracedMachine.class, machine.serial()) != null) {
-            return;
-        }
         em.persist(new TracedMachine(
                 machine.serial(),
                 machine.buildOrderId(),

@@ -13,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.asicscm.events.EventEnvelope;
 import org.asicscm.events.Events;
 import org.asicscm.events.Events.UnitKind;
 import org.asicscm.events.control.EventOutbox;
@@ -24,7 +23,6 @@ import org.asicscm.qa.entity.LimitSet;
 import org.asicscm.qa.entity.Limits;
 import org.asicscm.qa.entity.Measurement;
 import org.asicscm.qa.entity.QaDisposition;
-import org.asicscm.qa.entity.QaOrder;
 import org.asicscm.qa.entity.QaUnit;
 import org.asicscm.qa.entity.Rework;
 import org.asicscm.qa.entity.TestBench;
@@ -61,54 +59,6 @@ public class QaService {
     @Inject
     @ConfigProperty(name = "scm.qa.rework-limit", defaultValue = "3")
     int reworkLimit;
-
-    /** Reaction to BuildOrderCreated: the product its units will be judged as. */
-    public void orderCreated(EventEnvelope event) {
-        var order = event.data(Events.BuildOrderCreated.class).order();
-        if (em.find(QaOrder.class, order.buildOrderId()) == null) {
-            em.persist(new QaOrder(order.buildOrderId(), order.orderNumber(), order.product(), order.chipsPerBoard()));
-        }
-    }
-
-    /** Reaction to BoardAssembled: the board waits for its test. */
-    public void boardAssembled(EventEnvelope event) {
-        var board = event.data(Events.BoardAssembled.class);
-        if (em.find(QaUnit.class, board.serial()) == null) {
-            arrived(new QaUnit(
-                    board.serial(),
-                    UnitKind.BOARD,
-                    board.buildOrderId(),
-                    1,
-                    board.chips(),
-                    event.correlationId(),
-                    now()));
-        }
-        genealogy.boardAssembled(event);
-    }
-
-    /** Reaction to MachineAssembled: the machine waits for its test, one chain per board. */
-    public void machineAssembled(EventEnvelope event) {
-        var machine = event.data(Events.MachineAssembled.class);
-        if (em.find(QaUnit.class, machine.serial()) == null) {
-            arrived(new QaUnit(
-                    machine.serial(),
-                    UnitKind.MACHINE,
-                    machine.buildOrderId(),
-                    machine.boardSerials().size(),
-                    machine.chipsPerBoard(),
-                    event.correlationId(),
-                    now()));
-        }
-        genealogy.machineAssembled(event);
-    }
-
-    private void arrived(QaUnit unit) {
-        QaOrder order = em.find(QaOrder.class, unit.buildOrderId());
-        if (order != null) {
-            unit.learnProduct(order.product());
-        }
-        em.persist(unit);
-    }
 
     // a read: no transaction to begin and commit (clients poll these while they wait for a hop)
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -69,7 +69,7 @@ final class GenealogyFixture {
     }
 
     void order(String id, String number) {
-        db.inTransaction(() -> w.qa.orderCreated(w.event(
+        db.inTransaction(() -> w.intake.orderCreated(w.event(
                 new Events.BuildOrderCreated(
                         new Events.OrderHeader(id, number, "S19P", "BM1398", 4, 3, 2, LocalDate.of(2026, 12, 20), 5),
                         null),
@@ -82,7 +82,7 @@ final class GenealogyFixture {
 
     void board(String serial, String order, String line, String factory, Events.DieSource... sources) {
         int chips = Arrays.stream(sources).mapToInt(Events.DieSource::dies).sum();
-        db.inTransaction(() -> w.qa.boardAssembled(w.event(
+        db.inTransaction(() -> w.intake.boardAssembled(w.event(
                 new Events.BoardAssembled(
                         serial,
                         order,
@@ -97,7 +97,7 @@ final class GenealogyFixture {
     }
 
     void machine(String serial, String order, String controlBoardLot, String... boards) {
-        db.inTransaction(() -> w.qa.machineAssembled(w.event(
+        db.inTransaction(() -> w.intake.machineAssembled(w.event(
                 new Events.MachineAssembled(
                         serial, order, List.of(boards), 4, "CB-" + serial, "PSU-" + serial, controlBoardLot, "PSUL-1"),
                 "c-" + order)));

@@ -20,6 +20,7 @@ final class QaWiring {
     final List<EventEnvelope> published = new ArrayList<>();
     final AllocationWiring allocation;
     final QaService qa = new QaService();
+    final QaIntake intake = new QaIntake();
     final Genealogy genealogy = new Genealogy();
     final TestLimits limits = new TestLimits();
     final QualityHolds holds = new QualityHolds();
@@ -39,6 +40,9 @@ final class QaWiring {
         limits.catalogue = allocation.catalogue;
         limits.clock = clock;
         genealogy.em = em;
+        intake.em = em;
+        intake.genealogy = genealogy;
+        intake.clock = clock;
         recall.em = em;
         trace.em = em;
         analytics.em = em;
