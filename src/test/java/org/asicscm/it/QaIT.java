@@ -191,6 +191,29 @@ class QaIT {
                         .anyMatch(r -> lotNumber.equals(r.asJsonObject().getString("key"))
                                 && r.asJsonObject().getInt("fieldFailures") == 1),
                 pareto.toString());
+        // every grouping runs on this database, as JSON and as CSV
+        for (String by : List.of("PRODUCT", "FACTORY", "LINE", "LOT", "BIN", "WEEK")) {
+            for (String kind : List.of("BOARD", "MACHINE")) {
+                var yield = api.get("qa/analytics/yield?by=" + by + "&kind=" + kind + "&from=2026-01-01");
+                assertEquals(200, yield.status(), by + " " + yield);
+                assertTrue(yield.array().size() >= 1, by + " " + kind + " " + yield);
+            }
+        }
+        var byLot = api.get("qa/analytics/yield?by=LOT").array().stream()
+                .map(r -> r.asJsonObject())
+                .filter(r -> lotNumber.equals(r.getString("key")))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(4, byLot.getInt("tested"), byLot.toString());
+        assertEquals(4, byLot.getInt("firstPassed"), byLot.toString());
+        for (String by : List.of("CODE", "LOT", "BIN", "LINE", "FACTORY")) {
+            var bars = api.get("qa/analytics/pareto?by=" + by + "&to=2099-01-01");
+            assertEquals(200, bars.status(), by + " " + bars);
+        }
+        var csv = api.get("qa/analytics/yield/export?by=LINE");
+        assertEquals(200, csv.status());
+        assertTrue(csv.text().startsWith("key,tested,firstPassed,passed"), csv.text());
+        assertEquals(200, api.get("qa/analytics/pareto/export?by=LOT").status());
     }
 
     private static String burnInLog(int chains, String ghs) {
