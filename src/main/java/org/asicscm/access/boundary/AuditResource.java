@@ -9,14 +9,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.asicscm.access.entity.AuditEntry;
+import org.asicscm.platform.CsvDownload;
 import org.asicscm.platform.Listing;
 import org.asicscm.platform.Lists;
 import org.asicscm.platform.Page;
@@ -84,39 +80,32 @@ public class AuditResource {
             @QueryParam("to") String to) {
         var filters = filters(entity, id, user, from, to);
         int pageSize = PageRequest.MAX_SIZE;
-        StreamingOutput csv = out -> {
-            var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            try (var printer = new CSVPrinter(
-                    writer,
-                    CSVFormat.RFC4180
-                            .builder()
-                            .setHeader("at", "actor", "action", "entity", "entityId", "changes", "correlationId")
-                            .get())) {
-                for (int page = 0; page * pageSize < LONGEST_EXPORT; page++) {
-                    var rows = lists.page(
-                            AuditEntry.class,
-                            "id",
-                            filters::apply,
-                            PageRequest.of(String.valueOf(page), String.valueOf(pageSize), "at", Set.of("at"), "at"));
-                    for (AuditEntry e : rows.items()) {
-                        printer.printRecord(
-                                e.at(),
-                                e.actor(),
-                                e.action(),
-                                e.entity(),
-                                e.entityId(),
-                                e.changes(),
-                                e.correlationId());
+        return CsvDownload.of(
+                "audit.csv",
+                new String[] {"at", "actor", "action", "entity", "entityId", "changes", "correlationId"},
+                printer -> {
+                    for (int page = 0; page * pageSize < LONGEST_EXPORT; page++) {
+                        var rows = lists.page(
+                                AuditEntry.class,
+                                "id",
+                                filters::apply,
+                                PageRequest.of(
+                                        String.valueOf(page), String.valueOf(pageSize), "at", Set.of("at"), "at"));
+                        for (AuditEntry e : rows.items()) {
+                            printer.printRecord(
+                                    e.at(),
+                                    e.actor(),
+                                    e.action(),
+                                    e.entity(),
+                                    e.entityId(),
+                                    e.changes(),
+                                    e.correlationId());
+                        }
+                        if ((long) (page + 1) * pageSize >= rows.total()) {
+                            break;
+                        }
                     }
-                    if ((long) (page + 1) * pageSize >= rows.total()) {
-                        break;
-                    }
-                }
-            }
-        };
-        return Response.ok(csv)
-                .header("Content-Disposition", "attachment; filename=\"audit.csv\"")
-                .build();
+                });
     }
 
     private record Filters(String entity, String id, String user, OffsetDateTime from, OffsetDateTime to) {

@@ -10,17 +10,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.asicscm.platform.Codes;
+import org.asicscm.platform.CsvDownload;
 import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.Page;
 import org.asicscm.platform.PageRequest;
 import org.asicscm.platform.QueryParams;
 import org.asicscm.platform.Roles;
+import org.asicscm.qa.boundary.GenealogyViews.MachineTraceView;
 import org.asicscm.qa.boundary.GenealogyViews.RecallView;
 import org.asicscm.qa.boundary.GenealogyViews.TraceView;
 import org.asicscm.qa.control.Recall;
@@ -83,57 +80,50 @@ public class GenealogyResource {
     public Response recallCsv(
             @QueryParam("scope") String scope, @QueryParam("subject") String subject, @QueryParam("bin") String bin) {
         var of = subject(scope, subject, bin);
-        StreamingOutput csv = out -> {
-            var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            try (var printer = new CSVPrinter(
-                    writer,
-                    CSVFormat.RFC4180
-                            .builder()
-                            .setHeader(
-                                    "boardSerial",
-                                    "machineSerial",
-                                    "chain",
-                                    "diesFromSubject",
-                                    "buildOrderId",
-                                    "orderNumber",
-                                    "lineCode",
-                                    "factoryId",
-                                    "shift",
-                                    "location",
-                                    "shipmentId",
-                                    "customerId",
-                                    "customerName",
-                                    "destinationCountry")
-                            .get())) {
-                int size = PageRequest.MAX_SIZE;
-                for (int page = 0; page * size < LONGEST_EXPORT; page++) {
-                    var rows = recall.rows(of, page, size);
-                    for (var r : rows) {
-                        printer.printRecord(
-                                r.boardSerial(),
-                                r.machineSerial(),
-                                r.chain(),
-                                r.diesFromSubject(),
-                                r.buildOrderId(),
-                                r.orderNumber(),
-                                r.lineCode(),
-                                r.factoryId(),
-                                r.shift(),
-                                r.location(),
-                                r.shipmentId(),
-                                r.customerId(),
-                                r.customerName(),
-                                r.destinationCountry());
+        return CsvDownload.of(
+                "recall-" + of.subject() + ".csv",
+                new String[] {
+                    "boardSerial",
+                    "machineSerial",
+                    "chain",
+                    "diesFromSubject",
+                    "buildOrderId",
+                    "orderNumber",
+                    "lineCode",
+                    "factoryId",
+                    "shift",
+                    "location",
+                    "shipmentId",
+                    "customerId",
+                    "customerName",
+                    "destinationCountry"
+                },
+                printer -> {
+                    int size = PageRequest.MAX_SIZE;
+                    for (int page = 0; page * size < LONGEST_EXPORT; page++) {
+                        var rows = recall.rows(of, page, size);
+                        for (var r : rows) {
+                            printer.printRecord(
+                                    r.boardSerial(),
+                                    r.machineSerial(),
+                                    r.chain(),
+                                    r.diesFromSubject(),
+                                    r.buildOrderId(),
+                                    r.orderNumber(),
+                                    r.lineCode(),
+                                    r.factoryId(),
+                                    r.shift(),
+                                    r.location(),
+                                    r.shipmentId(),
+                                    r.customerId(),
+                                    r.customerName(),
+                                    r.destinationCountry());
+                        }
+                        if (rows.size() < size) {
+                            break;
+                        }
                     }
-                    if (rows.size() < size) {
-                        break;
-                    }
-                }
-            }
-        };
-        return Response.ok(csv)
-                .header("Content-Disposition", "attachment; filename=\"recall-" + of.subject() + ".csv\"")
-                .build();
+                });
     }
 
     @GET
@@ -152,62 +142,56 @@ public class GenealogyResource {
     @Operation(summary = "The same trace as one CSV file: one row per run of chip positions from one lot and bin")
     public Response traceCsv(@PathParam("serial") String serial) {
         TraceView view = TraceView.of(trace.trace(serial));
-        StreamingOutput csv = out -> {
-            var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            try (var printer = new CSVPrinter(
-                    writer,
-                    CSVFormat.RFC4180
-                            .builder()
-                            .setHeader(
-                                    "serial",
-                                    "machineSerial",
-                                    "boardSerial",
-                                    "chain",
-                                    "firstChip",
-                                    "lastChip",
-                                    "lotNumber",
-                                    "bin",
-                                    "replacedInRework",
-                                    "buildOrderId",
-                                    "lineCode",
-                                    "factoryId",
-                                    "shift",
-                                    "controlBoardSerial",
-                                    "controlBoardLot",
-                                    "psuSerial",
-                                    "psuLot",
-                                    "shipmentId",
-                                    "customerName")
-                            .get())) {
-                for (var board : view.boards()) {
-                    for (var run : board.dies()) {
-                        printer.printRecord(
-                                view.serial(),
-                                view.machine() == null ? null : view.machine().serial(),
-                                board.serial(),
-                                board.chain(),
-                                run.firstChip(),
-                                run.lastChip(),
-                                run.lotNumber(),
-                                run.bin(),
-                                run.replacedInRework(),
-                                board.buildOrderId(),
-                                board.lineCode(),
-                                board.factoryId(),
-                                board.shift(),
-                                view.machine() == null ? null : view.machine().controlBoardSerial(),
-                                view.machine() == null ? null : view.machine().controlBoardLot(),
-                                view.machine() == null ? null : view.machine().psuSerial(),
-                                view.machine() == null ? null : view.machine().psuLot(),
-                                view.machine() == null ? null : view.machine().shipmentId(),
-                                view.machine() == null ? null : view.machine().customerName());
+        MachineTraceView machine = view.machine();
+        return CsvDownload.of(
+                "trace-" + view.serial() + ".csv",
+                new String[] {
+                    "serial",
+                    "machineSerial",
+                    "boardSerial",
+                    "chain",
+                    "firstChip",
+                    "lastChip",
+                    "lotNumber",
+                    "bin",
+                    "replacedInRework",
+                    "buildOrderId",
+                    "lineCode",
+                    "factoryId",
+                    "shift",
+                    "controlBoardSerial",
+                    "controlBoardLot",
+                    "psuSerial",
+                    "psuLot",
+                    "shipmentId",
+                    "customerName"
+                },
+                printer -> {
+                    for (var board : view.boards()) {
+                        for (var run : board.dies()) {
+                            printer.printRecord(
+                                    view.serial(),
+                                    machine == null ? null : machine.serial(),
+                                    board.serial(),
+                                    board.chain(),
+                                    run.firstChip(),
+                                    run.lastChip(),
+                                    run.lotNumber(),
+                                    run.bin(),
+                                    run.replacedInRework(),
+                                    board.buildOrderId(),
+                                    board.lineCode(),
+                                    board.factoryId(),
+                                    board.shift(),
+                                    machine == null ? null : machine.controlBoardSerial(),
+                                    machine == null ? null : machine.controlBoardLot(),
+                                    machine == null ? null : machine.psuSerial(),
+                                    machine == null ? null : machine.psuLot(),
+                                    machine == null ? null : machine.shipmentId(),
+                                    machine == null ? null : machine.customerName());
+                        }
                     }
-                }
-            }
-        };
-        return Response.ok(csv)
-                .header("Content-Disposition", "attachment; filename=\"trace-" + serial + ".csv\"")
-                .build();
+                });
     }
 
     private static Recall.Subject subject(String scope, String subject, String bin) {

@@ -3,21 +3,17 @@ package org.asicscm.qa.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.asicscm.events.Events.UnitKind;
 import org.asicscm.platform.Codes;
+import org.asicscm.platform.CsvDownload;
 import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.QueryParams;
 import org.asicscm.platform.Roles;
@@ -39,6 +35,38 @@ public class QaAnalyticsResource {
     @EJB
     QaAnalytics analytics;
 
+    /** The filters every report takes (docs/qa.md). */
+    public static class ReportFilters {
+        @QueryParam("kind")
+        String kind;
+
+        @QueryParam("from")
+        String from;
+
+        @QueryParam("to")
+        String to;
+
+        @QueryParam("product")
+        String product;
+
+        @QueryParam("factory")
+        String factory;
+
+        Filters with(UnitKind absentKind) {
+            var fromDate = QueryParams.date("from", from);
+            var toDate = QueryParams.date("to", to);
+            if (fromDate != null && toDate != null && !toDate.isAfter(fromDate)) {
+                throw new InvalidInputException("to", "must be after from");
+            }
+            return new Filters(
+                    kind == null ? absentKind : QueryParams.enumValue("kind", kind, UnitKind.class),
+                    fromDate,
+                    toDate,
+                    QueryParams.text("product", product),
+                    QueryParams.text("factory", factory));
+        }
+    }
+
     @GET
     @Path("yield")
     @Produces(MediaType.APPLICATION_JSON)
@@ -46,31 +74,19 @@ public class QaAnalyticsResource {
             summary = "Yield, first-pass yield, failures per 1,000 units and mean rework loops, grouped",
             description = "by: PRODUCT, FACTORY, LINE, LOT, BIN, WEEK (ISO, by first test); kind: BOARD (default) or"
                     + " MACHINE; from, to: dates [from, to) of the first test; product; factory (id)")
-    public List<YieldRow> yieldReport(
-            @QueryParam("by") String by,
-            @QueryParam("kind") String kind,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("product") String product,
-            @QueryParam("factory") String factory) {
-        return analytics.yieldBy(
-                dimension(by, Dimension.PRODUCT), filters(kind, UnitKind.BOARD, from, to, product, factory));
+    public List<YieldRow> yieldReport(@QueryParam("by") String by, @BeanParam ReportFilters filters) {
+        return analytics.yieldBy(dimension(by, Dimension.PRODUCT), filters.with(UnitKind.BOARD));
     }
 
     @GET
     @Path("yield/export")
     @Produces("text/csv")
     @Operation(summary = "The same yield report as CSV")
-    public Response yieldCsv(
-            @QueryParam("by") String by,
-            @QueryParam("kind") String kind,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("product") String product,
-            @QueryParam("factory") String factory) {
-        var rows = yieldReport(by, kind, from, to, product, factory);
-        return csv("yield", printer -> {
-            printer.printRecord(
+    public Response yieldCsv(@QueryParam("by") String by, @BeanParam ReportFilters filters) {
+        var rows = yieldReport(by, filters);
+        return CsvDownload.of(
+                "yield.csv",
+                new String[] {
                     "key",
                     "tested",
                     "firstPassed",
@@ -81,22 +97,24 @@ public class QaAnalyticsResource {
                     "yield",
                     "firstPassYield",
                     "failuresPer1000",
-                    "meanReworkLoops");
-            for (YieldRow r : rows) {
-                printer.printRecord(
-                        r.key(),
-                        r.tested(),
-                        r.firstPassed(),
-                        r.passed(),
-                        r.scrapped(),
-                        r.failures(),
-                        r.reworkLoops(),
-                        r.yield(),
-                        r.firstPassYield(),
-                        r.failuresPer1000(),
-                        r.meanReworkLoops());
-            }
-        });
+                    "meanReworkLoops"
+                },
+                printer -> {
+                    for (YieldRow r : rows) {
+                        printer.printRecord(
+                                r.key(),
+                                r.tested(),
+                                r.firstPassed(),
+                                r.passed(),
+                                r.scrapped(),
+                                r.failures(),
+                                r.reworkLoops(),
+                                r.yield(),
+                                r.firstPassYield(),
+                                r.failuresPer1000(),
+                                r.meanReworkLoops());
+                    }
+                });
     }
 
     @GET
@@ -107,13 +125,7 @@ public class QaAnalyticsResource {
             description = "by: CODE (default), LOT, BIN, LINE, FACTORY; code: only that failure code; kind: BOARD or"
                     + " MACHINE (default both); from, to: dates [from, to) of the failure; product; factory (id)")
     public List<ParetoRow> pareto(
-            @QueryParam("by") String by,
-            @QueryParam("code") String code,
-            @QueryParam("kind") String kind,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("product") String product,
-            @QueryParam("factory") String factory) {
+            @QueryParam("by") String by, @QueryParam("code") String code, @BeanParam ReportFilters filters) {
         Dimension dimension = dimension(by, Dimension.CODE);
         if (dimension == Dimension.WEEK || dimension == Dimension.PRODUCT) {
             throw new InvalidInputException("by", "a Pareto is by CODE, LOT, BIN, LINE or FACTORY");
@@ -121,7 +133,7 @@ public class QaAnalyticsResource {
         if (code != null && !Codes.isCode(code)) {
             throw new InvalidInputException("code", "must be a failure code");
         }
-        return analytics.pareto(dimension, code, filters(kind, null, from, to, product, factory));
+        return analytics.pareto(dimension, code, filters.with(null));
     }
 
     @GET
@@ -129,55 +141,25 @@ public class QaAnalyticsResource {
     @Produces("text/csv")
     @Operation(summary = "The same Pareto as CSV")
     public Response paretoCsv(
-            @QueryParam("by") String by,
-            @QueryParam("code") String code,
-            @QueryParam("kind") String kind,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("product") String product,
-            @QueryParam("factory") String factory) {
-        var rows = pareto(by, code, kind, from, to, product, factory);
-        return csv("pareto", printer -> {
-            printer.printRecord("key", "factoryFailures", "fieldFailures", "failures", "share", "cumulativeShare");
-            for (ParetoRow r : rows) {
-                printer.printRecord(
-                        r.key(), r.factoryFailures(), r.fieldFailures(), r.failures(), r.share(), r.cumulativeShare());
-            }
-        });
+            @QueryParam("by") String by, @QueryParam("code") String code, @BeanParam ReportFilters filters) {
+        var rows = pareto(by, code, filters);
+        return CsvDownload.of(
+                "pareto.csv",
+                new String[] {"key", "factoryFailures", "fieldFailures", "failures", "share", "cumulativeShare"},
+                printer -> {
+                    for (ParetoRow r : rows) {
+                        printer.printRecord(
+                                r.key(),
+                                r.factoryFailures(),
+                                r.fieldFailures(),
+                                r.failures(),
+                                r.share(),
+                                r.cumulativeShare());
+                    }
+                });
     }
 
     private static Dimension dimension(String by, Dimension absent) {
         return by == null ? absent : QueryParams.enumValue("by", by, Dimension.class);
-    }
-
-    private static Filters filters(
-            String kind, UnitKind absentKind, String from, String to, String product, String factory) {
-        var fromDate = QueryParams.date("from", from);
-        var toDate = QueryParams.date("to", to);
-        if (fromDate != null && toDate != null && !toDate.isAfter(fromDate)) {
-            throw new InvalidInputException("to", "must be after from");
-        }
-        return new Filters(
-                kind == null ? absentKind : QueryParams.enumValue("kind", kind, UnitKind.class),
-                fromDate,
-                toDate,
-                QueryParams.text("product", product),
-                QueryParams.text("factory", factory));
-    }
-
-    private interface Rows {
-        void print(CSVPrinter printer) throws IOException;
-    }
-
-    private static Response csv(String name, Rows rows) {
-        StreamingOutput out = stream -> {
-            try (var printer =
-                    new CSVPrinter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), CSVFormat.RFC4180)) {
-                rows.print(printer);
-            }
-        };
-        return Response.ok(out)
-                .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"")
-                .build();
     }
 }

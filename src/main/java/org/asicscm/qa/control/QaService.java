@@ -174,15 +174,7 @@ public class QaService {
                             + " scrap it or send it to engineering review",
                     Map.of("reworkLoops", unit.reworkLoops(), "reworkLimit", reworkLimit));
         }
-        try {
-            unit.sendToRework(now());
-        } catch (IllegalStateException e) {
-            throw new RuleViolationException(
-                    "not-failed",
-                    null,
-                    e.getMessage(),
-                    Map.of("unitStatus", unit.status().name()));
-        }
+        decide(unit, () -> unit.sendToRework(now()));
         for (int i = 0; i < steps.size(); i++) {
             Rework.Step step = steps.get(i);
             String field = "steps[" + i + "]";
@@ -199,15 +191,7 @@ public class QaService {
 
     public QaUnit sendToEngineeringReview(String serial, String note) {
         QaUnit unit = lockedUnit(serial);
-        try {
-            unit.sendToEngineeringReview(now());
-        } catch (IllegalStateException e) {
-            throw new RuleViolationException(
-                    "not-failed",
-                    null,
-                    e.getMessage(),
-                    Map.of("unitStatus", unit.status().name()));
-        }
+        decide(unit, () -> unit.sendToEngineeringReview(now()));
         em.persist(new QaDisposition(serial, QaDisposition.Action.REVIEW, note, now()));
         return unit;
     }
@@ -221,8 +205,18 @@ public class QaService {
 
     public QaUnit scrap(String serial, String reason) {
         QaUnit unit = lockedUnit(serial);
+        decide(unit, () -> unit.scrap(now()));
+        em.persist(new QaDisposition(serial, QaDisposition.Action.SCRAP, reason, now()));
+        returns.close(serial, org.asicscm.qa.entity.FieldReturn.Status.SCRAPPED);
+        outbox.publish(
+                new Events.UnitScrapped(serial, unit.kind(), unit.buildOrderId(), reason), unit.correlationId(), null);
+        return unit;
+    }
+
+    /** A disposition the unit's status does not allow (rework of a passed unit, say) is a 409 naming its status. */
+    private static void decide(QaUnit unit, Runnable disposition) {
         try {
-            unit.scrap(now());
+            disposition.run();
         } catch (IllegalStateException e) {
             throw new RuleViolationException(
                     "not-failed",
@@ -230,11 +224,6 @@ public class QaService {
                     e.getMessage(),
                     Map.of("unitStatus", unit.status().name()));
         }
-        em.persist(new QaDisposition(serial, QaDisposition.Action.SCRAP, reason, now()));
-        returns.close(serial, org.asicscm.qa.entity.FieldReturn.Status.SCRAPPED);
-        outbox.publish(
-                new Events.UnitScrapped(serial, unit.kind(), unit.buildOrderId(), reason), unit.correlationId(), null);
-        return unit;
     }
 
     private QaUnit lockedUnit(String serial) {
