@@ -48,13 +48,13 @@ create table qa_limit_set (
 create table qa_order (
     build_order_id  varchar(36) not null primary key,
     order_number    varchar(40) not null,
-    product         varchar(40) not null,
+    product         varchar(80) not null,
     chips_per_board integer     not null
 );
 
 -- ENGINEERING_REVIEW is longer than the 16 characters a status had
 alter table qa_unit alter column status set data type varchar(24);
-alter table qa_unit add column product varchar(40);
+alter table qa_unit add column product varchar(80);
 alter table qa_unit add column firmware varchar(40);
 alter table qa_unit add column rework_loops integer default 0 not null;
 alter table qa_unit add column first_pass boolean;
