@@ -179,6 +179,22 @@ class QualityAndReturnsTest {
                         List.of(new Rework.Step(Rework.Action.CHIP_REPLACED, 0, 1, null, null, null, "B1", null)),
                         "bench")));
         assertEquals("steps[0].newDieLot", noLot.field());
+        // a good step before a bad one is undone with it: the board still carries what it did
+        var secondBad = assertThrows(
+                InvalidInputException.class,
+                () -> db.inTransaction(() -> w.qa.rework(
+                        "HB-51",
+                        "two chips",
+                        List.of(
+                                new Rework.Step(Rework.Action.CHIP_REPLACED, 0, 1, null, null, "N7-0001", "B1", null),
+                                new Rework.Step(Rework.Action.CHIP_REPLACED, 0, 9, null, null, "N7-0001", "B1", null)),
+                        "bench")));
+        assertEquals("steps[1].chipIndex", secondBad.field());
+        assertEquals(
+                List.of("0-3 N7-0009/B1"),
+                db.fresh(() -> w.genealogy.runsOf("HB-51")).stream()
+                        .map(r -> r.firstChip() + "-" + r.lastChip() + " " + r.lotNumber() + "/" + r.bin())
+                        .toList());
         assertEquals(QaUnit.Status.FAILED, unit("HB-51").status());
         assertEquals(0, unit("HB-51").reworkLoops());
         assertTrue(db.fresh(() -> w.qa.reworksOf("HB-51")).isEmpty());
