@@ -40,7 +40,7 @@ public enum EventType {
     QUALITY_HOLD_PLACED("QualityHoldPlaced", QualityHoldPlaced.class, Stage.SHIPPING),
     QUALITY_HOLD_RELEASED("QualityHoldReleased", QualityHoldReleased.class, Stage.SHIPPING),
     MACHINE_RETURNED("MachineReturned", MachineReturned.class),
-    MACHINE_GRADED("MachineGraded", MachineGraded.class);
+    MACHINE_GRADED("MachineGraded", MachineGraded.class, Stage.SHIPPING);
 
     /**
      * 2: order headers in BuildOrderCreated and DiesAllocated, planning events; 3: genealogy

@@ -309,8 +309,12 @@ public final class Events {
         }
     }
 
+    /** product came with schema 3: the model logistics sells it as. */
     public record MachineReadyToShip(
-            String serial, String buildOrderId, @MayBeNull BigDecimal hashrateThs) implements Event {
+            String serial,
+            String buildOrderId,
+            @MayBeNull BigDecimal hashrateThs,
+            @MayBeNull String product) implements Event {
         public String subjectId() {
             return serial;
         }
@@ -384,6 +388,7 @@ public final class Events {
     /** Burn-in judged a machine: its grade is the TH/s band and J/TH band it sells in. */
     public record MachineGraded(
             String serial,
+            @MayBeNull String product,
             boolean passed,
             BigDecimal hashrateThs,
             BigDecimal efficiencyJth,

@@ -367,7 +367,10 @@ final class RawPipeline implements AutoCloseable {
                     CLOCK));
             if ("MACHINE".equals(kind)) {
                 events.add(EventEnvelope.create(
-                        new Events.MachineReadyToShip(serial, order, new BigDecimal("200")), correlation, null, CLOCK));
+                        new Events.MachineReadyToShip(serial, order, new BigDecimal("200"), "S21-200"),
+                        correlation,
+                        null,
+                        CLOCK));
             }
             for (EventEnvelope event : events) {
                 log(event);

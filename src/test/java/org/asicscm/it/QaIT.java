@@ -271,6 +271,122 @@ class QaIT {
         assertEquals(409, again.status(), "a passed machine is not waiting for a test");
     }
 
+    @Test
+    void aGradedMachineGoesOnlyToAnOrderItsGradeSatisfiesAndPaymentsAddUp() {
+        var floor = fixtures.floorReady("CO", 4, 3, 200, 36);
+        String product = api.get("build-orders/" + floor.order()).json().getString("product");
+        String machine = machineReadyToShip(floor, "CO").get(3);
+        // 3 chains at 4,500 GH/s on 1,320 W: 13.5 TH/s at 97.8 J/TH, graded 10 TH/s at most 98 J/TH
+        var graded = api.postText("qa/units/" + machine + "/burn-ins", "application/x-ndjson", burnInLog(3, "4500"));
+        assertEquals(201, graded.status(), graded.toString());
+        try {
+            eventually(
+                    "the warehouse knows the grade",
+                    () -> api.get("shippable-machines/" + machine).status() == 200
+                            && api.get("shippable-machines/" + machine).json().containsKey("gradeThs"));
+        } catch (AssertionError e) {
+            throw new AssertionError(
+                    api.get("shippable-machines/" + machine) + " / " + api.get("qa/units/" + machine) + " / "
+                            + api.get("dead-letters"),
+                    e);
+        }
+        var inStock = api.get("shippable-machines/" + machine).json();
+        assertEquals(product, inStock.getString("product"), inStock.toString());
+        assertEquals(
+                1, api.get("available-to-promise?product=" + product).json().getInt("machines"));
+        var stock = api.get("available-to-promise?product=" + product)
+                .json()
+                .getJsonArray("grades")
+                .getJsonObject(0);
+        assertEquals(
+                0,
+                new java.math.BigDecimal("10")
+                        .compareTo(stock.getJsonNumber("gradeThs").bigDecimalValue()));
+        assertEquals(
+                0,
+                new java.math.BigDecimal("98")
+                        .compareTo(stock.getJsonNumber("gradeJth").bigDecimalValue()));
+
+        String customer = api.post("customers", "{\"name\":\"Tashkent Hash LLC\",\"country\":\"UZ\"}")
+                .json()
+                .getString("id");
+        java.util.function.BiFunction<String, String, String> order = (number, grade) -> {
+            var opened = api.post(
+                    "customer-orders",
+                    ("{\"orderNumber\":\"%s-%s\",\"customerId\":\"%s\","
+                                    + "\"product\":\"%s\",\"machines\":1,%s,\"promisedDate\":\"%s\","
+                                    + "\"unitPrice\":2450.00,\"currency\":\"USD\",\"deposit\":500}")
+                            .formatted(
+                                    number,
+                                    run,
+                                    customer,
+                                    product,
+                                    grade,
+                                    Fixtures.today().plusDays(30)));
+            assertEquals(201, opened.status(), opened.toString());
+            return opened.json().getString("id");
+        };
+        String tooHigh = order.apply("CO-A", "\"minGradeThs\":15,\"maxGradeJth\":98");
+        String exactOnly = order.apply("CO-B", "\"minGradeThs\":5,\"maxGradeJth\":100");
+        String fits = order.apply("CO-C", "\"minGradeThs\":10,\"maxGradeJth\":98");
+        String reserve = "{\"serials\":[\"" + machine + "\"]}";
+        var lower = api.post("customer-orders/" + tooHigh + "/reservations", reserve);
+        assertEquals(409, lower.status(), lower.toString());
+        assertEquals("grade-below-order", lower.json().getString("code"));
+        var higher = api.post("customer-orders/" + exactOnly + "/reservations", reserve);
+        assertEquals(409, higher.status(), higher.toString());
+        assertEquals("higher-grade-not-allowed", higher.json().getString("code"));
+        var reserved = api.post("customer-orders/" + fits + "/reservations", reserve);
+        assertEquals(200, reserved.status(), reserved.toString());
+        assertEquals(
+                List.of(machine),
+                reserved.json().getJsonArray("reservedSerials").stream()
+                        .map(v -> ((jakarta.json.JsonString) v).getString())
+                        .toList());
+        assertEquals(
+                0, api.get("available-to-promise?product=" + product).json().getInt("machines"));
+        var twice = api.post("customer-orders/" + exactOnly + "/reservations", reserve);
+        assertEquals("machine-taken", twice.json().getString("code"), twice.toString());
+
+        String payment = "{\"amount\":%s,\"receivedOn\":\"%s\",\"reference\":\"SWIFT-%s\"}";
+        var deposit = api.post("customer-orders/" + fits + "/payments", payment.formatted("500", Fixtures.today(), 1));
+        assertEquals(201, deposit.status(), deposit.toString());
+        assertTrue(deposit.json().getBoolean("depositPaid"));
+        assertEquals(false, deposit.json().getBoolean("paidInFull"));
+        var over = api.post("customer-orders/" + fits + "/payments", payment.formatted("2000", Fixtures.today(), 2));
+        assertEquals(409, over.status(), over.toString());
+        assertEquals("overpaid", over.json().getString("code"));
+        var balance = api.post("customer-orders/" + fits + "/payments", payment.formatted("1950", Fixtures.today(), 3));
+        assertTrue(balance.json().getBoolean("paidInFull"), balance.toString());
+        assertEquals(
+                0, balance.json().getJsonNumber("balance").bigDecimalValue().signum());
+        assertEquals(2, balance.json().getJsonArray("payments").size(), "the refused payment was not recorded");
+
+        String good = "{\"orderNumber\":\"CO-X-%s\",\"customerId\":\"%s\",\"product\":\"%s\",\"machines\":1,"
+                + "\"minGradeThs\":10,\"maxGradeJth\":98,\"promisedDate\":\"%s\",\"unitPrice\":2450.00,"
+                + "\"currency\":\"%s\"}";
+        refused(
+                api.post("customer-orders", good.formatted(run, customer, product, Fixtures.today(), "usd")),
+                400,
+                "currency");
+        refused(
+                api.post("customer-orders", good.formatted(run, customer, product, Fixtures.today(), "XXQ")),
+                400,
+                "currency");
+        refused(
+                api.post(
+                        "customer-orders",
+                        good.formatted(run, customer, product, Fixtures.today().minusDays(2), "USD")),
+                400,
+                "promisedDate");
+        refused(
+                api.post("customer-orders", good.formatted(run, "nobody", product, Fixtures.today(), "USD")),
+                400,
+                "customerId");
+        refused(api.post("customer-orders/no-such-order/reservations", reserve), 404, null);
+        refused(api.get("available-to-promise"), 400, "product");
+    }
+
     /** The field a problem names (the first of its errors). */
     private static String field(Api.Reply reply) {
         var errors = reply.json().getJsonArray("errors");

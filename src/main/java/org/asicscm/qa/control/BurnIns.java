@@ -94,6 +94,7 @@ public class BurnIns {
         outbox.publish(
                 new Events.MachineGraded(
                         serial,
+                        judged.product(),
                         test.passed(),
                         summary.hashrateThs(),
                         summary.efficiencyJth(),

@@ -152,7 +152,8 @@ public class QaService {
         // a repaired return goes back to its owner, not to the warehouse for sale
         if (verdict.passed() && unit.kind() == UnitKind.MACHINE && !fieldReturn) {
             outbox.publish(
-                    new Events.MachineReadyToShip(serial, unit.buildOrderId(), measurement.hashrateThs()),
+                    new Events.MachineReadyToShip(
+                            serial, unit.buildOrderId(), measurement.hashrateThs(), unit.product()),
                     unit.correlationId(),
                     null);
         }

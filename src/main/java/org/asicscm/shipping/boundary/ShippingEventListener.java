@@ -24,6 +24,7 @@ public class ShippingEventListener implements StageListener {
         switch (event.type()) {
             case MACHINE_READY_TO_SHIP -> shipping.machineReady(event);
             case QUALITY_HOLD_PLACED, QUALITY_HOLD_RELEASED -> shipping.qualityHold(event);
+            case MACHINE_GRADED -> shipping.machineGraded(event);
             default -> throw new NotConsumedException(stage(), event);
         }
     }

@@ -39,9 +39,26 @@ public final class ShippingViews {
         }
     }
 
-    public record ShippableView(String serial, String buildOrderId, String shipmentId, OffsetDateTime readyAt) {
+    /** product and grade (TH/s and J/TH bands, from burn-in) are what it sells as; reservedOrderId once reserved. */
+    public record ShippableView(
+            String serial,
+            String buildOrderId,
+            String product,
+            java.math.BigDecimal gradeThs,
+            java.math.BigDecimal gradeJth,
+            String reservedOrderId,
+            String shipmentId,
+            OffsetDateTime readyAt) {
         static ShippableView of(ShippableMachine m) {
-            return new ShippableView(m.serial(), m.buildOrderId(), m.shipmentId(), m.readyAt());
+            return new ShippableView(
+                    m.serial(),
+                    m.buildOrderId(),
+                    m.product(),
+                    m.gradeThs(),
+                    m.gradeJth(),
+                    m.reservedOrderId(),
+                    m.shipmentId(),
+                    m.readyAt());
         }
     }
 

@@ -71,8 +71,42 @@ public class ShippingService {
     public void machineReady(EventEnvelope event) {
         var ready = event.data(Events.MachineReadyToShip.class);
         if (em.find(ShippableMachine.class, ready.serial()) == null) {
-            em.persist(new ShippableMachine(ready.serial(), ready.buildOrderId(), event.correlationId(), now()));
+            var machine = new ShippableMachine(
+                    ready.serial(), ready.buildOrderId(), ready.product(), event.correlationId(), now());
+            @SuppressWarnings("unchecked")
+            List<Object[]> grade = em.createNativeQuery(
+                            "select product, grade_ths, grade_jth from shipping_grade where serial = ?1")
+                    .setParameter(1, ready.serial())
+                    .getResultList();
+            grade.forEach(g -> machine.grade((String) g[0], decimal(g[1]), decimal(g[2])));
+            em.persist(machine);
         }
+    }
+
+    /**
+     * Reaction to MachineGraded: the machine sells in its grade (none after a failed burn-in). The
+     * grade is kept on its own too: it may arrive before MachineReadyToShip of the same transaction.
+     */
+    public void machineGraded(EventEnvelope event) {
+        var graded = event.data(Events.MachineGraded.class);
+        em.createNativeQuery("delete from shipping_grade where serial = ?1")
+                .setParameter(1, graded.serial())
+                .executeUpdate();
+        em.createNativeQuery(
+                        "insert into shipping_grade (serial, product, grade_ths, grade_jth) values (?1, ?2, ?3, ?4)")
+                .setParameter(1, graded.serial())
+                .setParameter(2, graded.product())
+                .setParameter(3, graded.gradeThs())
+                .setParameter(4, graded.gradeJth())
+                .executeUpdate();
+        ShippableMachine machine = em.find(ShippableMachine.class, graded.serial(), LockModeType.PESSIMISTIC_WRITE);
+        if (machine != null) {
+            machine.grade(graded.product(), graded.gradeThs(), graded.gradeJth());
+        }
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value == null ? null : new BigDecimal(value.toString());
     }
 
     /** Reaction to QA's quality holds: the machines a hold names may not be booked until it is released. */

@@ -33,13 +33,26 @@ public class ShippableMachine {
     @Column(name = "ready_at")
     private OffsetDateTime readyAt;
 
+    private String product;
+
+    @Column(name = "grade_ths")
+    private java.math.BigDecimal gradeThs;
+
+    @Column(name = "grade_jth")
+    private java.math.BigDecimal gradeJth;
+
+    @Column(name = "reserved_order_id")
+    private String reservedOrderId;
+
     @Version
     private long version;
 
     protected ShippableMachine() {}
 
-    public ShippableMachine(String serial, String buildOrderId, String correlationId, OffsetDateTime readyAt) {
+    public ShippableMachine(
+            String serial, String buildOrderId, String product, String correlationId, OffsetDateTime readyAt) {
         this.serial = Objects.requireNonNull(serial);
+        this.product = product;
         this.buildOrderId = buildOrderId;
         this.correlationId = correlationId;
         this.readyAt = readyAt;
@@ -54,6 +67,38 @@ public class ShippableMachine {
             throw new IllegalStateException("machine " + serial + " is already on shipment " + this.shipmentId);
         }
         this.shipmentId = shipmentId;
+    }
+
+    /** What burn-in made of it: the TH/s and J/TH bands it sells in; null bands for a failed burn-in. */
+    public void grade(String product, java.math.BigDecimal ths, java.math.BigDecimal jth) {
+        if (product != null) {
+            this.product = product;
+        }
+        this.gradeThs = ths;
+        this.gradeJth = jth;
+    }
+
+    public void reserveFor(String orderId) {
+        if (reservedOrderId != null) {
+            throw new IllegalStateException("machine " + serial + " is reserved to order " + reservedOrderId);
+        }
+        this.reservedOrderId = orderId;
+    }
+
+    public String product() {
+        return product;
+    }
+
+    public java.math.BigDecimal gradeThs() {
+        return gradeThs;
+    }
+
+    public java.math.BigDecimal gradeJth() {
+        return gradeJth;
+    }
+
+    public String reservedOrderId() {
+        return reservedOrderId;
     }
 
     public String serial() {

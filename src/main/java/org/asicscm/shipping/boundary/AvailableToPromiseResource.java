@@ -1,0 +1,46 @@
+package org.asicscm.shipping.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.asicscm.platform.Codes;
+import org.asicscm.platform.InvalidInputException;
+import org.asicscm.platform.Roles;
+import org.asicscm.shipping.control.CustomerOrders;
+import org.asicscm.shipping.control.CustomerOrders.StockGrade;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** What logistics can promise now: machines in stock by model and grade. */
+@Path("available-to-promise")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Shipping")
+@RolesAllowed({Roles.LOGISTICS, Roles.PLANNER, Roles.AUDITOR})
+public class AvailableToPromiseResource {
+
+    @EJB
+    CustomerOrders orders;
+
+    public record StockView(String product, long machines, List<StockGrade> grades) {}
+
+    @GET
+    @Operation(
+            summary = "Machines of a model in stock and free to promise, by grade, best first",
+            description = "In stock: passed QA, graded by burn-in, not reserved to an order, not on a shipment, not"
+                    + " under a quality hold. Planned output from the build schedule is not counted yet")
+    public StockView available(@QueryParam("product") String product) {
+        if (product == null || !Codes.isCode(product)) {
+            throw new InvalidInputException("product", "must be the model's product code");
+        }
+        var grades = orders.availableToPromise(product);
+        return new StockView(
+                product, grades.stream().mapToLong(StockGrade::machines).sum(), grades);
+    }
+}
