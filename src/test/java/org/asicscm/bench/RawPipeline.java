@@ -649,7 +649,8 @@ final class RawPipeline implements AutoCloseable {
                 db.query("select serial from shippable_machine where serial = ?", ready.serial())
                         .close();
                 db.update(
-                        "insert into shippable_machine values (?, ?, ?, null, ?, 1)",
+                        "insert into shippable_machine (serial, build_order_id, correlation_id, shipment_id, ready_at, version)"
+                                + " values (?, ?, ?, null, ?, 1)",
                         ready.serial(),
                         ready.buildOrderId(),
                         event.correlationId(),
