@@ -11,7 +11,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.asicscm.events.Events;
@@ -98,13 +97,6 @@ public class FieldReturns {
             throw new UnknownEntityException("return", id);
         }
         return found;
-    }
-
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<FieldReturn> of(String serial) {
-        return em.createNamedQuery(FieldReturn.OF_UNIT, FieldReturn.class)
-                .setParameter("serial", serial)
-                .getResultList();
     }
 
     /** Closes the unit's open return, if any: repaired when it passes again, scrapped when it is. */

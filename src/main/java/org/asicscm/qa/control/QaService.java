@@ -19,6 +19,7 @@ import org.asicscm.events.control.EventOutbox;
 import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.RuleViolationException;
 import org.asicscm.platform.UnknownEntityException;
+import org.asicscm.qa.entity.FieldReturn;
 import org.asicscm.qa.entity.LimitSet;
 import org.asicscm.qa.entity.Limits;
 import org.asicscm.qa.entity.Measurement;
@@ -147,7 +148,7 @@ public class QaService {
                 unit.correlationId(),
                 null);
         if (verdict.passed() && fieldReturn) {
-            returns.close(serial, org.asicscm.qa.entity.FieldReturn.Status.REPAIRED);
+            returns.close(serial, FieldReturn.Status.REPAIRED);
         }
         // a repaired return goes back to its owner, not to the warehouse for sale
         if (verdict.passed() && unit.kind() == UnitKind.MACHINE && !fieldReturn) {
@@ -208,7 +209,7 @@ public class QaService {
         QaUnit unit = lockedUnit(serial);
         decide(unit, () -> unit.scrap(now()));
         em.persist(new QaDisposition(serial, QaDisposition.Action.SCRAP, reason, now()));
-        returns.close(serial, org.asicscm.qa.entity.FieldReturn.Status.SCRAPPED);
+        returns.close(serial, FieldReturn.Status.SCRAPPED);
         outbox.publish(
                 new Events.UnitScrapped(serial, unit.kind(), unit.buildOrderId(), reason), unit.correlationId(), null);
         return unit;

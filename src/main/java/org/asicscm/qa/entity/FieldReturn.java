@@ -18,12 +18,8 @@ import java.util.UUID;
         name = FieldReturn.OPEN_OF_UNIT,
         query = "select r from FieldReturn r where r.serial = :serial"
                 + " and r.status = org.asicscm.qa.entity.FieldReturn.Status.OPEN")
-@NamedQuery(
-        name = FieldReturn.OF_UNIT,
-        query = "select r from FieldReturn r where r.serial = :serial order by r.receivedAt")
 public class FieldReturn {
     public static final String OPEN_OF_UNIT = "FieldReturn.openOfUnit";
-    public static final String OF_UNIT = "FieldReturn.ofUnit";
 
     public enum Status {
         OPEN,
