@@ -37,6 +37,8 @@ public enum EventType {
     MACHINE_READY_TO_SHIP("MachineReadyToShip", MachineReadyToShip.class, Stage.SHIPPING),
     SHIPMENT_BOOKED("ShipmentBooked", ShipmentBooked.class, Stage.QA),
     SHIPMENT_MILESTONE_REACHED("ShipmentMilestoneReached", ShipmentMilestoneReached.class, Stage.QA),
+    SHIPMENT_RELEASED("ShipmentReleased", ShipmentReleased.class),
+    SHIPMENT_ETA_SLIPPED("ShipmentEtaSlipped", ShipmentEtaSlipped.class),
     QUALITY_HOLD_PLACED("QualityHoldPlaced", QualityHoldPlaced.class, Stage.SHIPPING),
     QUALITY_HOLD_RELEASED("QualityHoldReleased", QualityHoldReleased.class, Stage.SHIPPING),
     MACHINE_RETURNED("MachineReturned", MachineReturned.class),

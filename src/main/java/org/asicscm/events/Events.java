@@ -344,6 +344,28 @@ public final class Events {
         }
     }
 
+    /** The shipment passed the export release gate: paid or credit-approved, packed, screened, licensed. */
+    public record ShipmentReleased(
+            String shipmentId,
+            @MayBeNull String orderId,
+            String screeningListVersion,
+            @MayBeNull String exportLicence,
+            List<String> machineSerials)
+            implements Event {
+        public String subjectId() {
+            return shipmentId;
+        }
+    }
+
+    /** A carrier's new estimate puts a leg's arrival later than planned by more than the threshold. */
+    public record ShipmentEtaSlipped(
+            String shipmentId, String legId, int leg, OffsetDateTime plannedArrival, OffsetDateTime eta, long slipHours)
+            implements Event {
+        public String subjectId() {
+            return shipmentId;
+        }
+    }
+
     /**
      * scope: WAFER_LOT, LOT_BIN, CONTROL_BOARD_LOT, PSU_LOT or FIRMWARE; subject the lot number,
      * supplier lot or firmware; machineSerials the machines that carry it when it was placed (units

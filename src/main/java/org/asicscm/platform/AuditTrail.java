@@ -28,11 +28,12 @@ import org.eclipse.persistence.sessions.changesets.ObjectChangeSet;
  * together. Only changes a user's request makes are recorded here ({@link Acting#inRequest});
  * what the stages do in reaction is recorded by their events, which carry the same user
  * ({@code actor}) and correlation id. Technical tables (the event log, inboxes, idempotency
- * answers) and the plan's shift rows, rewritten by thousands on each plan run, are left out.
+ * answers), the plan's shift rows, rewritten by thousands on each plan run, and the rows of a
+ * restricted-party list (tens of thousands per load; the load itself is audited) are left out.
  */
 public class AuditTrail implements SessionCustomizer {
     private static final Set<String> NOT_AUDITED =
-            Set.of("AuditEntry", "EventLogEntry", "ProcessedEvent", "DeadLetter", "ScheduleSlot");
+            Set.of("AuditEntry", "EventLogEntry", "ProcessedEvent", "DeadLetter", "ScheduleSlot", "ListedParty");
     /** Recorded as changed, never with their values. */
     private static final Set<String> SECRET = Set.of("passwordHash");
 

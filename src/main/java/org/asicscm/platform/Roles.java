@@ -19,8 +19,10 @@ public final class Roles {
     public static final String ADMIN = "admin";
     /** Reads everything, changes nothing. */
     public static final String AUDITOR = "auditor";
+    /** A carrier's system: posts tracking events to the webhook, and nothing else. */
+    public static final String CARRIER = "carrier";
 
-    public static final List<String> ALL = List.of(PLANNER, QA, LOGISTICS, COMPLIANCE, ADMIN, AUDITOR);
+    public static final List<String> ALL = List.of(PLANNER, QA, LOGISTICS, COMPLIANCE, ADMIN, AUDITOR, CARRIER);
 
     private Roles() {}
 

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class AccessIT {
-    private static final List<String> ROLES = List.of("planner", "qa", "logistics", "compliance", "admin", "auditor");
+    private static final List<String> ROLES =
+            List.of("planner", "qa", "logistics", "compliance", "admin", "auditor", "carrier");
     /** The only operations anyone may call: a page signs in and out. */
     private static final List<String> OPEN = List.of("POST /api/session", "DELETE /api/session");
 

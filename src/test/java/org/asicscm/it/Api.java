@@ -274,7 +274,11 @@ public final class Api {
 
     /** Waits for what JMS carries to another stage; fails with the message after the timeout. */
     public static void eventually(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        eventually(what, Duration.ofSeconds(30), condition);
+    }
+
+    public static void eventually(String what, Duration within, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
                 return;
@@ -286,7 +290,7 @@ public final class Api {
                 throw new IllegalStateException(e);
             }
         }
-        throw new AssertionError("not within 30 s: " + what);
+        throw new AssertionError("not within " + within.toSeconds() + " s: " + what);
     }
 
     public static String str(JsonValue value) {

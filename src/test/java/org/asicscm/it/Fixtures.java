@@ -2,6 +2,7 @@ package org.asicscm.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.time.LocalDate;
 
 /**
@@ -16,14 +17,21 @@ public final class Fixtures {
     public Fixtures(Api api) {
         this.api = api;
         // Arquillian may start a class's tests while the application's start-up singletons (Flyway
-        // on an empty PostgreSQL schema) still hold back its web context: wait until it answers
-        Api.eventually("the application answers", () -> {
+        // on an empty PostgreSQL schema) still hold back its web context: wait until it answers.
+        // CI once saw one class wait more than 30 s here (stop 20), never locally: the wait is
+        // reported, and longer, so that a slow start shows as a figure and not as four failures
+        long asked = System.nanoTime();
+        Api.eventually("the application answers", Duration.ofSeconds(120), () -> {
             try {
                 return api.get("events?limit=1").status() == 200;
             } catch (IllegalStateException notListening) {
                 return false;
             }
         });
+        long waited = (System.nanoTime() - asked) / 1_000_000;
+        if (waited > 5_000) {
+            System.out.println("[fixtures] the application answered after " + waited + " ms");
+        }
         this.run = Deployments.unique();
         this.chipModel = "BM1398-" + run;
         var model = api.post("chip-models", """

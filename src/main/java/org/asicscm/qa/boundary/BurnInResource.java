@@ -15,18 +15,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import org.asicscm.platform.Acting;
 import org.asicscm.platform.Codes;
 import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.Roles;
+import org.asicscm.platform.TextBody;
 import org.asicscm.qa.boundary.QaViews.BurnInView;
 import org.asicscm.qa.control.BurnIns;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -71,18 +67,14 @@ public class BurnInResource {
             @HeaderParam("Content-Type") String contentType,
             InputStream body,
             @Context UriInfo uri) {
-        String type =
-                contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
-        if (!type.equals(NDJSON) && !type.equals(MediaType.TEXT_PLAIN)) {
-            throw new jakarta.ws.rs.NotSupportedException("a burn-in log is sent as " + NDJSON + " (or text/plain)");
-        }
+        TextBody.requireType(contentType, Set.of(NDJSON, MediaType.TEXT_PLAIN), "a burn-in log");
         if (station != null && !Codes.isCode(station)) {
             throw new InvalidInputException("station", "must be a code of letters, digits, . _ -");
         }
         if (firmware != null && !Codes.isCode(firmware)) {
             throw new InvalidInputException("firmware", "must be a code of letters, digits, . _ -");
         }
-        var burnIn = burnIns.upload(serial, text(body), station, firmware, Acting.actor());
+        var burnIn = burnIns.upload(serial, TextBody.read(body, LONGEST_LOG), station, firmware, Acting.actor());
         return Response.created(uri.getAbsolutePathBuilder().path(burnIn.id()).build())
                 .entity(BurnInView.of(burnIn))
                 .build();
@@ -109,27 +101,5 @@ public class BurnInResource {
         return Response.ok(burnIns.burnIn(serial, id).logGzip())
                 .header("Content-Encoding", "gzip")
                 .build();
-    }
-
-    private static String text(InputStream body) {
-        var bytes = new ByteArrayOutputStream();
-        var buffer = new byte[64 * 1024];
-        try {
-            for (int n; (n = body.read(buffer)) > 0; ) {
-                if (bytes.size() + n > LONGEST_LOG) {
-                    throw new jakarta.ws.rs.WebApplicationException(Response.Status.REQUEST_ENTITY_TOO_LARGE);
-                }
-                bytes.write(buffer, 0, n);
-            }
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException("body", "is not UTF-8 text");
-        } catch (IOException e) {
-            throw new InvalidInputException("body", "could not be read: " + e.getMessage());
-        }
     }
 }

@@ -19,8 +19,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Set;
+import org.asicscm.platform.Acting;
 import org.asicscm.platform.Codes;
 import org.asicscm.platform.Correlation;
+import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.ListElements;
 import org.asicscm.platform.Lists;
 import org.asicscm.platform.Page;
@@ -36,7 +38,9 @@ import org.asicscm.shipping.boundary.ShippingViews.ShipmentView;
 import org.asicscm.shipping.control.ShippingService;
 import org.asicscm.shipping.entity.Milestone;
 import org.asicscm.shipping.entity.Shipment;
+import org.asicscm.shipping.entity.ShipmentLeg;
 import org.asicscm.shipping.entity.ShipmentMilestone;
+import org.asicscm.shipping.entity.ShipmentParties;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -94,15 +98,52 @@ public class ShipmentsResource {
                 request.machineSerials(),
                 Codes::isCode,
                 "must be a machine serial number (letters, digits, '.', '_', '-'; at most 40)");
+        var legs = request.legs() == null ? List.<ShippingViews.LegRequest>of() : request.legs();
+        var plans = new java.util.ArrayList<ShipmentLeg.Plan>();
+        for (int i = 0; i < legs.size(); i++) {
+            var leg = legs.get(i);
+            if (!leg.plannedArrival().isAfter(leg.plannedDeparture())) {
+                throw new InvalidInputException("legs[" + i + "].plannedArrival", "must be after plannedDeparture");
+            }
+            if (i > 0 && !leg.origin().equals(legs.get(i - 1).destination())) {
+                throw new InvalidInputException(
+                        "legs[" + i + "].origin",
+                        "must be where leg " + i + " ends (" + legs.get(i - 1).destination() + ")");
+            }
+            plans.add(new ShipmentLeg.Plan(
+                    leg.mode(),
+                    leg.carrier(),
+                    leg.trackingNumber(),
+                    leg.origin(),
+                    leg.destination(),
+                    leg.plannedDeparture(),
+                    leg.plannedArrival()));
+        }
+        var consignee = request.consignee();
+        var notify = request.notifyParty();
+        var forwarder = request.forwarder();
+        var parties = new ShipmentParties(
+                consignee == null ? null : consignee.name(),
+                consignee == null ? null : consignee.country(),
+                consignee == null ? null : consignee.address(),
+                notify == null ? null : notify.name(),
+                notify == null ? null : notify.country(),
+                forwarder == null ? null : forwarder.name(),
+                forwarder == null ? null : forwarder.country());
         var shipment = shipping.book(
-                request.customerId(),
-                request.machineSerials(),
-                request.mode(),
-                request.carrier(),
-                request.incoterm(),
-                request.destinationCountry(),
-                request.hsCode(),
-                request.declaredValueUsd(),
+                new ShippingService.Booking(
+                        request.customerId(),
+                        request.orderId(),
+                        request.machineSerials(),
+                        request.mode(),
+                        request.carrier(),
+                        request.incoterm(),
+                        request.destinationCountry(),
+                        request.hsCode(),
+                        request.declaredValueUsd(),
+                        parties,
+                        plans),
+                Acting.actor(),
                 Correlation.orNull(correlationId));
         return Response.created(uri.getAbsolutePathBuilder().path(shipment.id()).build())
                 .entity(ShipmentView.of(shipment, shipping.machinesOn(shipment.id())))

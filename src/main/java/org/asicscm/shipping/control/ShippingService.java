@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.asicscm.events.EventEnvelope;
@@ -27,9 +28,12 @@ import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.RuleViolationException;
 import org.asicscm.platform.UnknownEntityException;
 import org.asicscm.shipping.entity.Customer;
+import org.asicscm.shipping.entity.CustomerOrder;
 import org.asicscm.shipping.entity.Milestone;
 import org.asicscm.shipping.entity.Shipment;
+import org.asicscm.shipping.entity.ShipmentLeg;
 import org.asicscm.shipping.entity.ShipmentMilestone;
+import org.asicscm.shipping.entity.ShipmentParties;
 import org.asicscm.shipping.entity.ShippableMachine;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -159,8 +163,10 @@ public class ShippingService {
                 .getResultList();
     }
 
-    public Shipment book(
+    /** What a booking asks for, before it is checked. orderId, parties and legs may be absent. */
+    public record Booking(
             String customerId,
+            String orderId,
             List<String> machineSerials,
             Shipment.Mode mode,
             String carrier,
@@ -168,53 +174,61 @@ public class ShippingService {
             String destinationCountry,
             String hsCode,
             BigDecimal declaredValueUsd,
-            String correlationId) {
+            ShipmentParties parties,
+            List<ShipmentLeg.Plan> legs) {}
+
+    public Shipment book(Booking booking, String actor, String correlationId) {
+        String customerId = booking.customerId();
         Customer customer = em.find(Customer.class, customerId);
         if (customer == null) {
             throw new InvalidInputException("customerId", "no customer with id '" + customerId + "'");
         }
-        requireCountry("destinationCountry", destinationCountry);
-        if (embargoed().contains(destinationCountry)) {
-            throw new RuleViolationException(
-                    "embargoed-destination",
-                    "destinationCountry",
-                    "shipments to " + destinationCountry + " are embargoed");
+        CustomerOrder order = null;
+        if (booking.orderId() != null) {
+            order = em.find(CustomerOrder.class, booking.orderId());
+            if (order == null) {
+                throw new InvalidInputException("orderId", "no customer order with id '" + booking.orderId() + "'");
+            }
+            if (!order.customerId().equals(customerId)) {
+                throw new InvalidInputException(
+                        "customerId", "order " + order.orderNumber() + " is for customer " + order.customerId());
+            }
         }
+        String destinationCountry = booking.destinationCountry();
+        requireCountry("destinationCountry", destinationCountry);
+        refuseEmbargoed("destinationCountry", destinationCountry);
+        var parties = booking.parties();
+        for (String[] party : new String[][] {
+            {"consignee.country", parties.consigneeCountry()},
+            {"notifyParty.country", parties.notifyCountry()},
+            {"forwarder.country", parties.forwarderCountry()}
+        }) {
+            if (party[1] != null) {
+                requireCountry(party[0], party[1]);
+            }
+        }
+        List<String> machineSerials = booking.machineSerials();
         if (new HashSet<>(machineSerials).size() != machineSerials.size()) {
             throw new InvalidInputException("machineSerials", "a machine is listed twice");
         }
         var machines = new ArrayList<ShippableMachine>();
         for (int i = 0; i < machineSerials.size(); i++) {
-            String serial = machineSerials.get(i);
-            ShippableMachine machine = em.find(ShippableMachine.class, serial, LockModeType.PESSIMISTIC_WRITE);
-            if (machine == null) {
-                throw new RuleViolationException(
-                        "machine-not-ready",
-                        "machineSerials[" + i + "]",
-                        "machine " + serial + " has not passed QA (or is unknown)",
-                        Map.of("machine", serial));
-            }
-            if (!machine.isAvailable()) {
-                throw new RuleViolationException(
-                        "machine-already-booked",
-                        "machineSerials[" + i + "]",
-                        "machine " + serial + " is already on shipment " + machine.shipmentId(),
-                        Map.of("machine", serial));
-            }
-            List<String> holds = holdsOn(serial);
-            if (!holds.isEmpty()) {
-                throw new RuleViolationException(
-                        "quality-hold",
-                        "machineSerials[" + i + "]",
-                        "machine " + serial + " is under quality hold " + holds.get(0),
-                        Map.of("machine", serial, "holdIds", holds));
-            }
-            machines.add(machine);
+            machines.add(bookable(machineSerials.get(i), "machineSerials[" + i + "]", booking.orderId()));
         }
         String correlation =
                 correlationId != null ? correlationId : machines.get(0).correlationId();
         var shipment = new Shipment(
-                customer, mode, carrier, incoterm, destinationCountry, hsCode, declaredValueUsd, correlation, now());
+                customer,
+                booking.mode(),
+                booking.carrier(),
+                booking.incoterm(),
+                destinationCountry,
+                booking.hsCode(),
+                booking.declaredValueUsd(),
+                correlation,
+                now());
+        shipment.bookedFor(booking.orderId(), actor, parties);
+        booking.legs().forEach(shipment::addLeg);
         em.persist(shipment);
         machines.forEach(m -> m.bookOn(shipment.id()));
         outbox.publish(
@@ -223,12 +237,64 @@ public class ShippingService {
                         customer.id(),
                         customer.name(),
                         destinationCountry,
-                        mode.name(),
-                        incoterm.name(),
+                        booking.mode().name(),
+                        booking.incoterm().name(),
                         List.copyOf(machineSerials)),
                 correlation,
                 null);
         return shipment;
+    }
+
+    /**
+     * A machine that may go on a shipment: passed QA, not on another shipment, not under a quality
+     * hold, and reserved to the shipment's order (or, for a booking without an order, to none).
+     */
+    private ShippableMachine bookable(String serial, String field, String orderId) {
+        ShippableMachine machine = em.find(ShippableMachine.class, serial, LockModeType.PESSIMISTIC_WRITE);
+        if (machine == null) {
+            throw new RuleViolationException(
+                    "machine-not-ready",
+                    field,
+                    "machine " + serial + " has not passed QA (or is unknown)",
+                    Map.of("machine", serial));
+        }
+        if (!machine.isAvailable()) {
+            throw new RuleViolationException(
+                    "machine-already-booked",
+                    field,
+                    "machine " + serial + " is already on shipment " + machine.shipmentId(),
+                    Map.of("machine", serial));
+        }
+        if (!Objects.equals(machine.reservedOrderId(), orderId)) {
+            throw new RuleViolationException(
+                    orderId == null ? "machine-taken" : "not-reserved-to-order",
+                    field,
+                    machine.reservedOrderId() == null
+                            ? "machine " + serial + " is not reserved to order " + orderId
+                            : "machine " + serial + " is reserved to order " + machine.reservedOrderId(),
+                    Map.of("machine", serial));
+        }
+        List<String> holds = holdsOn(serial);
+        if (!holds.isEmpty()) {
+            throw new RuleViolationException(
+                    "quality-hold",
+                    field,
+                    "machine " + serial + " is under quality hold " + holds.get(0),
+                    Map.of("machine", serial, "holdIds", holds));
+        }
+        return machine;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean isEmbargoed(String country) {
+        return embargoed().contains(country);
+    }
+
+    private void refuseEmbargoed(String field, String country) {
+        if (isEmbargoed(country)) {
+            throw new RuleViolationException(
+                    "embargoed-destination", field, "shipments to " + country + " are embargoed");
+        }
     }
 
     public Shipment shipment(String id) {
@@ -252,6 +318,8 @@ public class ShippingService {
         ShipmentMilestone recorded;
         try {
             recorded = shipment.record(milestone, at, location, note);
+        } catch (Shipment.NotReleased e) {
+            throw new RuleViolationException("not-released", "milestone", e.getMessage());
         } catch (IllegalStateException e) {
             throw new RuleViolationException(
                     "milestone-out-of-order",
