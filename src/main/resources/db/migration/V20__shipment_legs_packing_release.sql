@@ -17,6 +17,7 @@ alter table shipment add column credit_note varchar(500);
 alter table shipment add column released_by varchar(64);
 alter table shipment add column released_at timestamp with time zone;
 create index shipment_order on shipment (order_id);
+alter table shippable_machine add column reserved_at timestamp with time zone;
 
 create table shipment_leg (
     id                  varchar(36)  not null primary key,
@@ -79,3 +80,13 @@ create index carton_item_carton on carton_item (carton_id);
 alter table app_user_role drop constraint app_user_role_known;
 alter table app_user_role add constraint app_user_role_known
     check (role in ('planner', 'qa', 'logistics', 'compliance', 'admin', 'auditor', 'carrier'));
+
+-- planned output for available-to-promise, from the planners' events: each build order's
+-- machines and the day its schedule ends (null until it is scheduled)
+create table shipping_planned_output (
+    build_order_id  varchar(36)  not null primary key,
+    product         varchar(80)  not null,
+    machines        integer      not null,
+    ends_on         date
+);
+create index shipping_planned_output_product on shipping_planned_output (product);

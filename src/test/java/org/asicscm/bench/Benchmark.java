@@ -49,6 +49,10 @@ public final class Benchmark {
         Path rar = Path.of(System.getProperty("bench.rar"));
         deleteRecursively(OUT);
         Files.createDirectories(OUT);
+        if (Boolean.getBoolean("bench.logisticsOnly")) {
+            new LogisticsBench(war, microJar, rar, OUT.resolve("logistics")).run();
+            return;
+        }
         if (Boolean.getBoolean("bench.qaOnly")) {
             new GenealogyBench(war, microJar, rar, OUT.resolve("qa")).run();
             return;

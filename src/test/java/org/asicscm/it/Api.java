@@ -232,6 +232,29 @@ public final class Api {
         return rawSend(signed);
     }
 
+    /** A binary download (a PDF): its bytes; anything but 200 fails the test. */
+    public byte[] bytes(String path) {
+        prepare();
+        var request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", authorization)
+                .GET()
+                .build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new AssertionError(
+                        path + " answered " + response.statusCode() + ": " + new String(response.body()));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Reply rawSend(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,9 +1,16 @@
 package org.asicscm.it;
 
+import static org.asicscm.it.Api.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Master data made through REST, for the container tests and the benchmark: one chip model per
@@ -40,6 +47,102 @@ public final class Fixtures {
                  {"name":"B2","rank":2,"frequencyMhz":600,"voltageMv":1320,"efficiencyJth":32.0},
                  {"name":"B3","rank":3,"frequencyMhz":550,"voltageMv":1360,"efficiencyJth":34.5}]}""".formatted(chipModel));
         assertEquals(201, model.status(), model.toString());
+    }
+
+    /** Loads docs/screening-list-sample.csv as a new list version, in force from now; answers the version. */
+    public String screeningList() {
+        String version = "IT-" + Deployments.unique();
+        String csv;
+        try {
+            csv = Files.readString(Path.of("docs/screening-list-sample.csv"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var loaded = api.postText("screening/lists?version=" + version, "text/csv", csv);
+        assertEquals(201, loaded.status(), loaded.toString());
+        return version;
+    }
+
+    /**
+     * Takes a shipment booked without an order through the release gate: every machine in a carton
+     * of its own, its parties screened on a freshly loaded list, its credit approved by the second
+     * person, released with the licence number (null where none is needed).
+     */
+    public void releaseWithoutOrder(String shipmentId, List<String> serials, String licence) {
+        for (String serial : serials) {
+            var packed = api.post(
+                    "shipments/" + shipmentId + "/cartons",
+                    "{\"serials\":[\"" + serial + "\"],\"grossKg\":16.5,\"netKg\":14.2,\"lengthCm\":57,"
+                            + "\"widthCm\":33,\"heightCm\":29}");
+            assertEquals(201, packed.status(), packed.toString());
+        }
+        screeningList();
+        var screened = api.post("shipments/" + shipmentId + "/screening", "");
+        assertEquals(200, screened.status(), screened.toString());
+        var approved = api.as(Api.APPROVER, Api.APPROVER_PASSWORD)
+                .post(
+                        "shipments/" + shipmentId + "/release/credit-approval",
+                        "{\"note\":\"a customer of good standing\"}");
+        assertEquals(200, approved.status(), approved.toString());
+        var released = api.post(
+                "shipments/" + shipmentId + "/release",
+                licence == null ? "{}" : "{\"exportLicence\":\"" + licence + "\"}");
+        assertEquals(200, released.status(), released.toString());
+    }
+
+    public String qaStatus(String serial) {
+        var reply = api.get("qa/units/" + serial);
+        return reply.status() == 200 ? reply.json().getString("status") : "ABSENT";
+    }
+
+    public Api.Reply pass(String serial, String chipsDetected) {
+        return api.post(
+                "qa/units/" + serial + "/tests",
+                "{\"hashrateThs\":13.5,\"powerW\":1323,\"chipsDetected\":" + chipsDetected
+                        + ",\"station\":\"ST-7\",\"firmware\":\"FW-1.0\"}");
+    }
+
+    /** Boards of 4 chips each, built and passed, then a machine of the first three; answers the serials. */
+    public List<String> machineReadyToShip(Floor floor, String name) {
+        var boards = new ArrayList<String>();
+        for (int i = 1; i <= 3; i++) {
+            String serial = "HB-" + name + i + "-" + run;
+            var built = api.post("hashboards", floor.board(serial));
+            assertEquals(201, built.status(), built.toString());
+            boards.add(serial);
+        }
+        eventually("boards reach QA", () -> boards.stream().allMatch(b -> "AWAITING_TEST".equals(qaStatus(b))));
+        for (String board : boards) {
+            assertEquals(201, pass(board, "[4]").status());
+        }
+        eventually(
+                "assembly learns the verdicts",
+                () -> boards.stream()
+                        .allMatch(b -> "PASSED"
+                                .equals(api.get("hashboards/" + b).json().getString("status"))));
+        String machine = "M-" + name + "-" + run;
+        var assembled = api.post("machines", """
+                {"serial":"%s","buildOrderId":"%s","boardSerials":["%s","%s","%s"],
+                 "controlBoardSerial":"CB-%s","psuSerial":"PSU-%s","controlBoardLot":"CBL-%s","psuLot":"PSUL-%s"}""".formatted(
+                machine, floor.order(), boards.get(0), boards.get(1), boards.get(2), machine, machine, run, run));
+        assertEquals(201, assembled.status(), assembled.toString());
+        eventually("the machine reaches QA", () -> "AWAITING_TEST".equals(qaStatus(machine)));
+        boards.add(machine);
+        return boards;
+    }
+
+    /** A burn-in log of 20 minutes: each chain at ghs GH/s, 68 °C, 1,320 W. */
+    public static String burnInLog(int chains, String ghs) {
+        var log = new StringBuilder();
+        for (int minute = 0; minute < 20; minute++) {
+            for (int chain = 0; chain < chains; chain++) {
+                log.append(String.format(
+                        "{\"t\":\"2026-11-27T10:%02d:00Z\",\"chain\":%d,\"hashrateGhs\":%s,\"chipTempC\":68,"
+                                + "\"pcbTempC\":55,\"errors\":0,\"powerW\":1320}%n",
+                        minute, chain, ghs));
+            }
+        }
+        return log.toString();
     }
 
     /** A product taking chipsPerBoard dies of at least bin minBin, with the better bins as substitutes. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.util.ArrayList;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -44,47 +43,6 @@ class QaIT {
         run = fixtures.run;
     }
 
-    private String qaStatus(String serial) {
-        var reply = api.get("qa/units/" + serial);
-        return reply.status() == 200 ? reply.json().getString("status") : "ABSENT";
-    }
-
-    private Api.Reply pass(String serial, String chipsDetected) {
-        return api.post(
-                "qa/units/" + serial + "/tests",
-                "{\"hashrateThs\":13.5,\"powerW\":1323,\"chipsDetected\":" + chipsDetected
-                        + ",\"station\":\"ST-7\",\"firmware\":\"FW-1.0\"}");
-    }
-
-    /** Boards of 4 chips each, built and passed, then a machine of the first three; answers the serials. */
-    private List<String> machineReadyToShip(Fixtures.Floor floor, String name) {
-        var boards = new ArrayList<String>();
-        for (int i = 1; i <= 3; i++) {
-            String serial = "HB-" + name + i + "-" + run;
-            var built = api.post("hashboards", floor.board(serial));
-            assertEquals(201, built.status(), built.toString());
-            boards.add(serial);
-        }
-        eventually("boards reach QA", () -> boards.stream().allMatch(b -> "AWAITING_TEST".equals(qaStatus(b))));
-        for (String board : boards) {
-            assertEquals(201, pass(board, "[4]").status());
-        }
-        eventually(
-                "assembly learns the verdicts",
-                () -> boards.stream()
-                        .allMatch(b -> "PASSED"
-                                .equals(api.get("hashboards/" + b).json().getString("status"))));
-        String machine = "M-" + name + "-" + run;
-        var assembled = api.post("machines", """
-                {"serial":"%s","buildOrderId":"%s","boardSerials":["%s","%s","%s"],
-                 "controlBoardSerial":"CB-%s","psuSerial":"PSU-%s","controlBoardLot":"CBL-%s","psuLot":"PSUL-%s"}""".formatted(
-                machine, floor.order(), boards.get(0), boards.get(1), boards.get(2), machine, machine, run, run));
-        assertEquals(201, assembled.status(), assembled.toString());
-        eventually("the machine reaches QA", () -> "AWAITING_TEST".equals(qaStatus(machine)));
-        boards.add(machine);
-        return boards;
-    }
-
     private Api.Reply book(String customer, String machine) {
         return api.post("shipments", """
                 {"customerId":"%s","machineSerials":["%s"],"mode":"AIR","carrier":"SF Express",
@@ -95,15 +53,15 @@ class QaIT {
     void aHeldLotBlocksAPassAndBookingThroughItsEventUntilReleased() {
         var floor = fixtures.floorReady("QH", 4, 3, 200, 36);
         String lotNumber = "LOT-QH-" + run;
-        var units = machineReadyToShip(floor, "QH");
+        var units = fixtures.machineReadyToShip(floor, "QH");
         String machine = units.get(3);
-        assertEquals(201, pass(machine, "[4,4,4]").status());
+        assertEquals(201, fixtures.pass(machine, "[4,4,4]").status());
         eventually(
                 "the machine becomes available to ship",
                 () -> api.get("shippable-machines/" + machine).status() == 200);
         String spareBoard = "HB-QH9-" + run;
         assertEquals(201, api.post("hashboards", floor.board(spareBoard)).status());
-        eventually("the spare board reaches QA", () -> "AWAITING_TEST".equals(qaStatus(spareBoard)));
+        eventually("the spare board reaches QA", () -> "AWAITING_TEST".equals(fixtures.qaStatus(spareBoard)));
 
         var hold = api.post(
                 "qa/holds",
@@ -114,10 +72,10 @@ class QaIT {
         assertEquals(4, blocks.getJsonObject("summary").getInt("boards"));
         assertEquals(1, blocks.getJsonObject("summary").getInt("machines"));
 
-        var refusedPass = pass(spareBoard, "[4]");
+        var refusedPass = fixtures.pass(spareBoard, "[4]");
         assertEquals(409, refusedPass.status(), refusedPass.toString());
         assertEquals("quality-hold", refusedPass.json().getString("code"));
-        assertEquals("AWAITING_TEST", qaStatus(spareBoard), "the refused test wrote nothing");
+        assertEquals("AWAITING_TEST", fixtures.qaStatus(spareBoard), "the refused test wrote nothing");
 
         String customer = api.post("customers", "{\"name\":\"Astana Compute LLP\",\"country\":\"KZ\"}")
                 .json()
@@ -130,7 +88,7 @@ class QaIT {
         var released = api.post("qa/holds/" + holdId + "/release", "{\"note\":\"excursion explained\"}");
         assertEquals(200, released.status(), released.toString());
         assertEquals(false, released.json().getBoolean("active"));
-        assertEquals(201, pass(spareBoard, "[4]").status());
+        assertEquals(201, fixtures.pass(spareBoard, "[4]").status());
         eventually("shipping learns the release", () -> book(customer, machine).status() == 201);
 
         // the genealogy follows the machine onto the shipment
@@ -184,7 +142,7 @@ class QaIT {
                 "qa/returns",
                 "{\"serial\":\"" + machine + "\",\"reportedFailure\":\"FAN_FAILURE\",\"customerReport\":\"fan 2\"}");
         assertEquals(201, returned.status(), returned.toString());
-        assertEquals("AWAITING_TEST", qaStatus(machine));
+        assertEquals("AWAITING_TEST", fixtures.qaStatus(machine));
         var pareto = api.get("qa/analytics/pareto?by=LOT&code=FAN_FAILURE").array();
         assertTrue(
                 pareto.stream()
@@ -216,31 +174,19 @@ class QaIT {
         assertEquals(200, api.get("qa/analytics/pareto/export?by=LOT").status());
     }
 
-    private static String burnInLog(int chains, String ghs) {
-        var log = new StringBuilder();
-        for (int minute = 0; minute < 20; minute++) {
-            for (int chain = 0; chain < chains; chain++) {
-                log.append(String.format(
-                        "{\"t\":\"2026-11-27T10:%02d:00Z\",\"chain\":%d,\"hashrateGhs\":%s,\"chipTempC\":68,"
-                                + "\"pcbTempC\":55,\"errors\":0,\"powerW\":1320}%n",
-                        minute, chain, ghs));
-            }
-        }
-        return log.toString();
-    }
-
     @Test
     void aBurnInUploadGradesTheMachineOrIsRefusedWholeByLine() {
         var floor = fixtures.floorReady("BI", 4, 3, 200, 36);
-        String machine = machineReadyToShip(floor, "BI").get(3);
-        String bad = burnInLog(3, "4500").replaceFirst("\"chipTempC\":68", "\"chipTempC\":\"hot\"");
+        String machine = fixtures.machineReadyToShip(floor, "BI").get(3);
+        String bad = fixtures.burnInLog(3, "4500").replaceFirst("\"chipTempC\":68", "\"chipTempC\":\"hot\"");
         var refused = api.postText("qa/units/" + machine + "/burn-ins", "application/x-ndjson", bad);
         assertEquals(400, refused.status(), refused.toString());
         assertEquals("line[1].chipTempC", field(refused));
         assertEquals(0, api.get("qa/units/" + machine + "/burn-ins").array().size(), "nothing was kept");
-        assertEquals("AWAITING_TEST", qaStatus(machine));
+        assertEquals("AWAITING_TEST", fixtures.qaStatus(machine));
 
-        var graded = api.postText("qa/units/" + machine + "/burn-ins", "application/x-ndjson", burnInLog(3, "4500"));
+        var graded = api.postText(
+                "qa/units/" + machine + "/burn-ins", "application/x-ndjson", fixtures.burnInLog(3, "4500"));
         assertEquals(201, graded.status(), graded.toString());
         assertEquals(60, graded.json().getInt("samples"));
         assertEquals(
@@ -267,7 +213,8 @@ class QaIT {
         var unit = api.get("qa/units/" + machine).json();
         assertEquals("PASSED", unit.getString("status"));
         assertEquals("BURN_IN", unit.getJsonArray("tests").getJsonObject(0).getString("program"));
-        var again = api.postText("qa/units/" + machine + "/burn-ins", "application/x-ndjson", burnInLog(3, "4500"));
+        var again = api.postText(
+                "qa/units/" + machine + "/burn-ins", "application/x-ndjson", fixtures.burnInLog(3, "4500"));
         assertEquals(409, again.status(), "a passed machine is not waiting for a test");
     }
 
@@ -275,9 +222,10 @@ class QaIT {
     void aGradedMachineGoesOnlyToAnOrderItsGradeSatisfiesAndPaymentsAddUp() {
         var floor = fixtures.floorReady("CO", 4, 3, 200, 36);
         String product = api.get("build-orders/" + floor.order()).json().getString("product");
-        String machine = machineReadyToShip(floor, "CO").get(3);
+        String machine = fixtures.machineReadyToShip(floor, "CO").get(3);
         // 3 chains at 4,500 GH/s on 1,320 W: 13.5 TH/s at 97.8 J/TH, graded 10 TH/s at most 98 J/TH
-        var graded = api.postText("qa/units/" + machine + "/burn-ins", "application/x-ndjson", burnInLog(3, "4500"));
+        var graded = api.postText(
+                "qa/units/" + machine + "/burn-ins", "application/x-ndjson", fixtures.burnInLog(3, "4500"));
         assertEquals(201, graded.status(), graded.toString());
         try {
             eventually(
@@ -449,12 +397,15 @@ class QaIT {
                 null);
         refused(api.post("qa/returns", "{\"serial\":\"M-1\",\"reportedFailure\":\"NO_SUCH\"}"), 400, "reportedFailure");
         refused(api.get("qa/returns/no-such-return"), 404, null);
-        refused(api.postText("qa/units/no-such/burn-ins", "application/x-ndjson", burnInLog(1, "1")), 404, null);
+        refused(
+                api.postText("qa/units/no-such/burn-ins", "application/x-ndjson", fixtures.burnInLog(1, "1")),
+                404,
+                null);
 
         var floor = fixtures.floorReady("QB", 4, 1, 100, 12);
         String board = "HB-QB-" + run;
         assertEquals(201, api.post("hashboards", floor.board(board)).status());
-        eventually("the board reaches QA", () -> "AWAITING_TEST".equals(qaStatus(board)));
+        eventually("the board reaches QA", () -> "AWAITING_TEST".equals(fixtures.qaStatus(board)));
         refused(api.post("qa/units/" + board + "/tests", "{\"hashrateThs\":3,\"powerW\":300}"), 400, "chains");
         refused(
                 api.post(
@@ -476,7 +427,10 @@ class QaIT {
                 400,
                 "failedChip");
         assertEquals(0, api.get("qa/units/" + board).json().getInt("attempts"), "no refused test was recorded");
-        refused(api.postText("qa/units/" + board + "/burn-ins", "application/x-ndjson", burnInLog(1, "1")), 409, null);
+        refused(
+                api.postText("qa/units/" + board + "/burn-ins", "application/x-ndjson", fixtures.burnInLog(1, "1")),
+                409,
+                null);
 
         var failed = api.post(
                 "qa/units/" + board + "/tests",
@@ -493,7 +447,7 @@ class QaIT {
                                 + "\"newDieLot\":\"N7-9\",\"newDieBin\":\"B1\"}]}"),
                 400,
                 "steps[0].chipIndex");
-        assertEquals("FAILED", qaStatus(board), "the refused rework wrote nothing");
+        assertEquals("FAILED", fixtures.qaStatus(board), "the refused rework wrote nothing");
         var reworked = api.post(
                 "qa/units/" + board + "/rework",
                 "{\"note\":\"chip 2\",\"steps\":[{\"action\":\"CHIP_REPLACED\",\"chain\":0,\"chipIndex\":2,"

@@ -210,6 +210,10 @@ class SupplyChainIT {
         assertEquals(201, shipment.status(), shipment.toString());
         assertEquals(correlation, shipment.json().getString("correlationId"));
         String shipmentId = shipment.json().getString("id");
+        var early = api.post("shipments/" + shipmentId + "/milestones", "{\"milestone\":\"PICKED_UP\"}");
+        assertEquals(409, early.status(), early.toString());
+        assertEquals("not-released", early.json().getString("code"));
+        fixtures.releaseWithoutOrder(shipmentId, List.of("M-" + run), "EL-" + run);
         for (String milestone : List.of("PICKED_UP", "DEPARTED", "ARRIVED", "CUSTOMS_CLEARED", "DELIVERED")) {
             var reply = api.post("shipments/" + shipmentId + "/milestones", "{\"milestone\":\"" + milestone + "\"}");
             assertEquals(201, reply.status(), reply.toString());
@@ -260,6 +264,7 @@ class SupplyChainIT {
                         "UnitTested",
                         "MachineReadyToShip",
                         "ShipmentBooked",
+                        "ShipmentReleased",
                         "ShipmentMilestoneReached",
                         "ShipmentMilestoneReached",
                         "ShipmentMilestoneReached",
@@ -1260,6 +1265,8 @@ class SupplyChainIT {
         var script = new ProcessBuilder("bash", "docs/walk.sh", api.applicationUrl()).redirectErrorStream(true);
         script.environment().put("SCM_USER", Api.OPERATOR);
         script.environment().put("SCM_PASSWORD", Api.OPERATOR_PASSWORD);
+        script.environment().put("SCM_APPROVER", Api.APPROVER);
+        script.environment().put("SCM_APPROVER_PASSWORD", Api.APPROVER_PASSWORD);
         var walk = script.start();
         String output = new String(walk.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(walk.waitFor(3, java.util.concurrent.TimeUnit.MINUTES), output);

@@ -14,6 +14,7 @@ import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.Roles;
 import org.asicscm.shipping.control.CustomerOrders;
 import org.asicscm.shipping.control.CustomerOrders.StockGrade;
+import org.asicscm.shipping.control.PlannedOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,19 +29,37 @@ public class AvailableToPromiseResource {
     @EJB
     CustomerOrders orders;
 
-    public record StockView(String product, long machines, List<StockGrade> grades) {}
+    /**
+     * machines and grades: in stock now; planned: what the build schedule adds, by the day it
+     * reaches the warehouse (its grade is known after burn-in); plannedMachines their sum.
+     */
+    public record StockView(
+            String product,
+            long machines,
+            List<StockGrade> grades,
+            long plannedMachines,
+            List<PlannedOutput.Planned> planned) {}
+
+    @EJB
+    PlannedOutput plannedOutput;
 
     @GET
     @Operation(
             summary = "Machines of a model in stock and free to promise, by grade, best first",
             description = "In stock: passed QA, graded by burn-in, not reserved to an order, not on a shipment, not"
-                    + " under a quality hold. Planned output from the build schedule is not counted yet")
+                    + " under a quality hold. Planned: the build orders' machines not yet in the warehouse, by the last"
+                    + " day of their schedule plus scm.shipping.atp-lead-days (2)")
     public StockView available(@QueryParam("product") String product) {
         if (product == null || !Codes.isCode(product)) {
             throw new InvalidInputException("product", "must be the model's product code");
         }
         var grades = orders.availableToPromise(product);
+        var planned = plannedOutput.of(product);
         return new StockView(
-                product, grades.stream().mapToLong(StockGrade::machines).sum(), grades);
+                product,
+                grades.stream().mapToLong(StockGrade::machines).sum(),
+                grades,
+                planned.stream().mapToLong(PlannedOutput.Planned::machines).sum(),
+                planned);
     }
 }

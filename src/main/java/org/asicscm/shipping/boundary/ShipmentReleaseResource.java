@@ -14,9 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
-import java.util.List;
-import org.asicscm.compliance.boundary.ComplianceViews.DecisionView;
-import org.asicscm.compliance.control.Screening;
 import org.asicscm.platform.Acting;
 import org.asicscm.platform.Roles;
 import org.asicscm.shipping.boundary.LogisticsViews.CreditApprovalRequest;
@@ -28,8 +25,8 @@ import org.asicscm.shipping.control.ShippingService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The export release gate of a shipment: screening of its parties, credit approval, release. */
-@Path("shipments/{id}")
+/** The export release gate of a shipment: what keeps it, credit approval, release. */
+@Path("shipments/{id}/release")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,31 +38,7 @@ public class ShipmentReleaseResource {
     ExportRelease release;
 
     @EJB
-    Screening screening;
-
-    @EJB
     ShippingService shipping;
-
-    @POST
-    @Path("screening")
-    @RolesAllowed({Roles.LOGISTICS, Roles.COMPLIANCE})
-    @Consumes(MediaType.WILDCARD)
-    @Operation(
-            summary = "Screen the shipment's parties against the restricted-party list in force",
-            description = "The customer, the consignee, and the notify party and forwarder if named: one decision each,"
-                    + " with the list's version, the best score and the threshold. 409 no-screening-list when none is"
-                    + " loaded.")
-    public List<DecisionView> screen(@PathParam("id") String id) {
-        return release.screen(id, Acting.actor()).stream().map(DecisionView::of).toList();
-    }
-
-    @GET
-    @Path("screening")
-    @Operation(summary = "Every screening decision on the shipment's parties, oldest first")
-    public List<DecisionView> decisions(@PathParam("id") String id) {
-        shipping.shipment(id);
-        return screening.of(id).stream().map(DecisionView::of).toList();
-    }
 
     @POST
     @Path("credit-approval")
@@ -79,7 +52,6 @@ public class ShipmentReleaseResource {
     }
 
     @GET
-    @Path("release")
     @Operation(
             summary = "What still keeps the shipment from release",
             description = "exportLicence: check as if this licence number were given.")
@@ -91,7 +63,6 @@ public class ShipmentReleaseResource {
     }
 
     @POST
-    @Path("release")
     @RolesAllowed({Roles.LOGISTICS, Roles.COMPLIANCE})
     @Operation(
             summary = "Release the shipment for export",

@@ -177,7 +177,8 @@ public class CustomerOrders {
             refuseUnfit(order, machine, field);
             machines.add(machine);
         }
-        machines.forEach(m -> m.reserveFor(orderId));
+        OffsetDateTime at = now();
+        machines.forEach(m -> m.reserveFor(orderId, at));
         return machines;
     }
 

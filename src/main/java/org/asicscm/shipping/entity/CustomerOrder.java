@@ -164,6 +164,10 @@ public class CustomerOrder {
         return deposit;
     }
 
+    public String createdBy() {
+        return createdBy;
+    }
+
     public OffsetDateTime createdAt() {
         return createdAt;
     }

@@ -67,6 +67,10 @@ public class CustomerPayment {
         return reference;
     }
 
+    public OffsetDateTime recordedAt() {
+        return recordedAt;
+    }
+
     public String recordedBy() {
         return recordedBy;
     }

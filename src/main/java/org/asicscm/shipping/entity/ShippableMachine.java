@@ -44,6 +44,9 @@ public class ShippableMachine {
     @Column(name = "reserved_order_id")
     private String reservedOrderId;
 
+    @Column(name = "reserved_at")
+    private OffsetDateTime reservedAt;
+
     @Version
     private long version;
 
@@ -78,11 +81,16 @@ public class ShippableMachine {
         this.gradeJth = jth;
     }
 
-    public void reserveFor(String orderId) {
+    public void reserveFor(String orderId, OffsetDateTime at) {
         if (reservedOrderId != null) {
             throw new IllegalStateException("machine " + serial + " is reserved to order " + reservedOrderId);
         }
         this.reservedOrderId = orderId;
+        this.reservedAt = at;
+    }
+
+    public OffsetDateTime reservedAt() {
+        return reservedAt;
     }
 
     public String product() {
