@@ -22,7 +22,7 @@ class MigrationTest {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        assertEquals("18", result.targetSchemaVersion);
+        assertEquals("20", result.targetSchemaVersion);
 
         try (var connection = DriverManager.getConnection("jdbc:h2:mem:migration-test");
                 var statement = connection.createStatement()) {
@@ -61,6 +61,47 @@ class MigrationTest {
                             + " requested_at, decided_by, decided_at, version) values ('a-1', 'LOT_RELEASE', 'lot-1', '{}',"
                             + " 'APPROVED', 'lin.wei', current_timestamp, 'lin.wei', current_timestamp, 1)"));
             assertEquals(CHECK_VIOLATION, ownApproval.getSQLState(), ownApproval.getMessage());
+        }
+    }
+
+    @Test
+    void theLogisticsTablesKeepASerialInOneCartonAndAReviewToASecondPerson() throws SQLException {
+        var dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:logistics-tables;DB_CLOSE_DELAY=-1");
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        try (var connection = DriverManager.getConnection("jdbc:h2:mem:logistics-tables");
+                var statement = connection.createStatement()) {
+            statement.execute("insert into customer (id, name, country) values ('c-1', 'Almaty Compute', 'KZ')");
+            statement.execute(
+                    "insert into shipment (id, customer_id, mode, carrier, incoterm, destination_country,"
+                            + " hs_code, declared_value_usd, status, correlation_id, booked_at, version)"
+                            + " values ('s-1', 'c-1', 'AIR', 'SF', 'DAP', 'KZ', '8471.50', 1, 'BOOKED', 'c', current_timestamp, 0)");
+            for (int n = 1; n <= 2; n++) {
+                statement.execute("insert into carton (id, shipment_id, number, gross_kg, net_kg, length_cm, width_cm,"
+                        + " height_cm, packed_by, packed_at) values ('k-" + n + "', 's-1', " + n
+                        + ", 16, 14, 57, 33, 29, 'lin.wei', current_timestamp)");
+            }
+            statement.execute("insert into carton_item (serial, carton_id) values ('M-1', 'k-1')");
+            var twice = assertThrows(
+                    SQLException.class,
+                    () -> statement.execute("insert into carton_item (serial, carton_id) values ('M-1', 'k-2')"));
+            assertEquals("23505", twice.getSQLState(), twice.getMessage());
+            String decision = "insert into screening_decision (id, shipment_id, party_role, party_name, list_version,"
+                    + " threshold, outcome, screened_by, screened_at, reviewed_by, version)"
+                    + " values ('%s', 's-1', 'CUSTOMER', 'Almaty Compute', 'L-1', 0.9, 'CLEARED', 'lin.wei',"
+                    + " current_timestamp, '%s', 0)";
+            var sameReviewer =
+                    assertThrows(SQLException.class, () -> statement.execute(decision.formatted("d-1", "lin.wei")));
+            assertEquals(CHECK_VIOLATION, sameReviewer.getSQLState(), sameReviewer.getMessage());
+            statement.execute(decision.formatted("d-2", "zhang.min"));
+            statement.execute(
+                    "insert into app_user (username, display_name, password_hash, enabled, created_at,"
+                            + " created_by, version) values ('sf-api', 'SF Express', 'x', true, current_timestamp, 'admin', 0)");
+            statement.execute("insert into app_user_role (username, role) values ('sf-api', 'carrier')");
         }
     }
 }

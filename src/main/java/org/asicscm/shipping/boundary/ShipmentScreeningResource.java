@@ -20,9 +20,9 @@ import org.asicscm.shipping.control.ShippingService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/** Restricted-party screening of a shipment's parties. */
 // a root path of its own: JAX-RS picks one root resource per request, and "shipments/{id}" alone
 // would take GET shipments/{id} away from ShipmentsResource (README, developer notes)
-/** Restricted-party screening of a shipment's parties. */
 @Path("shipments/{id}/screening")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
