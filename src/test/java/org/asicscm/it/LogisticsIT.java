@@ -402,6 +402,30 @@ class LogisticsIT {
                 api.as(Api.APPROVER, Api.APPROVER_PASSWORD)
                         .post("shipments/" + id + "/release/credit-approval", "{\"note\":\"letter of credit LC-1\"}")
                         .status());
+        // a quality hold placed after booking reaches shipping by its event and stops release
+        var hold = api.post(
+                "qa/holds",
+                "{\"scope\":\"WAFER_LOT\",\"subject\":\"LOT-LC-" + run + "\",\"reason\":\"wafer-sort excursion\"}");
+        assertEquals(201, hold.status(), hold.toString());
+        eventually(
+                "shipping learns of the hold",
+                () -> api.get("shipments/" + id + "/release")
+                        .json()
+                        .getJsonObject("unmet")
+                        .containsKey("quality-hold"));
+        var held = api.post("shipments/" + id + "/release", "{\"exportLicence\":\"BY-EL-" + run + "\"}");
+        assertEquals(409, held.status(), held.toString());
+        assertEquals("quality-hold", code(held));
+        assertEquals(
+                200,
+                api.post("qa/holds/" + hold.json().getString("id") + "/release", "{\"note\":\"excursion explained\"}")
+                        .status());
+        eventually(
+                "shipping learns the hold is lifted",
+                () -> !api.get("shipments/" + id + "/release")
+                        .json()
+                        .getJsonObject("unmet")
+                        .containsKey("quality-hold"));
         var unlicensed = api.post("shipments/" + id + "/release", "{}");
         assertEquals(409, unlicensed.status(), unlicensed.toString());
         assertEquals("export-licence-required", code(unlicensed));

@@ -1,7 +1,7 @@
 package org.asicscm.compliance.control;
 
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,29 +61,44 @@ public final class NameMatcher {
         return names.size();
     }
 
-    /** The best-scoring listed name for the party, or none when no listed name shares a key with it. */
+    /**
+     * The best-scoring listed name for the party, or none when no listed name shares keys with
+     * enough of its tokens. A name of n tokens is scored only against listed names that share a
+     * key with n - 1 of them (all of them for n = 1): the score scales down by the tokens one name
+     * has beyond the other, so one that shares fewer cannot reach a threshold near 0.9, and common
+     * words ("trading", "group") put thousands of names under one key.
+     */
     public Match best(String party) {
-        String[] tokens = PartyNames.tokens(party);
+        String[] tokens = Arrays.stream(PartyNames.tokens(party)).distinct().toArray(String[]::new);
         if (tokens.length == 0) {
             return null;
         }
-        String key = String.join(" ", tokens);
-        var seen = new BitSet(names.size());
-        Match best = null;
-        for (String token : tokens) {
-            for (String blockKey : keys(token)) {
-                int[] candidates = byKey.getOrDefault(blockKey, NONE);
-                for (int index : candidates) {
-                    if (seen.get(index)) {
+        String key = String.join(" ", PartyNames.tokens(party));
+        int need = Math.max(1, tokens.length - 1);
+        var hits = new byte[names.size()];
+        var hitBy = new int[names.size()];
+        var candidates = new ArrayList<Integer>();
+        for (int t = 0; t < tokens.length; t++) {
+            for (String blockKey : keys(tokens[t])) {
+                for (int index : byKey.getOrDefault(blockKey, NONE)) {
+                    // a token counts once per name, whichever of its keys found it
+                    if (hitBy[index] == t + 1) {
                         continue;
                     }
-                    seen.set(index);
-                    Name name = names.get(index);
-                    double score = score(key, tokens, name.key(), name.tokens());
-                    if (best == null || score > best.score()) {
-                        best = new Match(name.entry(), name.original(), score);
+                    hitBy[index] = t + 1;
+                    if (++hits[index] == need) {
+                        candidates.add(index);
                     }
                 }
+            }
+        }
+        String[] sorted = PartyNames.tokens(party);
+        Match best = null;
+        for (int index : candidates) {
+            Name name = names.get(index);
+            double score = score(key, sorted, name.key(), name.tokens());
+            if (best == null || score > best.score()) {
+                best = new Match(name.entry(), name.original(), score);
             }
         }
         return best;
