@@ -90,3 +90,15 @@ create table shipping_planned_output (
     ends_on         date
 );
 create index shipping_planned_output_product on shipping_planned_output (product);
+
+-- pallets of a shipment: their own size and tare, the cartons name the pallet they are on
+create table pallet (
+    id           varchar(36)  not null primary key,
+    shipment_id  varchar(36)  not null references shipment (id),
+    code         varchar(20)  not null,
+    tare_kg      numeric(8,2) not null check (tare_kg > 0),
+    length_cm    integer      not null check (length_cm > 0),
+    width_cm     integer      not null check (width_cm > 0),
+    height_cm    integer      not null check (height_cm > 0),
+    constraint pallet_code unique (shipment_id, code)
+);

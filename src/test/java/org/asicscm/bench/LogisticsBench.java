@@ -36,13 +36,13 @@ final class LogisticsBench {
     private final Path data;
     private final Random random = new Random(13);
 
-    // syllables of made-up names, Latin and Cyrillic, so that lists and parties look like the trade's
-    private static final String[] LATIN = {
-        "vol", "ga", "ark", "tic", "ser", "gei", "iva", "nov", "ha", "sh", "min", "ing", "com", "pute", "tash",
-        "kent", "al", "ma", "ty", "pet", "ro", "vich", "kaz", "an", "ste", "ppe", "nor", "dic", "bel", "grad"
-    };
-    private static final String[] CYRILLIC = {"вол", "га", "сер", "гей", "ива", "нов", "пет", "ро", "вич", "каз", "ань"
-    };
+    // made-up names: pseudo-words of consonant-vowel syllables (about as many different beginnings as
+    // a real list's names have), one in eight in Cyrillic, one in five with a word companies share
+    private static final String CONSONANTS = "bcdfghklmnprstvzjw";
+    private static final String VOWELS = "aeiouy";
+    private static final String CYRILLIC_CONSONANTS = "бвгдзклмнпрстфхчш";
+    private static final String CYRILLIC_VOWELS = "аеиоуя";
+    private static final String[] COMMON = {"Trading", "Group", "International", "Technology", "Mining", "Logistics"};
     private static final String[] FORMS = {"LLC", "Ltd", "OOO", "GmbH", "FZE", "TOO", "d.o.o.", ""};
 
     LogisticsBench(Path war, Path microJar, Path rar, Path data) {
@@ -90,13 +90,18 @@ final class LogisticsBench {
         int words = 2 + random.nextInt(2);
         for (int w = 0; w < words; w++) {
             boolean cyrillic = random.nextInt(8) == 0;
-            String[] syllables = cyrillic ? CYRILLIC : LATIN;
+            String consonants = cyrillic ? CYRILLIC_CONSONANTS : CONSONANTS;
+            String vowels = cyrillic ? CYRILLIC_VOWELS : VOWELS;
             var word = new StringBuilder();
-            for (int s = 0, n = 2 + random.nextInt(2); s < n; s++) {
-                word.append(syllables[random.nextInt(syllables.length)]);
+            for (int syllable = 0, n = 2 + random.nextInt(2); syllable < n; syllable++) {
+                word.append(consonants.charAt(random.nextInt(consonants.length())))
+                        .append(vowels.charAt(random.nextInt(vowels.length())));
             }
             word.setCharAt(0, Character.toUpperCase(word.charAt(0)));
             name.append(w == 0 ? "" : " ").append(word);
+        }
+        if (random.nextInt(5) == 0) {
+            name.append(' ').append(COMMON[random.nextInt(COMMON.length)]);
         }
         return name.toString();
     }

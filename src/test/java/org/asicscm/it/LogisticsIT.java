@@ -163,6 +163,11 @@ class LogisticsIT {
 
         String carton = "{\"serials\":[\"%s\"],\"pallet\":\"P1\",\"grossKg\":16.5,\"netKg\":14.2,"
                 + "\"lengthCm\":57,\"widthCm\":33,\"heightCm\":29}";
+        var noPallet = api.post("shipments/" + id + "/cartons", carton.formatted(machines.get(0)));
+        assertEquals(400, noPallet.status(), "the pallet comes first: " + noPallet);
+        String pallet = "{\"code\":\"P1\",\"tareKg\":12.5,\"lengthCm\":120,\"widthCm\":80,\"heightCm\":110}";
+        assertEquals(201, api.post("shipments/" + id + "/pallets", pallet).status());
+        assertEquals("duplicate-pallet", code(api.post("shipments/" + id + "/pallets", pallet)));
         assertEquals(
                 201,
                 api.post("shipments/" + id + "/cartons", carton.formatted(machines.get(0)))
@@ -235,12 +240,14 @@ class LogisticsIT {
         assertTrue(invoice.contains("Incoterm: DAP"), invoice);
         assertTrue(invoice.contains("HS code: 8471.50"), invoice);
         assertTrue(invoice.contains("Consignee: Almaty Compute LLP (KZ)"), invoice);
-        assertTrue(invoice.contains("Net weight: 28.40 kg   Gross weight: 33.00 kg"), invoice);
+        // gross: two cartons of 16.5 kg on a pallet of 12.5 kg
+        assertTrue(invoice.contains("Net weight: 28.40 kg   Gross weight: 45.50 kg"), invoice);
         String packingList = text(api.bytes("shipments/" + id + "/documents/packing-list"));
         for (String machine : machines) {
             assertEquals(1, occurrences(packingList, machine), packingList);
         }
-        assertTrue(packingList.contains("Cartons: 2"), packingList);
+        assertTrue(packingList.contains("Cartons: 2   Pallets: 1"), packingList);
+        assertTrue(packingList.contains("Pallet P1: 2 cartons, tare 12.50 kg, 120 x 80 x 110 cm"), packingList);
 
         // the truck leg: a repeat is answered, not applied; a late post is kept and moves nothing back
         var first = api.post(

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.asicscm.shipping.control.CarrierTracking;
 import org.asicscm.shipping.entity.Carton;
 import org.asicscm.shipping.entity.Milestone;
+import org.asicscm.shipping.entity.Pallet;
 
 /** What the packing, release and tracking resources take and answer. */
 public final class LogisticsViews {
@@ -81,6 +82,33 @@ public final class LogisticsViews {
                     c.heightCm(),
                     c.packedBy(),
                     c.packedAt());
+        }
+    }
+
+    /** A pallet: its code (cartons name it), tare weight in kg and size in cm when loaded. */
+    public record PalletRequest(
+            @NotBlank @Size(max = 20) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*")
+            String code,
+
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("500")
+            BigDecimal tareKg,
+
+            @NotNull @Min(1) @Max(400) Integer lengthCm,
+            @NotNull @Min(1) @Max(400) Integer widthCm,
+            @NotNull @Min(1) @Max(400) Integer heightCm) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public PalletRequest(String code, BigDecimal tareKg, Integer lengthCm, Integer widthCm, Integer heightCm) {
+            this.code = code;
+            this.tareKg = tareKg;
+            this.lengthCm = lengthCm;
+            this.widthCm = widthCm;
+            this.heightCm = heightCm;
+        }
+    }
+
+    public record PalletView(String code, BigDecimal tareKg, int lengthCm, int widthCm, int heightCm) {
+        static PalletView of(Pallet p) {
+            return new PalletView(p.code(), p.tareKg(), p.lengthCm(), p.widthCm(), p.heightCm());
         }
     }
 

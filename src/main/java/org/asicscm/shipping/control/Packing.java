@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,11 +20,12 @@ import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.RuleViolationException;
 import org.asicscm.platform.UnknownEntityException;
 import org.asicscm.shipping.entity.Carton;
+import org.asicscm.shipping.entity.Pallet;
 import org.asicscm.shipping.entity.Shipment;
 import org.asicscm.shipping.entity.ShippableMachine;
 
 /**
- * Packing a shipment: cartons of serials, on pallets. Every serial is packed once, only on the
+ * Packing a shipment: pallets, and cartons of serials on them (or loose). Every serial is packed once, only on the
  * shipment it is booked on (which for an order's shipment means reserved to that order), and
  * never while a quality hold is on it.
  */
@@ -51,6 +53,11 @@ public class Packing {
         }
         if (new HashSet<>(serials).size() != serials.size()) {
             throw new InvalidInputException("serials", "a serial is listed twice");
+        }
+        if (pallet != null
+                && pallets(shipmentId).stream().noneMatch(p -> p.code().equals(pallet))) {
+            throw new InvalidInputException(
+                    "pallet", "shipment " + shipmentId + " has no pallet " + pallet + "; add the pallet first");
         }
         for (int i = 0; i < serials.size(); i++) {
             String serial = serials.get(i);
@@ -85,6 +92,33 @@ public class Packing {
         var carton = new Carton(shipmentId, number, pallet, measure, serials, actor, now());
         em.persist(carton);
         return carton;
+    }
+
+    /** A pallet for the shipment's cartons: its code is unique on the shipment. */
+    public Pallet addPallet(
+            String shipmentId, String code, BigDecimal tareKg, int lengthCm, int widthCm, int heightCm) {
+        Shipment shipment = em.find(Shipment.class, shipmentId, LockModeType.PESSIMISTIC_WRITE);
+        if (shipment == null) {
+            throw new UnknownEntityException("shipment", shipmentId);
+        }
+        if (shipment.isReleased()) {
+            throw new RuleViolationException(
+                    "already-released", "shipment", "shipment " + shipmentId + " is released; its packing is fixed");
+        }
+        if (pallets(shipmentId).stream().anyMatch(p -> p.code().equals(code))) {
+            throw new RuleViolationException(
+                    "duplicate-pallet", "code", "shipment " + shipmentId + " has a pallet " + code + " already");
+        }
+        var pallet = new Pallet(shipmentId, code, tareKg, lengthCm, widthCm, heightCm);
+        em.persist(pallet);
+        return pallet;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Pallet> pallets(String shipmentId) {
+        return em.createNamedQuery(Pallet.OF_SHIPMENT, Pallet.class)
+                .setParameter("shipmentId", shipmentId)
+                .getResultList();
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -15,6 +15,7 @@ import org.asicscm.platform.RuleViolationException;
 import org.asicscm.shipping.entity.Carton;
 import org.asicscm.shipping.entity.Customer;
 import org.asicscm.shipping.entity.CustomerOrder;
+import org.asicscm.shipping.entity.Pallet;
 import org.asicscm.shipping.entity.Shipment;
 import org.asicscm.shipping.entity.ShippableMachine;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -57,6 +58,7 @@ public class ShippingDocuments {
             CustomerOrder order,
             String currency,
             List<Carton> cartons,
+            List<Pallet> pallets,
             List<Line> lines,
             BigDecimal total,
             BigDecimal netKg,
@@ -66,6 +68,7 @@ public class ShippingDocuments {
         Shipment shipment = shipping.shipment(shipmentId);
         List<ShippableMachine> machines = shipping.machinesOn(shipmentId);
         List<Carton> cartons = packing.cartons(shipmentId);
+        List<Pallet> pallets = packing.pallets(shipmentId);
         var cartonOf = new HashMap<String, Integer>();
         cartons.forEach(c -> c.serials().forEach(s -> cartonOf.put(s, c.number())));
         List<String> unpacked = machines.stream()
@@ -94,10 +97,15 @@ public class ShippingDocuments {
                 order,
                 order != null ? order.currency() : "USD",
                 cartons,
+                pallets,
                 lines,
                 lines.stream().map(Line::value).reduce(BigDecimal.ZERO, BigDecimal::add),
                 cartons.stream().map(Carton::netKg).reduce(BigDecimal.ZERO, BigDecimal::add),
-                cartons.stream().map(Carton::grossKg).reduce(BigDecimal.ZERO, BigDecimal::add));
+                // gross: the cartons and the pallets they are loaded on
+                cartons.stream()
+                        .map(Carton::grossKg)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add)
+                        .add(pallets.stream().map(Pallet::tareKg).reduce(BigDecimal.ZERO, BigDecimal::add)));
     }
 
     /** Each machine's value: the order's unit price, or the declared value spread evenly (the last line takes the cents left). */
@@ -149,6 +157,14 @@ public class ShippingDocuments {
         try (var pdf = new PdfPages()) {
             pdf.title("PACKING LIST");
             header(pdf, c);
+            for (Pallet pallet : c.pallets()) {
+                long onIt = c.cartons().stream()
+                        .filter(k -> pallet.code().equals(k.pallet()))
+                        .count();
+                pdf.line("Pallet " + pallet.code() + ": " + onIt + " cartons, tare "
+                        + pallet.tareKg().toPlainString() + " kg, " + pallet.lengthCm() + " x " + pallet.widthCm()
+                        + " x " + pallet.heightCm() + " cm");
+            }
             for (Carton carton : c.cartons()) {
                 pdf.heading("Carton " + carton.number()
                                 + (carton.pallet() != null ? "  pallet " + carton.pallet() : ""))
@@ -160,7 +176,7 @@ public class ShippingDocuments {
             }
             pdf.heading("Totals")
                     .line("Machines: " + c.lines().size() + "   Cartons: "
-                            + c.cartons().size())
+                            + c.cartons().size() + "   Pallets: " + c.pallets().size())
                     .line("Net weight: " + c.netKg().toPlainString() + " kg   Gross weight: "
                             + c.grossKg().toPlainString() + " kg");
             return pdf.bytes();
