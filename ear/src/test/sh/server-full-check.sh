@@ -45,15 +45,19 @@ else
   exit 1
 fi
 
-walker='{"username":"ear-walker","password":"ear-walker-secret-1","roles":["planner","qa","logistics"]}'
-created="$(curl -s -o /dev/null -w '%{http_code}' -u "$SCM_ADMIN_USER:$SCM_ADMIN_PASSWORD" \
-  -H 'Content-Type: application/json' "$base/api/users" -d "$walker")"
-[[ "$created" == 201 ]] || { echo "the first admin could not create the walk's user: $created" >&2; exit 1; }
+# the walk's user, and a second one who approves its shipment's credit (four eyes)
+for user in '{"username":"ear-walker","password":"ear-walker-secret-1","roles":["planner","qa","logistics","compliance"]}' \
+    '{"username":"ear-approver","password":"ear-approver-secret-1","roles":["logistics"]}'; do
+  created="$(curl -s -o /dev/null -w '%{http_code}' -u "$SCM_ADMIN_USER:$SCM_ADMIN_PASSWORD" \
+    -H 'Content-Type: application/json' "$base/api/users" -d "$user")"
+  [[ "$created" == 201 ]] || { echo "the first admin could not create the walk's users: $created" >&2; exit 1; }
+done
 anonymous="$(curl -s -o /dev/null -w '%{http_code}' "$base/api/build-orders")"
 [[ "$anonymous" == 401 ]] || { echo "an anonymous read answered $anonymous, not 401" >&2; exit 1; }
 banner="$(curl -s -D - -o /dev/null "$base/api/build-orders" | grep -i -E '^(server|x-powered-by):' || true)"
 [[ -z "$banner" ]] || { echo "the server names itself: $banner" >&2; exit 1; }
-SCM_USER=ear-walker SCM_PASSWORD=ear-walker-secret-1 bash "$repo/docs/walk.sh" "$base"
+SCM_USER=ear-walker SCM_PASSWORD=ear-walker-secret-1 SCM_APPROVER=ear-approver SCM_APPROVER_PASSWORD=ear-approver-secret-1 \
+  bash "$repo/docs/walk.sh" "$base"
 if grep -q "SEVERE" "$work/scm/logs/server.log"; then
   echo "the server logged SEVERE lines:" >&2
   grep -A5 "SEVERE" "$work/scm/logs/server.log" | head -40 >&2
