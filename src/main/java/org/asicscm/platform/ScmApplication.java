@@ -24,7 +24,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                     name = "Assembly",
                     description = "Factories, lines and closures, schedules, kits, hashboards and machines"),
             @Tag(name = "QA", description = "Units under test, verdicts, rework and scrap"),
-            @Tag(name = "Shipping", description = "Customers, shippable machines, shipments and milestones"),
+            @Tag(
+                    name = "Shipping",
+                    description = "Customers and their orders by grade, shipments in legs, packing, the export release"
+                            + " gate, documents and carrier tracking"),
+            @Tag(name = "Compliance", description = "Restricted-party lists and screening decisions"),
+            @Tag(
+                    name = "Materials",
+                    description = "Purchased parts and each product's bill of materials, by version, and what a build"
+                            + " order needs of them"),
             @Tag(
                     name = "Event log",
                     description = "Events between the stages, and the dead letters a stage could not apply"),

@@ -226,7 +226,7 @@ final class RawPipeline implements AutoCloseable {
                     correlation);
             update("insert into lot_bin values (?, ?, 'B1', ?, ?, 1)", bin, lot, dies, dies);
             update(
-                    "insert into build_order values (?, ?, 'S21 200 TH/s', ?, 108, 3, ?, ?, null, 'SCHEDULED', ?, ?, 1, 5, 0)",
+                    "insert into build_order values (?, ?, 'S21 200 TH/s', ?, 108, 3, ?, ?, null, 'SCHEDULED', ?, ?, 1, 5, 0, null)",
                     order,
                     "BO-" + tag,
                     chip,

@@ -62,6 +62,63 @@ class PlanningIT {
     }
 
     @Test
+    void anOrderIsBuiltToTheBomInForceWhenItOpensAndABadBomIsRefusedWhole() {
+        String product = fx.product(4, "B2");
+        for (String item : List.of("PCB", "PSU", "FAN")) {
+            var registered = api.post(
+                    "items", """
+                    {"code":"%s-%s","description":"%s for the S9","kind":"%s","uom":"EA","lotTracked":%s}""".formatted(item, run, item, item.equals("PCB") ? "PCB" : item, item.equals("PSU")));
+            assertEquals(201, registered.status(), registered.toString());
+        }
+        assertEquals(409, api.post("items", """
+                {"code":"PCB-%s","description":"again","kind":"PCB","uom":"EA"}""".formatted(run)).status());
+        String lines = """
+                [{"level":"HASHBOARD","item":"PCB-%1$s","quantity":1,"scrapFactor":0.02},
+                 {"level":"MACHINE","item":"PSU-%1$s","quantity":1},
+                 {"level":"MACHINE","item":"FAN-%1$s","quantity":4}]""".formatted(run);
+        String today = Fixtures.today().toString();
+        var v1 = api.post(
+                "products/" + product + "/boms", "{\"effectiveFrom\":\"" + today + "\",\"lines\":" + lines + "}");
+        assertEquals(201, v1.status(), v1.toString());
+        assertEquals(1, v1.json().getInt("version"));
+
+        String order = fx.buildOrder("BO-BOM-" + run, product, 10, 5);
+        assertEquals(1, api.get("build-orders/" + order).json().getInt("bomVersion"));
+        var v2 = api.post(
+                "products/" + product + "/boms",
+                "{\"effectiveFrom\":\"" + Fixtures.today().plusDays(1) + "\",\"lines\":"
+                        + lines.replace("\"quantity\":4", "\"quantity\":2") + "}");
+        assertEquals(201, v2.status(), v2.toString());
+        // 10 machines of 3 boards: 30 PCBs x 1.02 -> 31, 10 PSUs, 40 fans (version 1, not version 2's 20)
+        var needs = api.get("build-orders/" + order + "/materials").array();
+        assertEquals(
+                List.of("PCB-" + run + "=31", "PSU-" + run + "=10", "FAN-" + run + "=40"),
+                needs.stream()
+                        .map(v -> v.asJsonObject())
+                        .map(n -> n.getString("item") + "="
+                                + n.getJsonNumber("gross").bigDecimalValue().toPlainString())
+                        .toList());
+
+        String bad = "{\"effectiveFrom\":\"" + Fixtures.today().plusDays(9) + "\",\"lines\":[%s]}";
+        var self = api.post(
+                "products/" + product + "/boms",
+                bad.formatted("{\"level\":\"MACHINE\",\"item\":\"" + product + "\",\"quantity\":1}"));
+        assertEquals(400, self.status(), self.toString());
+        assertEquals("lines[0].item", field(self));
+        var unknown = api.post(
+                "products/" + product + "/boms",
+                bad.formatted("{\"level\":\"MACHINE\",\"item\":\"NOPE-" + run + "\",\"quantity\":1}"));
+        assertEquals("lines[0].item", field(unknown), unknown.toString());
+        var negative = api.post(
+                "products/" + product + "/boms",
+                bad.formatted("{\"level\":\"MACHINE\",\"item\":\"FAN-" + run + "\",\"quantity\":-4}"));
+        assertEquals(400, negative.status(), negative.toString());
+        assertEquals("lines[0].quantity", field(negative), negative.toString());
+        assertEquals(2, api.get("products/" + product + "/boms").array().size(), "the refused versions were not kept");
+        assertEquals(404, api.get("products/NOPE-" + run + "/boms/in-force").status());
+    }
+
+    @Test
     void bestFitSpendsTheMinimumBinFirstAndAShortageIsReportedNotHalfAllocated() {
         String older = fx.lot("OLD-" + run, 500, 300);
         String newer = fx.lot("NEW-" + run, 1000, 200);

@@ -64,7 +64,9 @@ public final class OrderViews {
             String customerOrderRef,
             String status,
             String correlationId,
-            int boardsScrapped) {
+            int boardsScrapped,
+            /* the bill of materials version in force when the order was opened (null: the product had none) */
+            Integer bomVersion) {
         static BuildOrderView of(BuildOrder o) {
             return new BuildOrderView(
                     o.id(),
@@ -80,7 +82,8 @@ public final class OrderViews {
                     o.customerOrderRef(),
                     o.status().name(),
                     o.correlationId(),
-                    o.boardsScrapped());
+                    o.boardsScrapped(),
+                    o.bomVersion());
         }
     }
 

@@ -25,6 +25,7 @@ import org.asicscm.allocation.entity.Product;
 import org.asicscm.events.EventEnvelope;
 import org.asicscm.events.Events;
 import org.asicscm.events.control.EventOutbox;
+import org.asicscm.materials.control.Boms;
 import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.RuleViolationException;
 
@@ -46,6 +47,9 @@ public class BuildOrders {
 
     @EJB
     AllocationLedger ledger;
+
+    @EJB
+    Boms boms;
 
     @Inject
     Clock clock;
@@ -74,6 +78,7 @@ public class BuildOrders {
         }
         var order = new BuildOrder(
                 orderNumber, product, machines, dueDate, priority, customerOrderRef, correlationId, now());
+        boms.inForce(productCode, LocalDate.now(clock)).ifPresent(bom -> order.pinBom(bom.version()));
         em.persist(order);
         outbox.publish(
                 new Events.BuildOrderCreated(AllocationLedger.header(order), customerOrderRef), correlationId, null);

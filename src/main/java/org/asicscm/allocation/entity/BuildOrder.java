@@ -70,6 +70,9 @@ public class BuildOrder {
     @Column(name = "boards_scrapped")
     private int boardsScrapped;
 
+    @Column(name = "bom_version")
+    private Integer bomVersion;
+
     @Version
     private long version;
 
@@ -214,5 +217,17 @@ public class BuildOrder {
 
     public String correlationId() {
         return correlationId;
+    }
+
+    /** Fixes the bill of materials the order is built to: the version in force when it was opened. */
+    public void pinBom(int version) {
+        if (bomVersion != null) {
+            throw new IllegalStateException("order " + orderNumber + " is built to BOM version " + bomVersion);
+        }
+        this.bomVersion = version;
+    }
+
+    public Integer bomVersion() {
+        return bomVersion;
     }
 }

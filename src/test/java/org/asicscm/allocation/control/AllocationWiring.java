@@ -6,6 +6,7 @@ import java.util.List;
 import org.asicscm.events.EventEnvelope;
 import org.asicscm.events.control.EventOutbox;
 import org.asicscm.events.control.EventsWiring;
+import org.asicscm.materials.control.MaterialsWiring;
 import org.asicscm.testing.ControlDatabase;
 
 /**
@@ -46,6 +47,7 @@ public final class AllocationWiring {
         orders.catalogue = catalogue;
         orders.ledger = ledger;
         orders.clock = clock;
+        orders.boms = MaterialsWiring.boms(em, clock);
         allocator.em = em;
         allocator.outbox = outbox;
         allocator.catalogue = catalogue;
