@@ -108,8 +108,12 @@ public class Boms {
         return version;
     }
 
+    /** The product's versions, oldest first; 404 for a product that does not exist (not an empty list). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<BomVersion> versions(String productCode) {
+        if (em.find(Product.class, productCode) == null) {
+            throw new UnknownEntityException("product", productCode);
+        }
         return em.createNamedQuery(BomVersion.OF_PRODUCT, BomVersion.class)
                 .setParameter("product", productCode)
                 .getResultList();
