@@ -119,6 +119,68 @@ class PlanningIT {
     }
 
     @Test
+    void partsArriveByPurchaseOrderAndLotAndAFactoryUsesNoMoreThanItHas() {
+        String psu = "PSU-" + run;
+        assertEquals(201, api.post("items", """
+                {"code":"%s","description":"PSU 3.6 kW","kind":"PSU","uom":"EA","lotTracked":true}""".formatted(psu)).status());
+        var po = api.post(
+                "purchase-orders", """
+                {"poNumber":"PO-%s","supplier":"APW Power","lines":[{"item":"%s","quantity":50,"expectedOn":"%s"}]}""".formatted(run, psu, Fixtures.today().plusDays(10)));
+        assertEquals(201, po.status(), po.toString());
+        String poId = po.json().getString("id");
+        var noLine =
+                api.post("purchase-orders/" + poId + "/receipts", "{\"line\":2,\"quantity\":5,\"supplierLot\":\"L1\"}");
+        assertEquals(400, noLine.status(), noLine.toString());
+        assertEquals("line", field(noLine));
+        var noLot = api.post("purchase-orders/" + poId + "/receipts", "{\"line\":1,\"quantity\":5}");
+        assertEquals("supplierLot", field(noLot), noLot.toString());
+        assertEquals(
+                200,
+                api.post(
+                                "purchase-orders/" + poId + "/receipts",
+                                "{\"line\":1,\"quantity\":30,\"supplierLot\":\"PSL-" + run + "\"}")
+                        .status());
+        var over = api.post(
+                "purchase-orders/" + poId + "/receipts",
+                "{\"line\":1,\"quantity\":21,\"supplierLot\":\"PSL-" + run + "\"}");
+        assertEquals(409, over.status(), over.toString());
+        assertEquals("over-receipt", over.json().getString("code"));
+        var line =
+                api.get("purchase-orders/" + poId).json().getJsonArray("lines").getJsonObject(0);
+        assertEquals(
+                0,
+                new java.math.BigDecimal("20")
+                        .compareTo(line.getJsonNumber("open").bigDecimalValue()),
+                line.toString());
+
+        String factory = fx.factory("PF" + run);
+        var moved = api.post("parts-stock/transfers", """
+                {"item":"%s","supplierLot":"PSL-%s","quantity":12,"factoryId":"%s"}""".formatted(psu, run, factory));
+        assertEquals(200, moved.status(), moved.toString());
+        var used = api.post("parts-stock/consumptions", """
+                {"item":"%s","location":"%s","quantity":13,"reference":"BO-X"}""".formatted(psu, factory));
+        assertEquals(409, used.status(), used.toString());
+        assertEquals("insufficient-parts", used.json().getString("code"));
+        assertEquals(
+                200,
+                api.post("parts-stock/consumptions", """
+                        {"item":"%s","location":"%s","quantity":12,"reference":"BO-X"}""".formatted(psu, factory))
+                        .status());
+        assertEquals(
+                0,
+                api.get("parts-stock?item=" + psu + "&location=" + factory)
+                        .array()
+                        .size());
+        var central = api.get("parts-stock?item=" + psu + "&location=CENTRAL").array();
+        assertEquals(
+                0,
+                new java.math.BigDecimal("18")
+                        .compareTo(central.getJsonObject(0)
+                                .getJsonNumber("quantity")
+                                .bigDecimalValue()));
+    }
+
+    @Test
     void bestFitSpendsTheMinimumBinFirstAndAShortageIsReportedNotHalfAllocated() {
         String older = fx.lot("OLD-" + run, 500, 300);
         String newer = fx.lot("NEW-" + run, 1000, 200);

@@ -22,7 +22,7 @@ class MigrationTest {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        assertEquals("21", result.targetSchemaVersion);
+        assertEquals("22", result.targetSchemaVersion);
 
         try (var connection = DriverManager.getConnection("jdbc:h2:mem:migration-test");
                 var statement = connection.createStatement()) {

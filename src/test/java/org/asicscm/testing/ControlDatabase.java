@@ -19,9 +19,10 @@ import org.h2.jdbcx.JdbcDataSource;
 public final class ControlDatabase implements AutoCloseable {
     private final EntityManagerFactory factory;
     private final EntityManager em;
+    private final JdbcDataSource dataSource;
 
     public ControlDatabase() {
-        var dataSource = new JdbcDataSource();
+        dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:control-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure()
                 .dataSource(dataSource)
@@ -41,6 +42,11 @@ public final class ControlDatabase implements AutoCloseable {
 
     public EntityManager em() {
         return em;
+    }
+
+    /** The database itself, for what the container would look up as java:app/jdbc/scm. */
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
     }
 
     /** Runs the work in one transaction, as a container-managed one would: commit, or roll back on any exception. */

@@ -30,6 +30,9 @@ public class OutboxBatch {
     @PersistenceContext
     EntityManager em;
 
+    @jakarta.ejb.EJB
+    DurableCommits durable;
+
     /** @return how many events were published; {@link #SIZE} means there may be more */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int relayNext(EventSender sender) {
@@ -46,6 +49,8 @@ public class OutboxBatch {
         if (due.isEmpty()) {
             return 0;
         }
+        // these rows are committed; on disk too before the broker has them (DurableCommits)
+        durable.sync();
         // taken before the broker's commit, so no consumer can have applied an event before its publishedAt
         var handedOver = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         sender.send(due);

@@ -39,8 +39,15 @@ final class StageConsumer implements Runnable {
     private volatile boolean running = true;
     private volatile boolean connected;
     private Connection connection;
+    private final DurableCommits durable;
 
-    StageConsumer(Stage stage, ConnectionFactory connectionFactory, Inbox inbox, DeadLetters deadLetters) {
+    StageConsumer(
+            Stage stage,
+            ConnectionFactory connectionFactory,
+            Inbox inbox,
+            DeadLetters deadLetters,
+            DurableCommits durable) {
+        this.durable = durable;
         this.stage = stage;
         this.connectionFactory = connectionFactory;
         this.inbox = inbox;
@@ -89,7 +96,9 @@ final class StageConsumer implements Runnable {
                 batch.add(next);
             }
             apply(batch);
-            // the database has committed (or parked) every event of the batch: now the broker may forget them
+            // the database has committed (or parked) every event of the batch, and holds it on disk:
+            // now the broker may forget them
+            durable.sync();
             session.commit();
         }
     }

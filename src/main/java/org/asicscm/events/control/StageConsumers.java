@@ -50,6 +50,9 @@ public class StageConsumers {
     @EJB
     DeadLetters deadLetters;
 
+    @EJB
+    DurableCommits durable;
+
     private final List<StageConsumer> consumers = new ArrayList<>();
     private final List<Thread> running = new ArrayList<>();
 
@@ -58,7 +61,7 @@ public class StageConsumers {
         var factory = broker.connectionFactory(StageConsumer.BATCH * 2);
         for (Stage stage : Stage.values()) {
             for (int i = 0; i < Math.max(1, perStage); i++) {
-                var consumer = new StageConsumer(stage, factory, inbox, deadLetters);
+                var consumer = new StageConsumer(stage, factory, inbox, deadLetters, durable);
                 Thread thread = threads.newThread(consumer);
                 thread.setName("scm-consumer-" + stage.consumerName() + "-" + i);
                 consumers.add(consumer);

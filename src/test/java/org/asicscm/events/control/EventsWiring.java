@@ -45,10 +45,12 @@ public final class EventsWiring {
         return inbox;
     }
 
-    static OutboxBatch outboxBatch(EntityManager em, Clock clock) {
+    static OutboxBatch outboxBatch(EntityManager em, Clock clock, javax.sql.DataSource dataSource) {
         var batch = new OutboxBatch();
         batch.em = em;
         batch.clock = clock;
+        batch.durable = new DurableCommits();
+        batch.durable.dataSource = dataSource;
         return batch;
     }
 

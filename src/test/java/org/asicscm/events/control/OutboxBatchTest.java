@@ -34,7 +34,7 @@ class OutboxBatchTest {
     private final ControlDatabase db = new ControlDatabase();
     private final List<EventEnvelope> written = new ArrayList<>();
     private final EventOutbox outbox = EventsWiring.outbox(db.em(), clock, written);
-    private final OutboxBatch relay = EventsWiring.outboxBatch(db.em(), clock);
+    private final OutboxBatch relay = EventsWiring.outboxBatch(db.em(), clock, db.dataSource());
     private BrokerService broker;
     private ActiveMQConnectionFactory factory;
 
