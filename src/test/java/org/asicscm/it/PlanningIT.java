@@ -89,10 +89,11 @@ class PlanningIT {
                 "{\"effectiveFrom\":\"" + Fixtures.today().plusDays(1) + "\",\"lines\":"
                         + lines.replace("\"quantity\":4", "\"quantity\":2") + "}");
         assertEquals(201, v2.status(), v2.toString());
-        // 10 machines of 3 boards: 30 PCBs x 1.02 -> 31, 10 PSUs, 40 fans (version 1, not version 2's 20)
+        // 10 machines of 3 boards: 30 PCBs x 1.02 -> 31; per machine by item: 40 fans (version 1, not version
+        // 2's 20), 10 PSUs
         var needs = api.get("build-orders/" + order + "/materials").array();
         assertEquals(
-                List.of("PCB-" + run + "=31", "PSU-" + run + "=10", "FAN-" + run + "=40"),
+                List.of("PCB-" + run + "=31", "FAN-" + run + "=40", "PSU-" + run + "=10"),
                 needs.stream()
                         .map(v -> v.asJsonObject())
                         .map(n -> n.getString("item") + "="

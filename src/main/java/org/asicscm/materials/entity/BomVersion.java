@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -98,7 +98,10 @@ public class BomVersion {
         return createdAt;
     }
 
+    /** Per hashboard first, then per machine, each by item code: the same order on every database. */
     public List<BomLine> lines() {
-        return Collections.unmodifiableList(lines);
+        return lines.stream()
+                .sorted(Comparator.comparing(BomLine::level).thenComparing(BomLine::itemCode))
+                .toList();
     }
 }

@@ -74,10 +74,13 @@ class BomsTest {
 
         var needs = boms.requirements(first);
         assertEquals(4, needs.size(), "version 1, though version 2 now exists");
-        // 10 machines: 30 boards x 1 PCB x 1.02 = 30.6 -> 31; 30 x 2 heat sinks; 10 PSUs; 40 fans x 1.01 = 40.4 -> 41
+        // 10 machines, per hashboard first, by item: 30 boards x 2 heat sinks; 30 x 1 PCB x 1.02 = 30.6 -> 31;
+        // per machine: 40 fans x 1.01 = 40.4 -> 41; 10 PSUs
         assertEquals(
-                List.of("31", "60", "10", "41"),
-                needs.stream().map(n -> n.gross().toPlainString()).toList());
+                List.of("HS-S21=60", "PCB-S21=31", "FAN-12038=41", "PSU-APW12=10"),
+                needs.stream()
+                        .map(n -> n.item() + "=" + n.gross().toPlainString())
+                        .toList());
         assertEquals(30, needs.get(0).units());
     }
 
