@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -27,6 +28,7 @@ import org.asicscm.assembly.boundary.FactoryViews.CountRequest;
 import org.asicscm.assembly.boundary.FactoryViews.CountView;
 import org.asicscm.assembly.boundary.FactoryViews.FactoryRequest;
 import org.asicscm.assembly.boundary.FactoryViews.FactoryView;
+import org.asicscm.assembly.boundary.FactoryViews.FrozenWindowRequest;
 import org.asicscm.assembly.boundary.FactoryViews.LineRequest;
 import org.asicscm.assembly.boundary.FactoryViews.LineView;
 import org.asicscm.assembly.boundary.FactoryViews.MovementRequest;
@@ -37,6 +39,7 @@ import org.asicscm.assembly.control.ConsignmentService;
 import org.asicscm.assembly.control.LineCalendars;
 import org.asicscm.assembly.control.PlanChanges;
 import org.asicscm.assembly.entity.ConsignmentMovement;
+import org.asicscm.assembly.entity.Factory;
 import org.asicscm.platform.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -92,6 +95,17 @@ public class FactoriesResource {
     @Operation(summary = "A factory")
     public FactoryView factory(@PathParam("id") String id) {
         return FactoryView.of(assembly.factory(id), clock);
+    }
+
+    @PUT
+    @RolesAllowed(Roles.PLANNER)
+    @Path("{id}/frozen-window")
+    @Operation(
+            summary = "Set how many days from the factory's today a re-plan leaves as they are",
+            description = "Shifts planned inside the window stay, and no new work is put into it;"
+                    + " only what lies beyond moves. 0 to " + Factory.MOST_FROZEN_DAYS + " days")
+    public FactoryView freeze(@PathParam("id") String id, @Valid @NotNull FrozenWindowRequest request) {
+        return FactoryView.of(assembly.freeze(id, request.days()), clock);
     }
 
     @POST

@@ -125,7 +125,8 @@ public final class FactoryViews {
             int unplacedBoards,
             LocalDate plannedEnd,
             long daysLate,
-            boolean late) {
+            boolean late,
+            List<CapacityPlan.Shortage> shortages) {
         static PlannedOrderView of(CapacityPlan.Outcome o) {
             var job = o.job();
             return new PlannedOrderView(
@@ -138,7 +139,8 @@ public final class FactoryViews {
                     o.unplacedBoards(),
                     o.plannedEnd(),
                     o.daysLate(),
-                    o.late());
+                    o.late(),
+                    o.shortages());
         }
     }
 
@@ -226,7 +228,8 @@ public final class FactoryViews {
             String district,
             String subDistrict,
             String timeZone,
-            LocalDate today) {
+            LocalDate today,
+            int frozenDays) {
         static FactoryView of(Factory f, Clock clock) {
             var at = f.location();
             return new FactoryView(
@@ -238,7 +241,8 @@ public final class FactoryViews {
                     at.district(),
                     at.subDistrict(),
                     at.timeZone().getId(),
-                    f.today(clock));
+                    f.today(clock),
+                    f.frozenDays());
         }
     }
 
@@ -253,6 +257,15 @@ public final class FactoryViews {
             this.code = code;
             this.boardsPerShift = boardsPerShift;
             this.shiftsPerDay = shiftsPerDay;
+        }
+    }
+
+    /** days: from the factory's today, the days a re-plan leaves as they are (0 for none). */
+    public record FrozenWindowRequest(
+            @NotNull @Min(0) @Max(Factory.MOST_FROZEN_DAYS) Integer days) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public FrozenWindowRequest(Integer days) {
+            this.days = days;
         }
     }
 }

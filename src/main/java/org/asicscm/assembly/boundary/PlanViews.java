@@ -88,7 +88,8 @@ public final class PlanViews {
             int boards,
             int percentOfCapacity,
             Map<String, Integer> boardsByOrder,
-            List<ShiftLoadView> shiftLoads) {
+            List<ShiftLoadView> shiftLoads,
+            List<PlanReports.Shortage> shortages) {
         static LineDayView of(PlanReports.LineDay d) {
             return new LineDayView(
                     d.lineId(),
@@ -102,7 +103,8 @@ public final class PlanViews {
                     d.boardsByOrder(),
                     d.shiftLoads().stream()
                             .map(s -> new ShiftLoadView(s.shift(), s.boards(), s.percentOfCapacity()))
-                            .toList());
+                            .toList(),
+                    d.shortages());
         }
     }
 
@@ -121,6 +123,7 @@ public final class PlanViews {
             int boardsWithoutDies,
             int boardsOnHold,
             int unplacedBoards,
+            List<PlanReports.Shortage> shortages,
             List<String> reasons) {
         static OrderAtRiskView of(PlanReports.OrderAtRisk o) {
             return new OrderAtRiskView(
@@ -134,6 +137,7 @@ public final class PlanViews {
                     o.boardsWithoutDies(),
                     o.boardsOnHold(),
                     o.unplacedBoards(),
+                    o.shortages(),
                     o.reasons());
         }
     }

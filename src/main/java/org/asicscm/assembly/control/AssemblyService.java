@@ -79,6 +79,16 @@ public class AssemblyService {
         return factory;
     }
 
+    /** Days from the factory's today that a re-plan leaves as they are. */
+    public Factory freeze(String factoryId, int days) {
+        Factory factory = em.find(Factory.class, factoryId, LockModeType.PESSIMISTIC_WRITE);
+        if (factory == null) {
+            throw new UnknownEntityException("factory", factoryId);
+        }
+        factory.freeze(days);
+        return factory;
+    }
+
     public List<AssemblyLine> linesOf(String factoryId) {
         factory(factoryId);
         return em.createNamedQuery(AssemblyLine.OF_FACTORY, AssemblyLine.class)

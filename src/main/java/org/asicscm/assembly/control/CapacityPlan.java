@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.asicscm.materials.control.PartsAvailability;
 
 /**
  * Finite-capacity scheduling of build orders onto assembly lines, shift by shift. A shift's
@@ -31,7 +32,19 @@ public final class CapacityPlan {
             int shiftsPerDay,
             int defaultBoardsPerShift,
             Map<String, Integer> byProduct,
-            Set<LocalDate> closedDays) {
+            Set<LocalDate> closedDays,
+            String factoryId) {
+        /** A line whose factory does not matter: no parts are counted against it. */
+        public Line(
+                String id,
+                String code,
+                int shiftsPerDay,
+                int defaultBoardsPerShift,
+                Map<String, Integer> byProduct,
+                Set<LocalDate> closedDays) {
+            this(id, code, shiftsPerDay, defaultBoardsPerShift, byProduct, closedDays, "");
+        }
+
         public int boardsPerShift(String product) {
             return byProduct.isEmpty() ? defaultBoardsPerShift : byProduct.getOrDefault(product, 0);
         }
@@ -41,9 +54,29 @@ public final class CapacityPlan {
         }
     }
 
-    /** Boards of one build order still to be placed. */
+    /**
+     * Boards of one build order still to be placed, and what each board takes of each item (empty
+     * when the order has no bill of materials: only capacity limits it).
+     */
     public record Job(
-            String buildOrderId, String orderNumber, String product, int boards, LocalDate dueDate, int priority) {}
+            String buildOrderId,
+            String orderNumber,
+            String product,
+            int boards,
+            LocalDate dueDate,
+            int priority,
+            Map<String, Double> partsPerBoard) {
+        public Job(
+                String buildOrderId, String orderNumber, String product, int boards, LocalDate dueDate, int priority) {
+            this(buildOrderId, orderNumber, product, boards, dueDate, priority, Map.of());
+        }
+    }
+
+    /**
+     * Parts an order lacked to be built as fast as the lines allow: the most that was missing at
+     * once, at the factory and on the day it first held the order back.
+     */
+    public record Shortage(String item, String factoryId, long quantity, LocalDate neededOn) {}
 
     public record Slot(String buildOrderId, String lineId, LocalDate day, int shift, int boards) {}
 
@@ -52,7 +85,13 @@ public final class CapacityPlan {
      * unplacedBoards did not fit in the horizon; daysLate counts past the due date, for
      * unplaced boards at least to the end of the horizon.
      */
-    public record Outcome(Job job, List<Slot> slots, LocalDate plannedEnd, int unplacedBoards, long daysLate) {
+    public record Outcome(
+            Job job,
+            List<Slot> slots,
+            LocalDate plannedEnd,
+            int unplacedBoards,
+            long daysLate,
+            List<Shortage> shortages) {
         public boolean late() {
             return daysLate > 0 || unplacedBoards > 0;
         }
@@ -71,9 +110,16 @@ public final class CapacityPlan {
     private final LocalDate from;
     private final int horizonDays;
     private final Map<ShiftKey, Double> used = new HashMap<>();
+    private final PartsAvailability parts;
 
     /** @param lines in the order ties between lines are broken in (the caller sorts them by code) */
     public CapacityPlan(List<Line> lines, LocalDate from, int horizonDays) {
+        this(lines, from, horizonDays, null);
+    }
+
+    /** @param parts the parts each factory has and will have, promised as jobs are placed; null to plan capacity only */
+    public CapacityPlan(List<Line> lines, LocalDate from, int horizonDays, PartsAvailability parts) {
+        this.parts = parts;
         if (horizonDays <= 0) {
             throw new IllegalArgumentException("plan at least one day");
         }
@@ -84,6 +130,11 @@ public final class CapacityPlan {
 
     /** Counts load that stays as it is (orders not being re-planned) against the capacity. */
     public void occupy(Slot slot, String product) {
+        occupy(slot, product, Map.of());
+    }
+
+    /** Counts load that stays as it is against the capacity, and the parts its boards take. */
+    public void occupy(Slot slot, String product, Map<String, Double> partsPerBoard) {
         Line line = lines.stream()
                 .filter(l -> l.id().equals(slot.lineId()))
                 .findFirst()
@@ -93,6 +144,9 @@ public final class CapacityPlan {
                     new ShiftKey(slot.lineId(), slot.day(), slot.shift()),
                     (double) slot.boards() / line.boardsPerShift(product),
                     Double::sum);
+        }
+        if (line != null && parts != null && !partsPerBoard.isEmpty()) {
+            parts.take(partsPerBoard, line.factoryId(), slot.day(), slot.boards());
         }
     }
 
@@ -111,6 +165,7 @@ public final class CapacityPlan {
     /** @param allowedLineIds null to use every line that builds the product */
     public Outcome place(Job job, Set<String> allowedLineIds) {
         var slots = new ArrayList<Slot>();
+        var shortfall = new Shortfall(job);
         int left = job.boards();
         LocalDate end = null;
         LocalDate lastDay = from.plusDays(horizonDays - 1L);
@@ -131,11 +186,22 @@ public final class CapacityPlan {
                     double share = used.getOrDefault(key, 0.0);
                     int free = (int) Math.floor((1.0 - share) * capacity + EPSILON);
                     int take = Math.min(free, left);
+                    boolean partsCount = take > 0 && limitedByParts(job);
+                    if (partsCount) {
+                        shortfall.capacityFor(line.factoryId(), free, left);
+                        take = Math.min(take, parts.boardsPossible(job.partsPerBoard(), line.factoryId(), day));
+                    }
                     if (take > 0) {
                         used.put(key, share + (double) take / capacity);
                         slots.add(new Slot(job.buildOrderId(), line.id(), day, shift, take));
                         left -= take;
                         end = day;
+                        if (limitedByParts(job)) {
+                            parts.take(job.partsPerBoard(), line.factoryId(), day, take);
+                        }
+                    }
+                    if (partsCount) {
+                        shortfall.placed(take, line.factoryId(), day);
                     }
                 }
             }
@@ -146,7 +212,58 @@ public final class CapacityPlan {
         } else {
             daysLate = Math.max(0, ChronoUnit.DAYS.between(job.dueDate(), end));
         }
-        return new Outcome(job, List.copyOf(slots), end, left, daysLate);
+        return new Outcome(job, List.copyOf(slots), end, left, daysLate, shortfall.shortages());
+    }
+
+    private boolean limitedByParts(Job job) {
+        return parts != null && !job.partsPerBoard().isEmpty();
+    }
+
+    /**
+     * What a job lacked: after each shift with room for it, the parts its boards at that factory
+     * would have taken had capacity alone decided (never more than the job still needs), less
+     * what it got there and what is still free there that day.
+     */
+    private final class Shortfall {
+        private final Job job;
+        private final Map<String, Shortage> worst = new java.util.TreeMap<>();
+        private final Map<String, int[]> wantedAndGot = new HashMap<>();
+
+        Shortfall(Job job) {
+            this.job = job;
+        }
+
+        /** @param left the job's boards still unplaced before this shift */
+        void capacityFor(String factoryId, int free, int left) {
+            int[] counts = wantedAndGot.computeIfAbsent(factoryId, k -> new int[2]);
+            counts[0] = Math.min(counts[0] + free, counts[1] + left);
+        }
+
+        void placed(int boards, String factoryId, LocalDate day) {
+            int[] counts = wantedAndGot.get(factoryId);
+            counts[1] += boards;
+            if (counts[0] <= counts[1]) {
+                return;
+            }
+            for (var need : job.partsPerBoard().entrySet()) {
+                double missing =
+                        need.getValue() * (counts[0] - counts[1]) - parts.available(need.getKey(), factoryId, day);
+                if (missing > EPSILON) {
+                    long quantity = (long) Math.ceil(missing - EPSILON);
+                    String key = need.getKey() + "@" + factoryId;
+                    Shortage before = worst.get(key);
+                    if (before == null) {
+                        worst.put(key, new Shortage(need.getKey(), factoryId, quantity, day));
+                    } else if (quantity > before.quantity()) {
+                        worst.put(key, new Shortage(need.getKey(), factoryId, quantity, before.neededOn()));
+                    }
+                }
+            }
+        }
+
+        List<Shortage> shortages() {
+            return List.copyOf(worst.values());
+        }
     }
 
     /** The share of a shift in use, 0 to 1: what tests of the capacity rule check. */

@@ -83,7 +83,8 @@ public class LineCalendars {
                     line.shiftsPerDay(),
                     line.boardsPerShift(),
                     line.capacityByProduct(),
-                    closed));
+                    closed,
+                    line.factory().id()));
         }
         return calendars;
     }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.asicscm.assembly.entity.AssemblyLine;
 import org.asicscm.assembly.entity.BuildKit;
+import org.asicscm.assembly.entity.Factory;
+import org.asicscm.assembly.entity.PlanShortage;
 import org.asicscm.assembly.entity.ScheduleSlot;
 import org.asicscm.platform.InvalidInputException;
 
@@ -36,7 +38,11 @@ public class PlanReports {
             int boards,
             int percentOfCapacity,
             Map<String, Integer> boardsByOrder,
-            List<ShiftLoad> shiftLoads) {}
+            List<ShiftLoad> shiftLoads,
+            List<Shortage> shortages) {}
+
+    /** Parts an order lacked, at a factory, from the day they first held it back; what the plan last found. */
+    public record Shortage(String orderNumber, String item, String factoryCode, long quantity, LocalDate neededOn) {}
 
     /**
      * One shift of a line's day: orders share a shift by their share of its capacity for their
@@ -65,6 +71,15 @@ public class PlanReports {
                     .computeIfAbsent(slot.lineId() + slot.day(), k -> new ArrayList<>())
                     .add(slot);
             kits.computeIfAbsent(slot.schedule().buildOrderId(), id -> em.find(BuildKit.class, id));
+        }
+        var shortagesByFactoryDay = new HashMap<String, List<Shortage>>();
+        for (PlanShortage shortage : em.createNamedQuery(PlanShortage.BETWEEN, PlanShortage.class)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList()) {
+            shortagesByFactoryDay
+                    .computeIfAbsent(shortage.factoryId() + shortage.neededOn(), k -> new ArrayList<>())
+                    .add(shortage(shortage, kits));
         }
         var days = new ArrayList<LineDay>();
         for (int i = 0; i < lines.size(); i++) {
@@ -101,7 +116,8 @@ public class PlanReports {
                         boards,
                         (int) Math.round(100 * shares / line.shiftsPerDay()),
                         byOrder,
-                        shiftLoads));
+                        shiftLoads,
+                        shortagesByFactoryDay.getOrDefault(line.factory().id() + day, List.of())));
             }
         }
         return days;
@@ -119,14 +135,24 @@ public class PlanReports {
             int boardsWithoutDies,
             int boardsOnHold,
             int unplacedBoards,
+            List<Shortage> shortages,
             List<String> reasons) {}
 
     public List<OrderAtRisk> ordersAtRisk() {
         var atRisk = new ArrayList<OrderAtRisk>();
+        var kits = new HashMap<String, BuildKit>();
+        var shortagesOf = new HashMap<String, List<Shortage>>();
+        for (PlanShortage shortage :
+                em.createNamedQuery(PlanShortage.ALL, PlanShortage.class).getResultList()) {
+            shortagesOf
+                    .computeIfAbsent(shortage.buildOrderId(), k -> new ArrayList<>())
+                    .add(shortage(shortage, kits));
+        }
         for (BuildKit kit : em.createNamedQuery(BuildKit.ALL, BuildKit.class).getResultList()) {
             if (kit.cancelled()) {
                 continue;
             }
+            var shortages = shortagesOf.getOrDefault(kit.buildOrderId(), List.of());
             var reasons = new ArrayList<String>();
             if (kit.daysLate() > 0) {
                 reasons.add("planned to finish " + kit.daysLate() + " days after its due date");
@@ -141,6 +167,10 @@ public class PlanReports {
             if (kit.boardsOnHold() > 0) {
                 reasons.add(kit.boardsOnHold() + " boards' dies are on quality hold");
             }
+            for (Shortage shortage : shortages) {
+                reasons.add("short of " + shortage.quantity() + " " + shortage.item() + " at " + shortage.factoryCode()
+                        + " from " + shortage.neededOn());
+            }
             if (!reasons.isEmpty()) {
                 atRisk.add(new OrderAtRisk(
                         kit.buildOrderId(),
@@ -153,9 +183,21 @@ public class PlanReports {
                         withoutDies,
                         kit.boardsOnHold(),
                         kit.unplacedBoards(),
+                        shortages,
                         reasons));
             }
         }
         return atRisk;
+    }
+
+    private Shortage shortage(PlanShortage shortage, Map<String, BuildKit> kits) {
+        BuildKit kit = kits.computeIfAbsent(shortage.buildOrderId(), id -> em.find(BuildKit.class, id));
+        Factory factory = em.find(Factory.class, shortage.factoryId());
+        return new Shortage(
+                kit == null ? shortage.buildOrderId() : kit.orderNumber(),
+                shortage.itemCode(),
+                factory == null ? shortage.factoryId() : factory.code(),
+                shortage.quantity(),
+                shortage.neededOn());
     }
 }

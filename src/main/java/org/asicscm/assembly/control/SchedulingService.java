@@ -23,9 +23,12 @@ import org.asicscm.assembly.control.CapacityPlan.Outcome;
 import org.asicscm.assembly.entity.AssemblyLine;
 import org.asicscm.assembly.entity.BuildKit;
 import org.asicscm.assembly.entity.BuildSchedule;
+import org.asicscm.assembly.entity.Factory;
+import org.asicscm.assembly.entity.PlanShortage;
 import org.asicscm.assembly.entity.ScheduleSlot;
 import org.asicscm.events.Events;
 import org.asicscm.events.control.EventOutbox;
+import org.asicscm.materials.control.MaterialSupply;
 import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.RuleViolationException;
 
@@ -50,6 +53,9 @@ public class SchedulingService {
 
     @EJB
     LineCalendars calendars;
+
+    @EJB
+    MaterialSupply materials;
 
     @Inject
     Clock clock;
@@ -115,7 +121,8 @@ public class SchedulingService {
                     Map.of("boardsBuildable", kit.boardsBuildable(), "boardsScheduled", scheduled));
         }
         CapacityPlan plan = capacityPlan(startDate, DEFAULT_HORIZON_DAYS, Set.of());
-        Outcome outcome = plan.place(job(kit, boards), Set.of(line.id()));
+        var perBoard = materials.perBoard(Set.of(kit.buildOrderId()));
+        Outcome outcome = plan.place(job(kit, boards, perBoard), Set.of(line.id()));
         if (outcome.slots().isEmpty()) {
             throw new RuleViolationException(
                     "no-capacity",
@@ -126,6 +133,7 @@ public class SchedulingService {
         var schedule = persist(kit, line, outcome.slots());
         publishScheduled(kit, schedule);
         recordLateness(kit, outcome);
+        recordShortages(List.of(kit.buildOrderId()), List.of(outcome));
         return schedule;
     }
 
@@ -147,17 +155,36 @@ public class SchedulingService {
         lockKits(byOrder.keySet());
         // the old plan goes in bulk: one plan run may throw away thousands of shifts
         var oldSchedules = new ArrayList<String>();
+        var frozen = new HashMap<String, List<CapacityPlan.Slot>>();
         for (List<String> chunk : chunks(byOrder.keySet())) {
             for (BuildSchedule schedule : em.createNamedQuery(BuildSchedule.OF_ORDERS, BuildSchedule.class)
                     .setParameter("ids", chunk)
                     .getResultList()) {
                 hadPlan.add(schedule.buildOrderId());
+                Factory factory = schedule.line().factory();
                 factoriesOf
                         .computeIfAbsent(schedule.buildOrderId(), k -> new HashSet<>())
-                        .add(schedule.line().factory().id());
+                        .add(factory.id());
                 oldSchedules.add(schedule.id());
+                if (factory.frozenDays() > 0 && schedule.startDate().isBefore(factory.firstMovableDay(clock))) {
+                    for (ScheduleSlot slot : schedule.slots()) {
+                        if (slot.day().isBefore(factory.firstMovableDay(clock))) {
+                            frozen.computeIfAbsent(schedule.buildOrderId(), k -> new ArrayList<>())
+                                    .add(new CapacityPlan.Slot(
+                                            schedule.buildOrderId(),
+                                            slot.lineId(),
+                                            slot.day(),
+                                            slot.shift(),
+                                            slot.boards()));
+                        }
+                    }
+                }
             }
         }
+        // a frozen shift stays only while its dies are there to build it; a hold moves it all the same
+        frozen.entrySet()
+                .removeIf(e ->
+                        frozenBoards(e.getValue()) > byOrder.get(e.getKey()).boardsBuildable());
         em.flush();
         for (List<String> chunk : chunks(oldSchedules)) {
             em.createNamedQuery(BuildSchedule.DELETE_SLOTS)
@@ -166,9 +193,15 @@ public class SchedulingService {
             em.createNamedQuery(BuildSchedule.DELETE).setParameter("ids", chunk).executeUpdate();
         }
         CapacityPlan plan = capacityPlan(from, horizonDays, byOrder.keySet());
+        var perBoard = materials.perBoard(byOrder.keySet());
+        frozen.forEach((order, slots) -> slots.forEach(
+                slot -> plan.occupy(slot, byOrder.get(order).product(), perBoard.getOrDefault(order, Map.of()))));
         var jobs = byOrder.values().stream()
-                .filter(k -> k.boardsBuildable() > 0)
-                .map(k -> job(k, k.boardsBuildable()))
+                .filter(k -> k.boardsBuildable() > frozenBoards(frozen.getOrDefault(k.buildOrderId(), List.of())))
+                .map(k -> job(
+                        k,
+                        k.boardsBuildable() - frozenBoards(frozen.getOrDefault(k.buildOrderId(), List.of())),
+                        perBoard))
                 .toList();
         var linesOfFactory = new HashMap<String, Set<String>>();
         if (stayInFactory) {
@@ -191,7 +224,8 @@ public class SchedulingService {
         for (Outcome outcome : outcomes) {
             BuildKit kit = byOrder.get(outcome.job().buildOrderId());
             var slotsByLine = new LinkedHashMap<String, List<CapacityPlan.Slot>>();
-            outcome.slots()
+            var kept = frozen.getOrDefault(kit.buildOrderId(), List.of());
+            java.util.stream.Stream.concat(kept.stream(), outcome.slots().stream())
                     .forEach(s -> slotsByLine
                             .computeIfAbsent(s.lineId(), k -> new ArrayList<>())
                             .add(s));
@@ -204,7 +238,7 @@ public class SchedulingService {
                                 kit.buildOrderId(),
                                 kit.orderNumber(),
                                 reason,
-                                outcome.placedBoards(),
+                                outcome.placedBoards() + frozenBoards(kept),
                                 schedules.isEmpty()
                                         ? null
                                         : schedules.stream()
@@ -226,7 +260,13 @@ public class SchedulingService {
         var planned = new HashSet<String>();
         jobs.forEach(j -> planned.add(j.buildOrderId()));
         for (BuildKit kit : byOrder.values()) {
-            if (hadPlan.contains(kit.buildOrderId()) && !planned.contains(kit.buildOrderId())) {
+            if (frozen.containsKey(kit.buildOrderId()) && !planned.contains(kit.buildOrderId())) {
+                // all its buildable boards sit in the frozen window: they stay, as they were
+                frozen.get(kit.buildOrderId()).stream()
+                        .collect(java.util.stream.Collectors.groupingBy(
+                                CapacityPlan.Slot::lineId, LinkedHashMap::new, java.util.stream.Collectors.toList()))
+                        .forEach((lineId, slots) -> persist(kit, em.find(AssemblyLine.class, lineId), slots));
+            } else if (hadPlan.contains(kit.buildOrderId()) && !planned.contains(kit.buildOrderId())) {
                 // nothing buildable any more (dies consumed, released or on hold): the old plan goes
                 outbox.publish(
                         new Events.BuildRescheduled(
@@ -242,7 +282,32 @@ public class SchedulingService {
                 kit.recordPlan(null, 0, 0);
             }
         }
+        recordShortages(byOrder.keySet(), outcomes);
         return outcomes;
+    }
+
+    private static int frozenBoards(List<CapacityPlan.Slot> slots) {
+        return slots.stream().mapToInt(CapacityPlan.Slot::boards).sum();
+    }
+
+    /** The parts each order lacked, as this planning found them; what an earlier one found goes. */
+    private void recordShortages(Collection<String> buildOrderIds, List<Outcome> outcomes) {
+        for (List<String> chunk : chunks(buildOrderIds)) {
+            em.createNamedQuery(PlanShortage.DELETE_OF_ORDERS)
+                    .setParameter("ids", chunk)
+                    .executeUpdate();
+        }
+        for (Outcome outcome : outcomes) {
+            for (CapacityPlan.Shortage shortage : outcome.shortages()) {
+                em.persist(new PlanShortage(
+                        outcome.job().buildOrderId(),
+                        shortage.item(),
+                        shortage.factoryId(),
+                        shortage.quantity(),
+                        shortage.neededOn(),
+                        now()));
+            }
+        }
     }
 
     /** Row locks on the kits, in one statement per chunk. */
@@ -309,30 +374,66 @@ public class SchedulingService {
         }
     }
 
-    /** Every line with its calendar, and the load of every order not being re-planned. */
+    /**
+     * Every line with its calendar, the parts at and on their way to each factory, and the load
+     * and parts of every order not being re-planned. New work goes into no factory's frozen window.
+     */
     private CapacityPlan capacityPlan(LocalDate from, int horizonDays, Set<String> replanned) {
         LocalDate to = from.plusDays(horizonDays - 1L);
-        var lines = calendars.calendars(
-                em.createNamedQuery(AssemblyLine.ALL, AssemblyLine.class).getResultList(), from, to);
-        var plan = new CapacityPlan(lines, from, horizonDays);
+        var assemblyLines =
+                em.createNamedQuery(AssemblyLine.ALL, AssemblyLine.class).getResultList();
+        var lines = new ArrayList<CapacityPlan.Line>();
+        for (CapacityPlan.Line line : calendars.calendars(assemblyLines, from, to)) {
+            lines.add(withFrozenWindow(line, em.find(Factory.class, line.factoryId()), from));
+        }
+        var plan = new CapacityPlan(lines, from, horizonDays, materials.availability(from, horizonDays));
         var products = new HashMap<String, String>();
+        var kept = new ArrayList<CapacityPlan.Slot>();
         for (ScheduleSlot slot : em.createNamedQuery(ScheduleSlot.BETWEEN, ScheduleSlot.class)
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .getResultList()) {
             String order = slot.schedule().buildOrderId();
             if (!replanned.contains(order)) {
-                String product = products.computeIfAbsent(
+                products.computeIfAbsent(
                         order, id -> em.find(BuildKit.class, id).product());
-                plan.occupy(
-                        new CapacityPlan.Slot(order, slot.lineId(), slot.day(), slot.shift(), slot.boards()), product);
+                kept.add(new CapacityPlan.Slot(order, slot.lineId(), slot.day(), slot.shift(), slot.boards()));
             }
+        }
+        var perBoard = materials.perBoard(products.keySet());
+        for (CapacityPlan.Slot slot : kept) {
+            plan.occupy(slot, products.get(slot.buildOrderId()), perBoard.getOrDefault(slot.buildOrderId(), Map.of()));
         }
         return plan;
     }
 
-    private static Job job(BuildKit kit, int boards) {
-        return new Job(kit.buildOrderId(), kit.orderNumber(), kit.product(), boards, kit.dueDate(), kit.priority());
+    private CapacityPlan.Line withFrozenWindow(CapacityPlan.Line line, Factory factory, LocalDate from) {
+        if (factory == null || factory.frozenDays() == 0) {
+            return line;
+        }
+        var closed = new HashSet<>(line.closedDays());
+        for (LocalDate day = from; day.isBefore(factory.firstMovableDay(clock)); day = day.plusDays(1)) {
+            closed.add(day);
+        }
+        return new CapacityPlan.Line(
+                line.id(),
+                line.code(),
+                line.shiftsPerDay(),
+                line.defaultBoardsPerShift(),
+                line.byProduct(),
+                closed,
+                line.factoryId());
+    }
+
+    private static Job job(BuildKit kit, int boards, Map<String, Map<String, Double>> perBoard) {
+        return new Job(
+                kit.buildOrderId(),
+                kit.orderNumber(),
+                kit.product(),
+                boards,
+                kit.dueDate(),
+                kit.priority(),
+                perBoard.getOrDefault(kit.buildOrderId(), Map.of()));
     }
 
     /**

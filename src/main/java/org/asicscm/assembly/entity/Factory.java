@@ -22,6 +22,7 @@ import java.util.UUID;
 public class Factory {
     public static final String ALL = "Factory.all";
     public static final String BY_CODE = "Factory.byCode";
+    public static final int MOST_FROZEN_DAYS = 60;
 
     @Id
     private String id;
@@ -37,6 +38,10 @@ public class Factory {
 
     @Column(name = "time_zone")
     private String timeZone;
+
+    /** Days from the factory's today that a re-plan leaves as they are: the floor has started them. */
+    @Column(name = "frozen_days")
+    private int frozenDays;
 
     protected Factory() {}
 
@@ -73,6 +78,22 @@ public class Factory {
 
     public ZoneId zone() {
         return ZoneId.of(timeZone);
+    }
+
+    public int frozenDays() {
+        return frozenDays;
+    }
+
+    public void freeze(int days) {
+        if (days < 0 || days > MOST_FROZEN_DAYS) {
+            throw new IllegalArgumentException("a frozen window is 0 to " + MOST_FROZEN_DAYS + " days");
+        }
+        frozenDays = days;
+    }
+
+    /** The first day a re-plan may move, at the factory. */
+    public LocalDate firstMovableDay(Clock clock) {
+        return today(clock).plusDays(frozenDays);
     }
 
     public String id() {
