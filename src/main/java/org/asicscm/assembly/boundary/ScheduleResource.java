@@ -13,16 +13,23 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.asicscm.assembly.boundary.FactoryViews.PlannedOrderView;
 import org.asicscm.assembly.boundary.PlanViews.LineDayView;
 import org.asicscm.assembly.boundary.PlanViews.OrderAtRiskView;
 import org.asicscm.assembly.boundary.PlanViews.PlanRunRequest;
 import org.asicscm.assembly.boundary.PlanViews.PlanRunView;
 import org.asicscm.assembly.control.LineCalendars;
+import org.asicscm.assembly.control.NetRequirements;
 import org.asicscm.assembly.control.PlanReports;
 import org.asicscm.assembly.control.SchedulingService;
+import org.asicscm.materials.control.Items;
+import org.asicscm.platform.InvalidInputException;
+import org.asicscm.platform.Page;
+import org.asicscm.platform.PageRequest;
 import org.asicscm.platform.QueryParams;
 import org.asicscm.platform.Roles;
+import org.asicscm.platform.UnknownEntityException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,6 +50,12 @@ public class ScheduleResource {
 
     @EJB
     PlanReports reports;
+
+    @EJB
+    NetRequirements netRequirements;
+
+    @EJB
+    Items items;
 
     @POST
     @RolesAllowed(Roles.PLANNER)
@@ -81,6 +94,38 @@ public class ScheduleResource {
         LocalDate start = from == null ? calendars.firstPlannableDay() : QueryParams.date("from", from);
         LocalDate end = to == null ? start.plusDays(13) : QueryParams.date("to", to);
         return reports.load(start, end).stream().map(LineDayView::of).toList();
+    }
+
+    @GET
+    @Path("net-requirements")
+    @Operation(
+            summary = "Net requirements per item by week (MRP): gross from the plan, on hand, on order, net to buy",
+            description = "from defaults to today (weeks start on Monday), weeks to 13 (1 to "
+                    + NetRequirements.MOST_WEEKS + "); item narrows it to one item; items by code, paged"
+                    + " (page from 0, size 1 to 500, default 50)")
+    public Page<NetRequirements.ItemRequirement> netRequirements(
+            @QueryParam("from") String from,
+            @QueryParam("weeks") String weeks,
+            @QueryParam("item") String item,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        LocalDate start = from == null ? calendars.firstPlannableDay() : QueryParams.date("from", from);
+        int count = QueryParams.number("weeks", weeks, 13, 1, NetRequirements.MOST_WEEKS);
+        if (item != null) {
+            try {
+                items.item(QueryParams.text("item", item));
+            } catch (UnknownEntityException e) {
+                throw new InvalidInputException("item", "no item '" + item + "'");
+            }
+        }
+        var request = PageRequest.of(page, size, null, Set.of("item"), "item");
+        var all = netRequirements.byWeek(start, count, item);
+        int to = Math.min(all.size(), request.offset() + request.size());
+        return new Page<>(
+                request.offset() >= all.size() ? List.of() : all.subList(request.offset(), to),
+                request.page(),
+                request.size(),
+                all.size());
     }
 
     @GET

@@ -261,8 +261,27 @@ public final class CapacityPlan {
             }
         }
 
+        /**
+         * The shortages where the job was built; if it was built nowhere, those of the factory that
+         * lacked the fewest parts. Other factories' lines had room, but the job did not need them.
+         */
         List<Shortage> shortages() {
-            return List.copyOf(worst.values());
+            var builtAt = new java.util.HashSet<String>();
+            wantedAndGot.forEach((factory, counts) -> {
+                if (counts[1] > 0) {
+                    builtAt.add(factory);
+                }
+            });
+            if (builtAt.isEmpty()) {
+                var missingAt = new java.util.TreeMap<String, Long>();
+                worst.values().forEach(s -> missingAt.merge(s.factoryId(), s.quantity(), Long::sum));
+                missingAt.entrySet().stream()
+                        .min(Map.Entry.comparingByValue())
+                        .ifPresent(nearest -> builtAt.add(nearest.getKey()));
+            }
+            return worst.values().stream()
+                    .filter(s -> builtAt.contains(s.factoryId()))
+                    .toList();
         }
     }
 

@@ -152,11 +152,17 @@ public class BuildKit {
      * bin a board, up to the boards still to build (a scrapped board is built again).
      */
     public int boardsBuildable() {
-        int built = lines.stream().mapToInt(KitLine::diesConsumed).sum() / chipsPerBoard - boardsScrapped;
+        int built = boardsOrdered() - boardsToBuild();
         int boards = diesAvailableByBin().values().stream()
                 .mapToInt(dies -> dies / chipsPerBoard)
                 .sum();
         return Math.max(0, Math.min(boards, boardsOrdered() - built));
+    }
+
+    /** Boards still to build, dies or not: ordered less built (a scrapped board is built again). */
+    public int boardsToBuild() {
+        int built = lines.stream().mapToInt(KitLine::diesConsumed).sum() / chipsPerBoard - boardsScrapped;
+        return Math.max(0, boardsOrdered() - built);
     }
 
     /** Dies a board can take now, per bin, bins in the order of their oldest allocation. */

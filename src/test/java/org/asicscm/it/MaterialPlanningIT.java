@@ -1,0 +1,203 @@
+package org.asicscm.it;
+
+import static org.asicscm.it.Api.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Parts in the plan on a real container: the scheduler waits for parts, names what is short,
+ * the net requirements add up, and the frozen window holds.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MaterialPlanningIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    Fixtures fx;
+    String run;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(base).resolvingLocations();
+        fx = new Fixtures(api);
+        run = fx.run;
+    }
+
+    private static String field(Api.Reply reply) {
+        return reply.json().getJsonArray("errors").getJsonObject(0).getString("field");
+    }
+
+    private void ok(int status, Api.Reply reply) {
+        assertEquals(status, reply.status(), reply.toString());
+    }
+
+    /** The order's boards by day, over all its schedules. */
+    private Map<LocalDate, Integer> boardsByDay(String order) {
+        var days = new TreeMap<LocalDate, Integer>();
+        api.get("build-schedules?buildOrderId=" + order).array().stream()
+                .flatMap(s -> s.asJsonObject().getJsonArray("shifts").stream())
+                .map(v -> v.asJsonObject())
+                .forEach(s -> days.merge(LocalDate.parse(s.getString("day")), s.getInt("boards"), Integer::sum));
+        return days;
+    }
+
+    /**
+     * A 30-machine order (90 boards of one PCB and a third of a PSU each) at a factory with 300
+     * PCBs and 20 PSUs, and 15 more PSUs on a purchase order due in six days; its line builds 60
+     * boards a shift. A second order of 10 machines has no dies yet.
+     */
+    @Test
+    void theSchedulerWaitsForPartsNamesTheShortageAndTheNetRequirementsAddUp() {
+        LocalDate today = Fixtures.today();
+        String pcb = "PCB-" + run;
+        String psu = "PSU-" + run;
+        ok(201, api.post("items", """
+                {"code":"%s","description":"Hashboard PCB","kind":"PCB","uom":"EA"}""".formatted(pcb)));
+        ok(201, api.post("items", """
+                {"code":"%s","description":"PSU 3.6 kW","kind":"PSU","uom":"EA"}""".formatted(psu)));
+        String product = fx.product(50, "B1");
+        ok(201, api.post("products/" + product + "/boms", """
+                {"effectiveFrom":"%s","lines":[{"level":"HASHBOARD","item":"%s","quantity":1},
+                 {"level":"MACHINE","item":"%s","quantity":1}]}""".formatted(today, pcb, psu)));
+        String factory = fx.factory("MF" + run);
+        String factoryCode = "MF" + run;
+        String line = fx.line(factory, "SMT-1", 60, 1);
+        // the line builds this product only: other tests' orders cannot take its shifts
+        ok(200, api.post("factories/" + factory + "/lines/" + line + "/capacities", """
+                {"product":"%s","boardsPerShift":60}""".formatted(product)));
+        var po = api.post("purchase-orders", """
+                {"poNumber":"PO-M-%s","supplier":"APW Power","lines":[
+                 {"item":"%s","quantity":300,"expectedOn":"%s"},
+                 {"item":"%s","quantity":20,"expectedOn":"%s"},
+                 {"item":"%s","quantity":15,"expectedOn":"%s"}]}""".formatted(run, pcb, today, psu, today, psu, today.plusDays(6)));
+        ok(201, po);
+        String poId = po.json().getString("id");
+        ok(200, api.post("purchase-orders/" + poId + "/receipts", "{\"line\":1,\"quantity\":300}"));
+        ok(200, api.post("purchase-orders/" + poId + "/receipts", "{\"line\":2,\"quantity\":20}"));
+        ok(200, api.post("parts-stock/transfers", """
+                {"item":"%s","quantity":300,"factoryId":"%s"}""".formatted(pcb, factory)));
+        ok(200, api.post("parts-stock/transfers", """
+                {"item":"%s","quantity":20,"factoryId":"%s"}""".formatted(psu, factory)));
+
+        String lot = fx.lot("MLOT-" + run, 10_000, 0);
+        String order = fx.buildOrder("BO-M-" + run, product, 30, 1, today.plusDays(3));
+        String waiting = fx.buildOrder("BO-MW-" + run, product, 10, 5, today.plusDays(10));
+        ok(201, fx.allocate(order, lot, "B1", 90 * 50));
+        eventually(
+                "the kit's dies reach assembly",
+                () -> api.get("build-kits/" + order).status() == 200
+                        && api.get("build-kits/" + order).json().getInt("boardsCovered") == 90);
+
+        var planRun = api.post("schedule/runs", "{\"horizonDays\":30}");
+        ok(200, planRun);
+        // 20 PSUs make 60 boards today; the other 30 wait for the purchase order, at the factory a day after it
+        assertEquals(Map.of(today, 60, today.plusDays(7), 30), boardsByDay(order));
+        JsonObject planned = planRun.json().getJsonArray("plan").stream()
+                .map(v -> v.asJsonObject())
+                .filter(p -> order.equals(p.getString("buildOrderId")))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(4, planned.getInt("daysLate"));
+        var shortage = planned.getJsonArray("shortages").getJsonObject(0);
+        assertEquals(1, planned.getJsonArray("shortages").size(), planned.toString());
+        assertEquals(psu, shortage.getString("item"));
+        assertEquals(10, shortage.getInt("quantity"), "30 boards lack a third of a PSU each");
+        assertEquals(today.plusDays(1).toString(), shortage.getString("neededOn"));
+
+        JsonObject atRisk = api.get("schedule/orders-at-risk").array().stream()
+                .map(v -> v.asJsonObject())
+                .filter(o -> order.equals(o.getString("buildOrderId")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the order waiting for PSUs is at risk"));
+        var named = atRisk.getJsonArray("shortages").getJsonObject(0);
+        assertEquals(
+                List.of(psu, factoryCode, 10L, today.plusDays(1).toString()),
+                List.of(
+                        named.getString("item"),
+                        named.getString("factoryCode"),
+                        named.getJsonNumber("quantity").longValue(),
+                        named.getString("neededOn")));
+        assertTrue(
+                atRisk.getJsonArray("reasons")
+                        .getString(atRisk.getJsonArray("reasons").size() - 1)
+                        .equals("short of 10 " + psu + " at " + factoryCode + " from " + today.plusDays(1)),
+                atRisk.toString());
+        var lineDay = api.get("schedule/load?from=" + today.plusDays(1) + "&to=" + today.plusDays(1)).array().stream()
+                .map(v -> v.asJsonObject())
+                .filter(d -> line.equals(d.getString("lineId")))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(0, lineDay.getInt("boards"));
+        assertEquals(
+                "BO-M-" + run,
+                lineDay.getJsonArray("shortages").getJsonObject(0).getString("orderNumber"));
+
+        // PSUs: 20 on hand, 15 on order; the plan takes 20 this week and 10 a week on, the order without
+        // dies 10 in the week it is due: 5 are still to buy, in that week
+        var report = api.get("schedule/net-requirements?from=" + today + "&weeks=4&item=" + psu);
+        ok(200, report);
+        var row = report.json().getJsonArray("items").getJsonObject(0);
+        assertEquals(20, row.getInt("onHand"));
+        assertEquals(5, row.getInt("totalNet"), row.toString());
+        var weeks =
+                row.getJsonArray("weeks").stream().map(v -> v.asJsonObject()).toList();
+        assertEquals(40, weeks.stream().mapToInt(w -> w.getInt("gross")).sum(), row.toString());
+        assertEquals(15, weeks.stream().mapToInt(w -> w.getInt("onOrder")).sum());
+        LocalDate dueWeek = today.plusDays(10).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        assertEquals(
+                List.of(dueWeek.toString()),
+                weeks.stream()
+                        .filter(w -> w.getInt("net") > 0)
+                        .map(w -> w.getString("weekOf"))
+                        .toList());
+        assertTrue(weeks.stream().allMatch(w -> w.getInt("projectedOnHand") >= 0), row.toString());
+        assertTrue(api.get("build-orders/" + waiting).status() == 200);
+
+        ok(400, api.get("schedule/net-requirements?weeks=0"));
+        assertEquals("weeks", field(api.get("schedule/net-requirements?weeks=0")));
+        assertEquals("item", field(api.get("schedule/net-requirements?item=NOPE-" + run)));
+
+        // the PSUs arrive early; with two days frozen, today's shift stays and the rest may not move into tomorrow
+        var badWindow = api.put("factories/" + factory + "/frozen-window", "{\"days\":61}");
+        ok(400, badWindow);
+        assertEquals("days", field(badWindow));
+        ok(404, api.put("factories/NOPE-" + run + "/frozen-window", "{\"days\":2}"));
+        var frozen = api.put("factories/" + factory + "/frozen-window", "{\"days\":2}");
+        ok(200, frozen);
+        assertEquals(2, frozen.json().getInt("frozenDays"));
+        ok(200, api.post("purchase-orders/" + poId + "/receipts", "{\"line\":3,\"quantity\":15}"));
+        ok(200, api.post("schedule/runs", "{\"from\":\"" + today + "\",\"horizonDays\":30}"));
+        assertEquals(Map.of(today, 60, today.plusDays(2), 30), boardsByDay(order));
+        assertTrue(
+                api.get("schedule/orders-at-risk").array().stream()
+                        .map(v -> v.asJsonObject())
+                        .filter(o -> order.equals(o.getString("buildOrderId")))
+                        .allMatch(o -> o.getJsonArray("shortages").isEmpty()),
+                "nothing is short any more");
+    }
+}
