@@ -14,3 +14,15 @@ create index plan_shortage_day on plan_shortage (factory_id, needed_on);
 
 alter table factory add column frozen_days integer default 0 not null;
 alter table factory add constraint factory_frozen_days check (frozen_days between 0 and 60);
+
+-- What-if scenarios (item 4): kept as they were asked, so the one compared is the one applied.
+create table plan_scenario (
+    id          varchar(36)    not null primary key,
+    name        varchar(120)   not null,
+    body        varchar(100000) not null,
+    created_by  varchar(64)    not null,
+    created_at  timestamp with time zone not null,
+    applied_by  varchar(64),
+    applied_at  timestamp with time zone,
+    version     bigint         not null
+);

@@ -200,4 +200,120 @@ class MaterialPlanningIT {
                         .allMatch(o -> o.getJsonArray("shortages").isEmpty()),
                 "nothing is short any more");
     }
+
+    /**
+     * A 20-machine order needing 20 PSUs, all on a purchase order due today (at the factory
+     * tomorrow), on a line of 60 boards a shift: planned for tomorrow. What if the PSUs come five
+     * days late and the line is down the day after?
+     */
+    @Test
+    void aWhatIfComparesWithoutChangingAnythingAndIsAppliedOnce() {
+        LocalDate today = Fixtures.today();
+        String psu = "PSUW-" + run;
+        ok(201, api.post("items", """
+                {"code":"%s","description":"PSU 3.6 kW","kind":"PSU","uom":"EA"}""".formatted(psu)));
+        String product = fx.product(51, "B1");
+        ok(201, api.post("products/" + product + "/boms", """
+                {"effectiveFrom":"%s","lines":[{"level":"MACHINE","item":"%s","quantity":1}]}""".formatted(today, psu)));
+        String factory = fx.factory("WF" + run);
+        String line = fx.line(factory, "SMT-1", 60, 1);
+        ok(200, api.post("factories/" + factory + "/lines/" + line + "/capacities", """
+                {"product":"%s","boardsPerShift":60}""".formatted(product)));
+        var po = api.post("purchase-orders", """
+                {"poNumber":"PO-W-%s","supplier":"APW Power","lines":[{"item":"%s","quantity":20,"expectedOn":"%s"}]}""".formatted(run, psu, today));
+        ok(201, po);
+        String lot = fx.lot("WLOT-" + run, 10_000, 0);
+        String order = fx.buildOrder("BO-W-" + run, product, 20, 1, today.plusDays(2));
+        ok(201, fx.allocate(order, lot, "B1", 60 * 51));
+        eventually(
+                "the kit's dies reach assembly",
+                () -> api.get("build-kits/" + order).status() == 200
+                        && api.get("build-kits/" + order).json().getInt("boardsCovered") == 60);
+        ok(200, api.post("schedule/runs", "{\"from\":\"" + today + "\",\"horizonDays\":30}"));
+        assertEquals(Map.of(today.plusDays(1), 60), boardsByDay(order));
+        int scenariosBefore = api.get("schedule/scenarios").json().getInt("total");
+
+        String late =
+                """
+                {"name":"PSUs late %s","from":"%s","horizonDays":30,
+                 "receiptDelays":[{"poNumber":"PO-W-%s","line":1,"expectedOn":"%s"}],
+                 "closures":[{"factoryId":"%s","lineId":"%s","firstDay":"%s","lastDay":"%s"}]}""".formatted(run, today, run, today.plusDays(5), factory, line, today.plusDays(6), today.plusDays(6));
+        var tried = api.post("schedule/scenarios", late);
+        ok(201, tried);
+        var comparison = tried.json().getJsonObject("comparison");
+        var moved = comparison.getJsonArray("moved").stream()
+                .map(v -> v.asJsonObject())
+                .filter(m -> order.equals(m.getString("buildOrderId")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(comparison.toString()));
+        assertEquals(today.plusDays(1).toString(), moved.getString("plannedEndNow"));
+        // the PSUs reach the factory on the 6th day; the line is down on it
+        assertEquals(today.plusDays(7).toString(), moved.getString("plannedEndScenario"));
+        assertTrue(comparison.getJsonArray("newlyLate").contains(jakarta.json.Json.createValue("BO-W-" + run)));
+        var load = comparison.getJsonArray("load").stream()
+                .map(v -> v.asJsonObject())
+                .filter(l -> ("WF" + run).equals(l.getString("factoryCode")))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(60, load.getInt("boardsNow"));
+        assertEquals(60, load.getInt("boardsScenario"));
+        // nothing changed
+        assertEquals(Map.of(today.plusDays(1), 60), boardsByDay(order));
+        assertEquals(0, api.get("factories/" + factory + "/closures").array().size());
+        String poId = po.json().getString("id");
+        assertEquals(
+                today.toString(),
+                api.get("purchase-orders/" + poId)
+                        .json()
+                        .getJsonArray("lines")
+                        .getJsonObject(0)
+                        .getString("expectedOn"));
+
+        // an extra order is compared, but only taken at the order desk
+        var withOrder = api.post("schedule/scenarios", """
+                {"name":"rush %s","from":"%s","horizonDays":30,
+                 "orders":[{"orderNumber":"RUSH-%s","product":"%s","machines":5,"dueDate":"%s","priority":1}]}""".formatted(run, today, run, product, today.plusDays(3)));
+        ok(201, withOrder);
+        var added = withOrder
+                .json()
+                .getJsonObject("comparison")
+                .getJsonArray("added")
+                .getJsonObject(0);
+        assertEquals("RUSH-" + run, added.getString("orderNumber"));
+        var refused = api.post("schedule/scenarios/" + withOrder.json().getString("id") + "/apply", "");
+        ok(409, refused);
+        assertEquals("scenario-has-orders", refused.json().getString("code"));
+
+        // bad scenarios are refused by field, and not kept
+        var badLine = api.post("schedule/scenarios", late.replace(line, "NOPE"));
+        ok(400, badLine);
+        assertEquals("closures[0].lineId", field(badLine));
+        var badReceipt = api.post("schedule/scenarios", late.replace("\"line\":1", "\"line\":9"));
+        assertEquals("receiptDelays[0].line", field(badReceipt), badReceipt.toString());
+        var badProduct = api.post("schedule/scenarios", """
+                {"name":"x","orders":[{"product":"NOPE-%s","machines":5,"dueDate":"%s","priority":1}]}""".formatted(run, today));
+        assertEquals("orders[0].product", field(badProduct), badProduct.toString());
+        var noName = api.post("schedule/scenarios", "{\"horizonDays\":30}");
+        assertEquals("name", field(noName), noName.toString());
+        assertEquals(scenariosBefore + 2, api.get("schedule/scenarios").json().getInt("total"));
+
+        String id = tried.json().getString("id");
+        var applied = api.post("schedule/scenarios/" + id + "/apply", "");
+        ok(200, applied);
+        assertEquals(Map.of(today.plusDays(7), 60), boardsByDay(order));
+        assertEquals(1, api.get("factories/" + factory + "/closures").array().size());
+        assertEquals(
+                today.plusDays(5).toString(),
+                api.get("purchase-orders/" + poId)
+                        .json()
+                        .getJsonArray("lines")
+                        .getJsonObject(0)
+                        .getString("expectedOn"));
+        var again = api.post("schedule/scenarios/" + id + "/apply", "");
+        ok(409, again);
+        assertEquals("already-applied", again.json().getString("code"));
+        var after = api.get("schedule/scenarios/" + id).json();
+        assertTrue(after.containsKey("appliedBy") && !after.isNull("appliedBy"), after.toString());
+        ok(404, api.get("schedule/scenarios/NOPE-" + run));
+    }
 }

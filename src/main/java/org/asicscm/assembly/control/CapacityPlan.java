@@ -45,6 +45,13 @@ public final class CapacityPlan {
             this(id, code, shiftsPerDay, defaultBoardsPerShift, byProduct, closedDays, "");
         }
 
+        /** The same line with more days closed (a closure in a what-if, a frozen window). */
+        public Line closedAlso(java.util.Collection<LocalDate> days) {
+            var closed = new java.util.HashSet<>(closedDays);
+            closed.addAll(days);
+            return new Line(id, code, shiftsPerDay, defaultBoardsPerShift, byProduct, closed, factoryId);
+        }
+
         public int boardsPerShift(String product) {
             return byProduct.isEmpty() ? defaultBoardsPerShift : byProduct.getOrDefault(product, 0);
         }

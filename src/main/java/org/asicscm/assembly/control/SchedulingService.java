@@ -408,21 +408,7 @@ public class SchedulingService {
     }
 
     private CapacityPlan.Line withFrozenWindow(CapacityPlan.Line line, Factory factory, LocalDate from) {
-        if (factory == null || factory.frozenDays() == 0) {
-            return line;
-        }
-        var closed = new HashSet<>(line.closedDays());
-        for (LocalDate day = from; day.isBefore(factory.firstMovableDay(clock)); day = day.plusDays(1)) {
-            closed.add(day);
-        }
-        return new CapacityPlan.Line(
-                line.id(),
-                line.code(),
-                line.shiftsPerDay(),
-                line.defaultBoardsPerShift(),
-                line.byProduct(),
-                closed,
-                line.factoryId());
+        return factory == null ? line : line.closedAlso(factory.frozenDates(from, clock));
     }
 
     private static Job job(BuildKit kit, int boards, Map<String, Map<String, Double>> perBoard) {

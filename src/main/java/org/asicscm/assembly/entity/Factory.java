@@ -8,6 +8,8 @@ import jakarta.persistence.Table;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -89,6 +91,15 @@ public class Factory {
             throw new IllegalArgumentException("a frozen window is 0 to " + MOST_FROZEN_DAYS + " days");
         }
         frozenDays = days;
+    }
+
+    /** The days from a day on that the frozen window keeps from new work. */
+    public List<LocalDate> frozenDates(LocalDate from, Clock clock) {
+        var days = new ArrayList<LocalDate>();
+        for (LocalDate day = from; day.isBefore(firstMovableDay(clock)); day = day.plusDays(1)) {
+            days.add(day);
+        }
+        return days;
     }
 
     /** The first day a re-plan may move, at the factory. */

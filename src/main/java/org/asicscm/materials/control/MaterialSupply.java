@@ -45,6 +45,16 @@ public class MaterialSupply {
      * expected day (a line already overdue counts as arriving on the first day).
      */
     public PartsAvailability availability(LocalDate from, int horizonDays) {
+        return availability(from, horizonDays, Map.of());
+    }
+
+    /**
+     * The same, with some purchase order lines expected on other days than they are (a what-if
+     * of a late receipt).
+     *
+     * @param expectedOn purchase order line id to the day it is taken to arrive
+     */
+    public PartsAvailability availability(LocalDate from, int horizonDays, Map<String, LocalDate> expectedOn) {
         var parts = new PartsAvailability(from, horizonDays, transferLeadDays);
         for (PartStock stock : em.createQuery("select s from PartStock s where s.quantity <> 0", PartStock.class)
                 .getResultList()) {
@@ -59,9 +69,25 @@ public class MaterialSupply {
             }
         }
         for (PurchaseOrderLine line : openLines()) {
-            parts.atCentral(line.itemCode(), line.expectedOn(), line.open().doubleValue());
+            parts.atCentral(
+                    line.itemCode(),
+                    expectedOn.getOrDefault(line.id(), line.expectedOn()),
+                    line.open().doubleValue());
         }
         return parts;
+    }
+
+    /** A line of a purchase order by the order's number and the line's. */
+    public Optional<PurchaseOrderLine> line(String poNumber, int lineNo) {
+        return em
+                .createQuery(
+                        "select l from PurchaseOrderLine l where l.order.poNumber = :po and l.lineNo = :line",
+                        PurchaseOrderLine.class)
+                .setParameter("po", poNumber)
+                .setParameter("line", lineNo)
+                .getResultList()
+                .stream()
+                .findFirst();
     }
 
     /** Purchase order lines with parts still to come. */

@@ -61,6 +61,16 @@ public class Purchasing {
         return order;
     }
 
+    /** The supplier promises the rest of a line for another day. */
+    public PurchaseOrderLine expectOn(String lineId, LocalDate day) {
+        PurchaseOrderLine line = em.find(PurchaseOrderLine.class, lineId, LockModeType.PESSIMISTIC_WRITE);
+        if (line == null) {
+            throw new UnknownEntityException("purchase order line", lineId);
+        }
+        line.expectOn(day);
+        return line;
+    }
+
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public PurchaseOrder order(String id) {
         PurchaseOrder order = em.find(PurchaseOrder.class, id);

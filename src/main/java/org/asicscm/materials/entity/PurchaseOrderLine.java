@@ -65,6 +65,11 @@ public class PurchaseOrderLine {
         received = received.add(arrived);
     }
 
+    /** The supplier now promises the rest of the line for another day. */
+    public void expectOn(LocalDate day) {
+        expectedOn = Objects.requireNonNull(day);
+    }
+
     /** Still to come. */
     public BigDecimal open() {
         return quantity.subtract(received);
