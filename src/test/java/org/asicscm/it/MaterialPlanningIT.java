@@ -203,7 +203,7 @@ class MaterialPlanningIT {
 
     /**
      * A 20-machine order needing 20 PSUs, all on a purchase order due today (at the factory
-     * tomorrow), on a line of 60 boards a shift: planned for tomorrow. What if the PSUs come five
+     * tomorrow), and 60 PCBs, at the factory, on a line of 60 boards a shift: planned for tomorrow. What if the PSUs come five
      * days late and the line is down the day after?
      */
     @Test
@@ -212,16 +212,25 @@ class MaterialPlanningIT {
         String psu = "PSUW-" + run;
         ok(201, api.post("items", """
                 {"code":"%s","description":"PSU 3.6 kW","kind":"PSU","uom":"EA"}""".formatted(psu)));
+        String pcb = "PCBW-" + run;
+        ok(201, api.post("items", """
+                {"code":"%s","description":"Hashboard PCB","kind":"PCB","uom":"EA"}""".formatted(pcb)));
         String product = fx.product(51, "B1");
         ok(201, api.post("products/" + product + "/boms", """
-                {"effectiveFrom":"%s","lines":[{"level":"MACHINE","item":"%s","quantity":1}]}""".formatted(today, psu)));
+                {"effectiveFrom":"%s","lines":[{"level":"MACHINE","item":"%s","quantity":1},
+                 {"level":"HASHBOARD","item":"%s","quantity":1}]}""".formatted(today, psu, pcb)));
         String factory = fx.factory("WF" + run);
         String line = fx.line(factory, "SMT-1", 60, 1);
         ok(200, api.post("factories/" + factory + "/lines/" + line + "/capacities", """
                 {"product":"%s","boardsPerShift":60}""".formatted(product)));
         var po = api.post("purchase-orders", """
-                {"poNumber":"PO-W-%s","supplier":"APW Power","lines":[{"item":"%s","quantity":20,"expectedOn":"%s"}]}""".formatted(run, psu, today));
+                {"poNumber":"PO-W-%s","supplier":"APW Power","lines":[{"item":"%s","quantity":20,"expectedOn":"%s"},
+                 {"item":"%s","quantity":60,"expectedOn":"%s"}]}""".formatted(run, psu, today, pcb, today));
         ok(201, po);
+        // the PCBs are at this factory only: the order cannot go to other tests' lines elsewhere
+        ok(200, api.post("purchase-orders/" + po.json().getString("id") + "/receipts", "{\"line\":2,\"quantity\":60}"));
+        ok(200, api.post("parts-stock/transfers", """
+                {"item":"%s","quantity":60,"factoryId":"%s"}""".formatted(pcb, factory)));
         String lot = fx.lot("WLOT-" + run, 10_000, 0);
         String order = fx.buildOrder("BO-W-" + run, product, 20, 1, today.plusDays(2));
         ok(201, fx.allocate(order, lot, "B1", 60 * 51));
@@ -231,6 +240,24 @@ class MaterialPlanningIT {
                         && api.get("build-kits/" + order).json().getInt("boardsCovered") == 60);
         ok(200, api.post("schedule/runs", "{\"from\":\"" + today + "\",\"horizonDays\":30}"));
         assertEquals(Map.of(today.plusDays(1), 60), boardsByDay(order));
+        // a run that changes nothing for the order rewrites nothing and tells nobody
+        String scheduleId = api.get("build-schedules?buildOrderId=" + order)
+                .array()
+                .getJsonObject(0)
+                .getString("id");
+        ok(200, api.post("schedule/runs", "{\"from\":\"" + today + "\",\"horizonDays\":30}"));
+        assertEquals(
+                scheduleId,
+                api.get("build-schedules?buildOrderId=" + order)
+                        .array()
+                        .getJsonObject(0)
+                        .getString("id"));
+        String correlation = api.get("build-orders/" + order).json().getString("correlationId");
+        assertEquals(
+                0,
+                api.get("events?type=BuildRescheduled&correlationId=" + correlation)
+                        .array()
+                        .size());
         int scenariosBefore = api.get("schedule/scenarios").json().getInt("total");
 
         String late =

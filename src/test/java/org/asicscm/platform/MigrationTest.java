@@ -22,7 +22,7 @@ class MigrationTest {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        assertEquals("22", result.targetSchemaVersion);
+        assertEquals("23", result.targetSchemaVersion);
 
         try (var connection = DriverManager.getConnection("jdbc:h2:mem:migration-test");
                 var statement = connection.createStatement()) {
@@ -102,6 +102,12 @@ class MigrationTest {
                     "insert into app_user (username, display_name, password_hash, enabled, created_at,"
                             + " created_by, version) values ('sf-api', 'SF Express', 'x', true, current_timestamp, 'admin', 0)");
             statement.execute("insert into app_user_role (username, role) values ('sf-api', 'carrier')");
+            statement.execute(
+                    "insert into factory (id, code, name, sub_district) values ('f-1', 'XX1', 'X', 'XIXIANG')");
+            var frozenTooLong = assertThrows(
+                    SQLException.class,
+                    () -> statement.execute("update factory set frozen_days = 61 where id = 'f-1'"));
+            assertEquals(CHECK_VIOLATION, frozenTooLong.getSQLState(), frozenTooLong.getMessage());
         }
     }
 }

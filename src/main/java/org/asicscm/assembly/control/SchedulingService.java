@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -147,51 +148,25 @@ public class SchedulingService {
     public List<Outcome> replan(
             Collection<BuildKit> kits, LocalDate from, int horizonDays, String reason, boolean stayInFactory) {
         var byOrder = new LinkedHashMap<String, BuildKit>();
-        var hadPlan = new HashSet<String>();
-        var factoriesOf = new HashMap<String, Set<String>>();
         for (BuildKit kit : kits) {
             byOrder.put(kit.buildOrderId(), kit);
         }
         lockKits(byOrder.keySet());
-        // the old plan goes in bulk: one plan run may throw away thousands of shifts
-        var oldSchedules = new ArrayList<String>();
-        var frozen = new HashMap<String, List<CapacityPlan.Slot>>();
-        for (List<String> chunk : chunks(byOrder.keySet())) {
-            for (BuildSchedule schedule : em.createNamedQuery(BuildSchedule.OF_ORDERS, BuildSchedule.class)
-                    .setParameter("ids", chunk)
-                    .getResultList()) {
-                hadPlan.add(schedule.buildOrderId());
-                Factory factory = schedule.line().factory();
-                factoriesOf
-                        .computeIfAbsent(schedule.buildOrderId(), k -> new HashSet<>())
-                        .add(factory.id());
-                oldSchedules.add(schedule.id());
-                if (factory.frozenDays() > 0 && schedule.startDate().isBefore(factory.firstMovableDay(clock))) {
-                    for (ScheduleSlot slot : schedule.slots()) {
-                        if (slot.day().isBefore(factory.firstMovableDay(clock))) {
-                            frozen.computeIfAbsent(schedule.buildOrderId(), k -> new ArrayList<>())
-                                    .add(new CapacityPlan.Slot(
-                                            schedule.buildOrderId(),
-                                            slot.lineId(),
-                                            slot.day(),
-                                            slot.shift(),
-                                            slot.boards()));
-                        }
-                    }
-                }
-            }
-        }
+        var lines = new HashMap<String, AssemblyLine>();
+        em.createNamedQuery(AssemblyLine.ALL, AssemblyLine.class)
+                .getResultList()
+                .forEach(l -> lines.put(l.id(), l));
+        var old = new OldPlan(byOrder.keySet(), lines);
         // a frozen shift stays only while its dies are there to build it; a hold moves it all the same
-        frozen.entrySet()
-                .removeIf(e ->
-                        frozenBoards(e.getValue()) > byOrder.get(e.getKey()).boardsBuildable());
-        em.flush();
-        for (List<String> chunk : chunks(oldSchedules)) {
-            em.createNamedQuery(BuildSchedule.DELETE_SLOTS)
-                    .setParameter("ids", chunk)
-                    .executeUpdate();
-            em.createNamedQuery(BuildSchedule.DELETE).setParameter("ids", chunk).executeUpdate();
-        }
+        var frozen = new HashMap<String, List<CapacityPlan.Slot>>();
+        old.slots.forEach((order, slots) -> {
+            var kept = slots.stream()
+                    .filter(slot -> lines.get(slot.lineId()).factory().freezes(slot.day(), clock))
+                    .toList();
+            if (!kept.isEmpty() && frozenBoards(kept) <= byOrder.get(order).boardsBuildable()) {
+                frozen.put(order, kept);
+            }
+        });
         CapacityPlan plan = capacityPlan(from, horizonDays, byOrder.keySet());
         var perBoard = materials.perBoard(byOrder.keySet());
         frozen.forEach((order, slots) -> slots.forEach(
@@ -203,48 +178,43 @@ public class SchedulingService {
                         k.boardsBuildable() - frozenBoards(frozen.getOrDefault(k.buildOrderId(), List.of())),
                         perBoard))
                 .toList();
-        var linesOfFactory = new HashMap<String, Set<String>>();
-        if (stayInFactory) {
-            for (AssemblyLine line :
-                    em.createNamedQuery(AssemblyLine.ALL, AssemblyLine.class).getResultList()) {
-                linesOfFactory
-                        .computeIfAbsent(line.factory().id(), k -> new HashSet<>())
-                        .add(line.id());
-            }
-        }
         var outcomes = plan.placeAll(jobs, job -> {
-            if (!stayInFactory || !factoriesOf.containsKey(job.buildOrderId())) {
+            if (!stayInFactory || !old.factories.containsKey(job.buildOrderId())) {
                 return null;
             }
             var allowed = new HashSet<String>();
-            factoriesOf.get(job.buildOrderId()).forEach(f -> allowed.addAll(linesOfFactory.getOrDefault(f, Set.of())));
+            lines.values().stream()
+                    .filter(l -> old.factories
+                            .get(job.buildOrderId())
+                            .contains(l.factory().id()))
+                    .forEach(l -> allowed.add(l.id()));
             return allowed;
         });
-        var lines = new HashMap<String, AssemblyLine>();
+        var dropped = new ArrayList<String>();
+        var planned = new HashSet<String>();
         for (Outcome outcome : outcomes) {
             BuildKit kit = byOrder.get(outcome.job().buildOrderId());
-            var slotsByLine = new LinkedHashMap<String, List<CapacityPlan.Slot>>();
+            planned.add(kit.buildOrderId());
             var kept = frozen.getOrDefault(kit.buildOrderId(), List.of());
-            java.util.stream.Stream.concat(kept.stream(), outcome.slots().stream())
-                    .forEach(s -> slotsByLine
-                            .computeIfAbsent(s.lineId(), k -> new ArrayList<>())
-                            .add(s));
-            var schedules = new ArrayList<BuildSchedule>();
-            slotsByLine.forEach((lineId, slots) -> schedules.add(persist(
-                    kit, lines.computeIfAbsent(lineId, id -> em.find(AssemblyLine.class, id)), slots)));
-            if (hadPlan.contains(kit.buildOrderId())) {
+            var slots = new ArrayList<>(kept);
+            slots.addAll(outcome.slots());
+            recordLateness(kit, outcome);
+            if (old.unchanged(kit.buildOrderId(), slots)) {
+                continue; // the same shifts as before: nothing to write, nothing to tell
+            }
+            dropped.addAll(old.schedules.getOrDefault(kit.buildOrderId(), List.of()));
+            var schedules = persistByLine(kit, slots, lines);
+            if (old.slots.containsKey(kit.buildOrderId())) {
                 outbox.publish(
                         new Events.BuildRescheduled(
                                 kit.buildOrderId(),
                                 kit.orderNumber(),
                                 reason,
                                 outcome.placedBoards() + frozenBoards(kept),
-                                schedules.isEmpty()
-                                        ? null
-                                        : schedules.stream()
-                                                .map(BuildSchedule::startDate)
-                                                .min(LocalDate::compareTo)
-                                                .orElseThrow(),
+                                schedules.stream()
+                                        .map(BuildSchedule::startDate)
+                                        .min(LocalDate::compareTo)
+                                        .orElse(null),
                                 outcome.plannedEnd(),
                                 schedules.stream()
                                         .map(s -> s.line().factory().code() + "/"
@@ -255,19 +225,21 @@ public class SchedulingService {
             } else {
                 schedules.forEach(s -> publishScheduled(kit, s));
             }
-            recordLateness(kit, outcome);
         }
-        var planned = new HashSet<String>();
-        jobs.forEach(j -> planned.add(j.buildOrderId()));
         for (BuildKit kit : byOrder.values()) {
-            if (frozen.containsKey(kit.buildOrderId()) && !planned.contains(kit.buildOrderId())) {
+            String order = kit.buildOrderId();
+            if (planned.contains(order) || !old.slots.containsKey(order)) {
+                continue;
+            }
+            if (frozen.containsKey(order)) {
                 // all its buildable boards sit in the frozen window: they stay, as they were
-                frozen.get(kit.buildOrderId()).stream()
-                        .collect(java.util.stream.Collectors.groupingBy(
-                                CapacityPlan.Slot::lineId, LinkedHashMap::new, java.util.stream.Collectors.toList()))
-                        .forEach((lineId, slots) -> persist(kit, em.find(AssemblyLine.class, lineId), slots));
-            } else if (hadPlan.contains(kit.buildOrderId()) && !planned.contains(kit.buildOrderId())) {
+                if (!old.unchanged(order, frozen.get(order))) {
+                    dropped.addAll(old.schedules.get(order));
+                    persistByLine(kit, frozen.get(order), lines);
+                }
+            } else {
                 // nothing buildable any more (dies consumed, released or on hold): the old plan goes
+                dropped.addAll(old.schedules.get(order));
                 outbox.publish(
                         new Events.BuildRescheduled(
                                 kit.buildOrderId(),
@@ -282,8 +254,78 @@ public class SchedulingService {
                 kit.recordPlan(null, 0, 0);
             }
         }
+        // the old plans that changed go in bulk: one plan run may throw away thousands of shifts
+        for (List<String> chunk : chunks(dropped)) {
+            em.createNamedQuery(BuildSchedule.DELETE_SLOTS)
+                    .setParameter("ids", chunk)
+                    .executeUpdate();
+            em.createNamedQuery(BuildSchedule.DELETE).setParameter("ids", chunk).executeUpdate();
+        }
         recordShortages(byOrder.keySet(), outcomes);
         return outcomes;
+    }
+
+    /**
+     * The orders' plans before this planning, read as plain values in one query per 500 orders:
+     * loading thousands of schedule entities only to compare or delete them was most of a plan run.
+     */
+    private final class OldPlan {
+        final Map<String, List<CapacityPlan.Slot>> slots = new HashMap<>();
+        final Map<String, List<String>> schedules = new HashMap<>();
+        final Map<String, Set<String>> factories = new HashMap<>();
+
+        OldPlan(Collection<String> buildOrderIds, Map<String, AssemblyLine> lines) {
+            for (List<String> chunk : chunks(buildOrderIds)) {
+                for (Object[] row : em.createNamedQuery(ScheduleSlot.OF_ORDERS, Object[].class)
+                        .setParameter("ids", chunk)
+                        .getResultList()) {
+                    var slot = slot(row);
+                    slots.computeIfAbsent(slot.buildOrderId(), k -> new ArrayList<>())
+                            .add(slot);
+                    var ofOrder = schedules.computeIfAbsent(slot.buildOrderId(), k -> new ArrayList<>());
+                    if (!ofOrder.contains((String) row[0])) {
+                        ofOrder.add((String) row[0]);
+                    }
+                    factories
+                            .computeIfAbsent(slot.buildOrderId(), k -> new HashSet<>())
+                            .add(lines.get(slot.lineId()).factory().id());
+                }
+            }
+        }
+
+        /** Whether the order had exactly these shifts before. */
+        boolean unchanged(String order, List<CapacityPlan.Slot> planned) {
+            var before = slots.get(order);
+            return before != null && sorted(before).equals(sorted(planned));
+        }
+
+        private static List<CapacityPlan.Slot> sorted(List<CapacityPlan.Slot> slots) {
+            var copy = new ArrayList<>(slots);
+            copy.sort(Comparator.comparing(CapacityPlan.Slot::lineId)
+                    .thenComparing(CapacityPlan.Slot::day)
+                    .thenComparingInt(CapacityPlan.Slot::shift));
+            return copy;
+        }
+    }
+
+    /** A slot from a row of ScheduleSlot.OF_ORDERS or VALUES_BETWEEN. */
+    static CapacityPlan.Slot slot(Object[] row) {
+        return new CapacityPlan.Slot(
+                (String) row[1],
+                (String) row[2],
+                (LocalDate) row[3],
+                ((Number) row[4]).intValue(),
+                ((Number) row[5]).intValue());
+    }
+
+    private List<BuildSchedule> persistByLine(
+            BuildKit kit, List<CapacityPlan.Slot> slots, Map<String, AssemblyLine> lines) {
+        var byLine = new LinkedHashMap<String, List<CapacityPlan.Slot>>();
+        slots.forEach(
+                s -> byLine.computeIfAbsent(s.lineId(), k -> new ArrayList<>()).add(s));
+        var schedules = new ArrayList<BuildSchedule>();
+        byLine.forEach((lineId, ofLine) -> schedules.add(persist(kit, lines.get(lineId), ofLine)));
+        return schedules;
     }
 
     private static int frozenBoards(List<CapacityPlan.Slot> slots) {
@@ -389,15 +431,15 @@ public class SchedulingService {
         var plan = new CapacityPlan(lines, from, horizonDays, materials.availability(from, horizonDays));
         var products = new HashMap<String, String>();
         var kept = new ArrayList<CapacityPlan.Slot>();
-        for (ScheduleSlot slot : em.createNamedQuery(ScheduleSlot.BETWEEN, ScheduleSlot.class)
+        for (Object[] row : em.createNamedQuery(ScheduleSlot.VALUES_BETWEEN, Object[].class)
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .getResultList()) {
-            String order = slot.schedule().buildOrderId();
-            if (!replanned.contains(order)) {
+            var slot = slot(row);
+            if (!replanned.contains(slot.buildOrderId())) {
                 products.computeIfAbsent(
-                        order, id -> em.find(BuildKit.class, id).product());
-                kept.add(new CapacityPlan.Slot(order, slot.lineId(), slot.day(), slot.shift(), slot.boards()));
+                        slot.buildOrderId(), id -> em.find(BuildKit.class, id).product());
+                kept.add(slot);
             }
         }
         var perBoard = materials.perBoard(products.keySet());

@@ -239,23 +239,25 @@ public class WhatIf {
             }
             var lineFactory = new HashMap<String, Factory>();
             assemblyLines.forEach(l -> lineFactory.put(l.id(), l.factory()));
-            for (ScheduleSlot slot : em.createNamedQuery(ScheduleSlot.BETWEEN, ScheduleSlot.class)
+            for (Object[] row : em.createNamedQuery(ScheduleSlot.VALUES_BETWEEN, Object[].class)
                     .setParameter("from", from)
                     .setParameter("to", to)
                     .getResultList()) {
+                var slot = SchedulingService.slot(row);
                 Factory factory = lineFactory.get(slot.lineId());
-                if (factory != null
-                        && factory.frozenDays() > 0
-                        && slot.day().isBefore(factory.firstMovableDay(clock))) {
-                    frozen.computeIfAbsent(slot.schedule().buildOrderId(), k -> new ArrayList<>())
-                            .add(new CapacityPlan.Slot(
-                                    slot.schedule().buildOrderId(),
-                                    slot.lineId(),
-                                    slot.day(),
-                                    slot.shift(),
-                                    slot.boards()));
+                if (factory != null && factory.freezes(slot.day(), clock)) {
+                    frozen.computeIfAbsent(slot.buildOrderId(), k -> new ArrayList<>())
+                            .add(slot);
                 }
             }
+            // as a plan run does: a frozen shift stays only while its dies are there to build it
+            var buildable = new HashMap<String, Integer>();
+            kits.forEach(k -> buildable.put(k.buildOrderId(), k.boardsBuildable()));
+            frozen.entrySet()
+                    .removeIf(e -> e.getValue().stream()
+                                    .mapToInt(CapacityPlan.Slot::boards)
+                                    .sum()
+                            > buildable.getOrDefault(e.getKey(), 0));
             perBoard = materials.perBoard(ids);
         }
 

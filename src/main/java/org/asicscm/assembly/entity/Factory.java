@@ -102,6 +102,11 @@ public class Factory {
         return days;
     }
 
+    /** Whether a shift on the day is in the frozen window: from today up to the first movable day. */
+    public boolean freezes(LocalDate day, Clock clock) {
+        return frozenDays > 0 && !day.isBefore(today(clock)) && day.isBefore(firstMovableDay(clock));
+    }
+
     /** The first day a re-plan may move, at the factory. */
     public LocalDate firstMovableDay(Clock clock) {
         return today(clock).plusDays(frozenDays);

@@ -18,8 +18,20 @@ import java.util.UUID;
         name = ScheduleSlot.BETWEEN,
         query = "select s from ScheduleSlot s where s.day >= :from and s.day <= :to"
                 + " order by s.lineId, s.day, s.shift")
+@NamedQuery(
+        name = ScheduleSlot.OF_ORDERS,
+        query = "select s.schedule.id, s.schedule.buildOrderId, s.lineId, s.day, s.shift, s.boards"
+                + " from ScheduleSlot s where s.schedule.buildOrderId in :ids")
+@NamedQuery(
+        name = ScheduleSlot.VALUES_BETWEEN,
+        query = "select s.schedule.id, s.schedule.buildOrderId, s.lineId, s.day, s.shift, s.boards"
+                + " from ScheduleSlot s where s.day >= :from and s.day <= :to")
 public class ScheduleSlot {
     public static final String BETWEEN = "ScheduleSlot.between";
+    /** schedule id, build order id, line id, day, shift, boards: plain values, no entities to load */
+    public static final String OF_ORDERS = "ScheduleSlot.ofOrders";
+
+    public static final String VALUES_BETWEEN = "ScheduleSlot.valuesBetween";
 
     @Id
     private String id;
