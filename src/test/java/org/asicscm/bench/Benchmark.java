@@ -53,6 +53,10 @@ public final class Benchmark {
             new LogisticsBench(war, microJar, rar, OUT.resolve("logistics")).run();
             return;
         }
+        if (Boolean.getBoolean("bench.materialsOnly")) {
+            new MaterialsBench(war, microJar, rar, OUT, runs, clients).run();
+            return;
+        }
         if (Boolean.getBoolean("bench.qaOnly")) {
             new GenealogyBench(war, microJar, rar, OUT.resolve("qa")).run();
             return;

@@ -93,6 +93,37 @@ final class PlanningBench {
      * down for three days; then the whole plan is run, {@code repeats} times.
      */
     List<ScheduleRun> scheduleRuns(String tag, int repeats) throws Exception {
+        var setUp = prepare(tag, (product, factories) -> {});
+        List<ScheduleRun> runs = new ArrayList<>();
+        for (int r = 0; r < repeats; r++) {
+            runs.add(scheduleRun(setUp));
+        }
+        return runs;
+    }
+
+    /** The orders, lines and lots of a schedule benchmark, and when their set-up began. */
+    record SetUp(OffsetDateTime started, String product, List<String> factories, List<String> orders) {}
+
+    /** Before the orders are opened: what else the plan is to take into account (a BOM, parts). */
+    interface BeforeOrders {
+        void prepare(String product, List<String> factories) throws Exception;
+    }
+
+    /** One whole-plan run, once the server is quiet. */
+    ScheduleRun scheduleRun(SetUp setUp) {
+        // each run starts on a quiet server, not beside the relay still sending the last run's events
+        awaitQuiet(setUp.started());
+        long start = System.nanoTime();
+        var plan = expect(200, api.post("schedule/runs", "{\"horizonDays\":" + HORIZON_DAYS + "}"));
+        double wall = (System.nanoTime() - start) / 1e9;
+        return new ScheduleRun(
+                wall,
+                plan.getJsonNumber("elapsedMillis").doubleValue(),
+                plan.getInt("orders"),
+                plan.getInt("lateOrders"));
+    }
+
+    SetUp prepare(String tag, BeforeOrders beforeOrders) throws Exception {
         OffsetDateTime setUpStarted = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(5);
         var fx = new Fixtures(api);
         String chip = fx.chipModel;
@@ -136,6 +167,7 @@ final class PlanningBench {
                         "factories/" + factories.get(0) + "/closures",
                         "{\"firstDay\":\"" + today.plusDays(20) + "\",\"lastDay\":\"" + today.plusDays(26)
                                 + "\",\"reason\":\"bench: Spring Festival\"}"));
+        beforeOrders.prepare(product, factories);
         var random = new Random(7);
         List<int[]> shapes = new ArrayList<>();
         for (int i = 0; i < SCHEDULE_ORDERS; i++) {
@@ -168,24 +200,11 @@ final class PlanningBench {
                         && kit.json().getInt("boardsCovered") == kit.json().getInt("boardsOrdered");
             });
         }
-        List<ScheduleRun> runs = new ArrayList<>();
-        for (int r = 0; r < repeats; r++) {
-            // each run starts on a quiet server, not beside the relay still sending the last run's events
-            awaitQuiet(setUpStarted);
-            long start = System.nanoTime();
-            var plan = expect(200, api.post("schedule/runs", "{\"horizonDays\":" + HORIZON_DAYS + "}"));
-            double wall = (System.nanoTime() - start) / 1e9;
-            runs.add(new ScheduleRun(
-                    wall,
-                    plan.getJsonNumber("elapsedMillis").doubleValue(),
-                    plan.getInt("orders"),
-                    plan.getInt("lateOrders")));
-        }
-        return runs;
+        return new SetUp(setUpStarted, product, factories, orders);
     }
 
     /** Waits until every event since a time is published and applied by each stage that consumes it. */
-    private void awaitQuiet(OffsetDateTime since) {
+    void awaitQuiet(OffsetDateTime since) {
         String from = since.toString();
         long deadline = System.nanoTime() + 600_000_000_000L;
         while (System.nanoTime() < deadline) {
