@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.persistence.config.SessionCustomizer;
@@ -28,12 +29,27 @@ import org.eclipse.persistence.sessions.changesets.ObjectChangeSet;
  * together. Only changes a user's request makes are recorded here ({@link Acting#inRequest});
  * what the stages do in reaction is recorded by their events, which carry the same user
  * ({@code actor}) and correlation id. Technical tables (the event log, inboxes, idempotency
- * answers), the plan's shift rows, rewritten by thousands on each plan run, and the rows of a
+ * answers), the plan's schedules, shifts and shortages, rewritten by thousands on each plan run
+ * (each change of an order's plan is an event with its actor), and the rows of a
  * restricted-party list (tens of thousands per load; the load itself is audited) are left out.
  */
 public class AuditTrail implements SessionCustomizer {
-    private static final Set<String> NOT_AUDITED =
-            Set.of("AuditEntry", "EventLogEntry", "ProcessedEvent", "DeadLetter", "ScheduleSlot", "ListedParty");
+    private static final Set<String> NOT_AUDITED = Set.of(
+            "AuditEntry",
+            "EventLogEntry",
+            "ProcessedEvent",
+            "DeadLetter",
+            "BuildSchedule",
+            "ScheduleSlot",
+            "PlanShortage",
+            "ListedParty");
+    /**
+     * Fields a plan run sets on thousands of rows at once; an update of nothing else is not
+     * audited (the plan's events say where each order now lands, and who ran the plan).
+     */
+    private static final Map<String, Set<String>> PLAN_FIELDS =
+            Map.of("BuildKit", Set.of("plannedEnd", "daysLate", "unplacedBoards"));
+
     /** Recorded as changed, never with their values. */
     private static final Set<String> SECRET = Set.of("passwordHash");
 
@@ -76,6 +92,9 @@ public class AuditTrail implements SessionCustomizer {
             if (!Acting.inRequest()) {
                 return;
             }
+            if ("updated".equals(action) && onlyPlanFields(event)) {
+                return;
+            }
             String changes = changes(event, "deleted".equals(action));
             if ("updated".equals(action) && changes.equals("{}")) {
                 return; // only the version moved
@@ -100,6 +119,17 @@ public class AuditTrail implements SessionCustomizer {
                                     String.valueOf(id),
                                     changes,
                                     Acting.correlationId() == null ? "" : Acting.correlationId()));
+        }
+
+        private static boolean onlyPlanFields(DescriptorEvent event) {
+            var planFields =
+                    PLAN_FIELDS.get(event.getDescriptor().getJavaClass().getSimpleName());
+            ObjectChangeSet changeSet = event.getChangeSet();
+            return planFields != null
+                    && changeSet != null
+                    && changeSet.getChanges().stream()
+                            .map(ChangeRecord::getAttribute)
+                            .allMatch(a -> planFields.contains(a) || "version".equals(a));
         }
 
         /**

@@ -176,7 +176,10 @@ public final class CapacityPlan {
         int left = job.boards();
         LocalDate end = null;
         LocalDate lastDay = from.plusDays(horizonDays - 1L);
+        // factories whose parts allow none of the job's boards today: asked once a day, not once a shift and line
+        var outOfParts = new java.util.HashSet<String>();
         for (LocalDate day = from; left > 0 && !day.isAfter(lastDay); day = day.plusDays(1)) {
+            outOfParts.clear();
             for (int shift = 1; left > 0 && shift <= 3; shift++) {
                 for (Line line : lines) {
                     if (left == 0) {
@@ -196,7 +199,13 @@ public final class CapacityPlan {
                     boolean partsCount = take > 0 && limitedByParts(job);
                     if (partsCount) {
                         shortfall.capacityFor(line.factoryId(), free, left);
-                        take = Math.min(take, parts.boardsPossible(job.partsPerBoard(), line.factoryId(), day));
+                        int possible = outOfParts.contains(line.factoryId())
+                                ? 0
+                                : parts.boardsPossible(job.partsPerBoard(), line.factoryId(), day);
+                        if (possible == 0) {
+                            outOfParts.add(line.factoryId());
+                        }
+                        take = Math.min(take, possible);
                     }
                     if (take > 0) {
                         used.put(key, share + (double) take / capacity);
@@ -208,9 +217,12 @@ public final class CapacityPlan {
                         }
                     }
                     if (partsCount) {
-                        shortfall.placed(take, line.factoryId(), day);
+                        shortfall.placed(take, line.factoryId());
                     }
                 }
+            }
+            if (limitedByParts(job)) {
+                shortfall.endOfDay(day);
             }
         }
         long daysLate;
@@ -235,6 +247,7 @@ public final class CapacityPlan {
         private final Job job;
         private final Map<String, Shortage> worst = new java.util.TreeMap<>();
         private final Map<String, int[]> wantedAndGot = new HashMap<>();
+        private final java.util.Set<String> touchedToday = new java.util.HashSet<>();
 
         Shortfall(Job job) {
             this.job = job;
@@ -246,26 +259,34 @@ public final class CapacityPlan {
             counts[0] = Math.min(counts[0] + free, counts[1] + left);
         }
 
-        void placed(int boards, String factoryId, LocalDate day) {
-            int[] counts = wantedAndGot.get(factoryId);
-            counts[1] += boards;
-            if (counts[0] <= counts[1]) {
-                return;
-            }
-            for (var need : job.partsPerBoard().entrySet()) {
-                double missing =
-                        need.getValue() * (counts[0] - counts[1]) - parts.available(need.getKey(), factoryId, day);
-                if (missing > EPSILON) {
-                    long quantity = (long) Math.ceil(missing - EPSILON);
-                    String key = need.getKey() + "@" + factoryId;
-                    Shortage before = worst.get(key);
-                    if (before == null) {
-                        worst.put(key, new Shortage(need.getKey(), factoryId, quantity, day));
-                    } else if (quantity > before.quantity()) {
-                        worst.put(key, new Shortage(need.getKey(), factoryId, quantity, before.neededOn()));
+        void placed(int boards, String factoryId) {
+            wantedAndGot.get(factoryId)[1] += boards;
+            touchedToday.add(factoryId);
+        }
+
+        /** What each factory with room for the job today lacked at the day's end. */
+        void endOfDay(LocalDate day) {
+            for (String factoryId : touchedToday) {
+                int[] counts = wantedAndGot.get(factoryId);
+                if (counts[0] <= counts[1]) {
+                    continue;
+                }
+                for (var need : job.partsPerBoard().entrySet()) {
+                    double missing =
+                            need.getValue() * (counts[0] - counts[1]) - parts.available(need.getKey(), factoryId, day);
+                    if (missing > EPSILON) {
+                        long quantity = (long) Math.ceil(missing - EPSILON);
+                        String key = need.getKey() + "@" + factoryId;
+                        Shortage before = worst.get(key);
+                        if (before == null) {
+                            worst.put(key, new Shortage(need.getKey(), factoryId, quantity, day));
+                        } else if (quantity > before.quantity()) {
+                            worst.put(key, new Shortage(need.getKey(), factoryId, quantity, before.neededOn()));
+                        }
                     }
                 }
             }
+            touchedToday.clear();
         }
 
         /**
