@@ -8,9 +8,14 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import org.asicscm.assembly.control.CapacityPlan;
 import org.asicscm.it.Api;
+import org.asicscm.materials.control.PartsAvailability;
 
 /**
  * The planner's figures with parts (issue 14): 1,000 orders on 20 lines over 90 days, their
@@ -126,18 +131,72 @@ final class MaterialsBench {
                         applied.get(applied.size() - 1));
             }
         }
+        var algorithm = algorithmMillis(8).subList(3, 8);
+        say("the algorithm alone, same shape with 40 items (ms): %s", algorithm);
         say("first plan run (s): %s; in the service (ms): %s", firstPlan, firstPlanServer);
         say("re-plan, nothing changed (s): %s; in the service (ms): %s", unchanged, unchangedServer);
         say("net requirements, 40 items x 13 weeks (s): %s", netRequirements);
         say("what-if (s): %s", whatIf);
         say("scenario applied (s): %s", applied);
         say(
-                "medians: first plan %.2f s, re-plan unchanged %.2f s, net requirements %.3f s, what-if %.3f s, applied %.2f s",
+                "medians: algorithm %.0f ms, first plan %.2f s, re-plan unchanged %.2f s, net requirements %.3f s, what-if"
+                        + " %.3f s, applied %.2f s",
+                Stats.median(algorithm),
                 Stats.median(firstPlan),
                 Stats.median(unchanged),
                 Stats.median(netRequirements),
                 Stats.median(whatIf),
                 Stats.median(applied));
+    }
+
+    /**
+     * The scheduling algorithm alone, in this JVM, on the same shape: 1,000 jobs on 20 lines in
+     * four factories over 90 days, each board taking the 40 items, supplied as in {@link #parts}.
+     */
+    static List<Double> algorithmMillis(int repeats) {
+        LocalDate from = LocalDate.of(2027, 1, 4);
+        var lines = new ArrayList<CapacityPlan.Line>();
+        for (int l = 0; l < PlanningBench.SCHEDULE_LINES; l++) {
+            lines.add(new CapacityPlan.Line("l" + l, "L" + l, 2, 60, Map.of("S19", 60), Set.of(), "F" + l / 5));
+        }
+        var random = new Random(7);
+        var perBoard = new HashMap<String, Double>();
+        var demand = new long[ITEMS];
+        for (int i = 0; i < ITEMS; i++) {
+            int quantity = 1 + random.nextInt(i < 10 ? 3 : 4);
+            perBoard.put("I" + i, i < 10 ? quantity : quantity / 3.0);
+            demand[i] = (i < 10 ? 97_500L : 32_500L) * quantity;
+        }
+        var jobs = new ArrayList<CapacityPlan.Job>();
+        for (int i = 0; i < PlanningBench.SCHEDULE_ORDERS; i++) {
+            jobs.add(new CapacityPlan.Job(
+                    "o" + i,
+                    "SO-" + i,
+                    "S19",
+                    3 * (5 + random.nextInt(56)),
+                    from.plusDays(10 + random.nextInt(81)),
+                    1 + random.nextInt(9),
+                    perBoard));
+        }
+        var millis = new ArrayList<Double>();
+        for (int r = 0; r < repeats; r++) {
+            var parts = new PartsAvailability(from, PlanningBench.HORIZON_DAYS, 1);
+            for (int i = 0; i < ITEMS; i++) {
+                long onHand = demand[i] * 6 / 10;
+                parts.atCentral("I" + i, from, onHand * 2 / 3);
+                for (int f = 0; f < 4; f++) {
+                    parts.atFactory("F" + f, "I" + i, from, onHand / 12);
+                }
+                long rest = i == ITEMS - 1 ? demand[i] / 10 : demand[i] * 4 / 10;
+                for (int week = 1; week <= 5; week += 2) {
+                    parts.atCentral("I" + i, from.plusWeeks(week), rest / 3 + 1);
+                }
+            }
+            long start = System.nanoTime();
+            new CapacityPlan(lines, from, PlanningBench.HORIZON_DAYS, parts).placeAll(jobs);
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        return millis;
     }
 
     /**

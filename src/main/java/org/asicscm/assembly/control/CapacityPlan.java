@@ -111,12 +111,15 @@ public final class CapacityPlan {
     public static final Comparator<Job> MOST_URGENT_FIRST =
             Comparator.comparingInt(Job::priority).thenComparing(Job::dueDate).thenComparing(Job::orderNumber);
 
-    private record ShiftKey(String lineId, LocalDate day, int shift) {}
-
     private final List<Line> lines;
     private final LocalDate from;
     private final int horizonDays;
-    private final Map<ShiftKey, Double> used = new HashMap<>();
+    /** per line (in the order of lines), the share used of each shift: day index x 3 + shift - 1 */
+    private final double[][] used;
+    /** per line, whether it works on each day of the horizon */
+    private final boolean[][] open;
+
+    private final Map<String, Integer> lineIndex = new HashMap<>();
     private final PartsAvailability parts;
 
     /** @param lines in the order ties between lines are broken in (the caller sorts them by code) */
@@ -133,6 +136,20 @@ public final class CapacityPlan {
         this.lines = List.copyOf(lines);
         this.from = Objects.requireNonNull(from);
         this.horizonDays = horizonDays;
+        this.used = new double[lines.size()][horizonDays * 3];
+        this.open = new boolean[lines.size()][horizonDays];
+        for (int l = 0; l < lines.size(); l++) {
+            lineIndex.put(lines.get(l).id(), l);
+            for (int d = 0; d < horizonDays; d++) {
+                open[l][d] = lines.get(l).open(from.plusDays(d));
+            }
+        }
+    }
+
+    /** The index of a shift in a line's row of used, or -1 outside the horizon. */
+    private int shiftIndex(LocalDate day, int shift) {
+        long d = ChronoUnit.DAYS.between(from, day);
+        return d < 0 || d >= horizonDays ? -1 : (int) d * 3 + shift - 1;
     }
 
     /** Counts load that stays as it is (orders not being re-planned) against the capacity. */
@@ -142,15 +159,11 @@ public final class CapacityPlan {
 
     /** Counts load that stays as it is against the capacity, and the parts its boards take. */
     public void occupy(Slot slot, String product, Map<String, Double> partsPerBoard) {
-        Line line = lines.stream()
-                .filter(l -> l.id().equals(slot.lineId()))
-                .findFirst()
-                .orElse(null);
-        if (line != null && line.boardsPerShift(product) > 0) {
-            used.merge(
-                    new ShiftKey(slot.lineId(), slot.day(), slot.shift()),
-                    (double) slot.boards() / line.boardsPerShift(product),
-                    Double::sum);
+        Integer l = lineIndex.get(slot.lineId());
+        Line line = l == null ? null : lines.get(l);
+        int at = shiftIndex(slot.day(), slot.shift());
+        if (line != null && line.boardsPerShift(product) > 0 && at >= 0) {
+            used[l][at] += (double) slot.boards() / line.boardsPerShift(product);
         }
         if (line != null && parts != null && !partsPerBoard.isEmpty()) {
             parts.take(partsPerBoard, line.factoryId(), slot.day(), slot.boards());
@@ -172,28 +185,35 @@ public final class CapacityPlan {
     /** @param allowedLineIds null to use every line that builds the product */
     public Outcome place(Job job, Set<String> allowedLineIds) {
         var slots = new ArrayList<Slot>();
-        var shortfall = new Shortfall(job);
+        var demand = limitedByParts(job) ? parts.demand(job.partsPerBoard()) : null;
+        var shortfall = new Shortfall(demand);
         int left = job.boards();
         LocalDate end = null;
         LocalDate lastDay = from.plusDays(horizonDays - 1L);
         // factories whose parts allow none of the job's boards today: asked once a day, not once a shift and line
         var outOfParts = new java.util.HashSet<String>();
-        for (LocalDate day = from; left > 0 && !day.isAfter(lastDay); day = day.plusDays(1)) {
+        var capacities = new int[lines.size()];
+        for (int l = 0; l < lines.size(); l++) {
+            Line line = lines.get(l);
+            capacities[l] = allowedLineIds != null && !allowedLineIds.contains(line.id())
+                    ? 0
+                    : line.boardsPerShift(job.product());
+        }
+        for (int d = 0; left > 0 && d < horizonDays; d++) {
+            LocalDate day = from.plusDays(d);
             outOfParts.clear();
             for (int shift = 1; left > 0 && shift <= 3; shift++) {
-                for (Line line : lines) {
+                for (int l = 0; l < lines.size(); l++) {
                     if (left == 0) {
                         break;
                     }
-                    int capacity = line.boardsPerShift(job.product());
-                    if ((allowedLineIds != null && !allowedLineIds.contains(line.id()))
-                            || capacity == 0
-                            || shift > line.shiftsPerDay()
-                            || !line.open(day)) {
+                    Line line = lines.get(l);
+                    int capacity = capacities[l];
+                    if (capacity == 0 || shift > line.shiftsPerDay() || !open[l][d]) {
                         continue;
                     }
-                    var key = new ShiftKey(line.id(), day, shift);
-                    double share = used.getOrDefault(key, 0.0);
+                    int at = d * 3 + shift - 1;
+                    double share = used[l][at];
                     int free = (int) Math.floor((1.0 - share) * capacity + EPSILON);
                     int take = Math.min(free, left);
                     boolean partsCount = take > 0 && limitedByParts(job);
@@ -201,19 +221,19 @@ public final class CapacityPlan {
                         shortfall.capacityFor(line.factoryId(), free, left);
                         int possible = outOfParts.contains(line.factoryId())
                                 ? 0
-                                : parts.boardsPossible(job.partsPerBoard(), line.factoryId(), day);
+                                : parts.boardsPossible(demand, line.factoryId(), day);
                         if (possible == 0) {
                             outOfParts.add(line.factoryId());
                         }
                         take = Math.min(take, possible);
                     }
                     if (take > 0) {
-                        used.put(key, share + (double) take / capacity);
+                        used[l][at] = share + (double) take / capacity;
                         slots.add(new Slot(job.buildOrderId(), line.id(), day, shift, take));
                         left -= take;
                         end = day;
                         if (limitedByParts(job)) {
-                            parts.take(job.partsPerBoard(), line.factoryId(), day, take);
+                            parts.take(demand, line.factoryId(), day, take);
                         }
                     }
                     if (partsCount) {
@@ -244,18 +264,19 @@ public final class CapacityPlan {
      * what it got there and what is still free there that day.
      */
     private final class Shortfall {
-        private final Job job;
+        private final PartsAvailability.Demand demand;
         private final Map<String, Shortage> worst = new java.util.TreeMap<>();
         private final Map<String, int[]> wantedAndGot = new HashMap<>();
         private final java.util.Set<String> touchedToday = new java.util.HashSet<>();
 
-        Shortfall(Job job) {
-            this.job = job;
+        Shortfall(PartsAvailability.Demand demand) {
+            this.demand = demand;
         }
 
         /** @param left the job's boards still unplaced before this shift */
         void capacityFor(String factoryId, int free, int left) {
-            int[] counts = wantedAndGot.computeIfAbsent(factoryId, k -> new int[2]);
+            // boards wanted had capacity alone decided, boards got, and the widest gap weighed so far
+            int[] counts = wantedAndGot.computeIfAbsent(factoryId, k -> new int[3]);
             counts[0] = Math.min(counts[0] + free, counts[1] + left);
         }
 
@@ -268,20 +289,23 @@ public final class CapacityPlan {
         void endOfDay(LocalDate day) {
             for (String factoryId : touchedToday) {
                 int[] counts = wantedAndGot.get(factoryId);
-                if (counts[0] <= counts[1]) {
+                // what is free never shrinks from one day to the next: only a wider gap can lack more
+                if (counts[0] - counts[1] <= counts[2]) {
                     continue;
                 }
-                for (var need : job.partsPerBoard().entrySet()) {
-                    double missing =
-                            need.getValue() * (counts[0] - counts[1]) - parts.available(need.getKey(), factoryId, day);
+                counts[2] = counts[0] - counts[1];
+                for (int i = 0; i < demand.numbers().length; i++) {
+                    String item = demand.items()[i];
+                    double missing = demand.perBoard()[i] * (counts[0] - counts[1])
+                            - parts.available(demand.numbers()[i], factoryId, day);
                     if (missing > EPSILON) {
                         long quantity = (long) Math.ceil(missing - EPSILON);
-                        String key = need.getKey() + "@" + factoryId;
+                        String key = item + "@" + factoryId;
                         Shortage before = worst.get(key);
                         if (before == null) {
-                            worst.put(key, new Shortage(need.getKey(), factoryId, quantity, day));
+                            worst.put(key, new Shortage(item, factoryId, quantity, day));
                         } else if (quantity > before.quantity()) {
-                            worst.put(key, new Shortage(need.getKey(), factoryId, quantity, before.neededOn()));
+                            worst.put(key, new Shortage(item, factoryId, quantity, before.neededOn()));
                         }
                     }
                 }
@@ -315,6 +339,8 @@ public final class CapacityPlan {
 
     /** The share of a shift in use, 0 to 1: what tests of the capacity rule check. */
     public double shareUsed(String lineId, LocalDate day, int shift) {
-        return used.getOrDefault(new ShiftKey(lineId, day, shift), 0.0);
+        Integer l = lineIndex.get(lineId);
+        int at = shiftIndex(day, shift);
+        return l == null || at < 0 ? 0.0 : used[l][at];
     }
 }
