@@ -343,4 +343,120 @@ class MaterialPlanningIT {
         assertTrue(after.containsKey("appliedBy") && !after.isNull("appliedBy"), after.toString());
         ok(404, api.get("schedule/scenarios/NOPE-" + run));
     }
+
+    private java.math.BigDecimal onHand(String item, String location) {
+        return api.get("parts-stock?item=" + item + "&location=" + location).array().stream()
+                .map(v -> v.asJsonObject().getJsonNumber("quantity").bigDecimalValue())
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+    }
+
+    /**
+     * A board takes a PCB and two heat sinks, a machine a PSU of the lot scanned. The factory has
+     * 10 PCBs, 4 heat sinks and one PSU: the third board is built all the same, and what the record
+     * lacked stays unposted until a count.
+     */
+    @Test
+    void boardsAndMachinesTakeTheirPartsAndACountSettlesWhatTheRecordLacked() {
+        LocalDate today = Fixtures.today();
+        String pcb = "PCBB-" + run;
+        String sink = "HSB-" + run;
+        String psu = "PSUB-" + run;
+        ok(201, api.post("items", """
+                {"code":"%s","description":"Hashboard PCB","kind":"PCB","uom":"EA"}""".formatted(pcb)));
+        ok(201, api.post("items", """
+                {"code":"%s","description":"Heat sink","kind":"HEAT_SINK","uom":"EA"}""".formatted(sink)));
+        ok(201, api.post("items", """
+                {"code":"%s","description":"PSU 3.6 kW","kind":"PSU","uom":"EA","lotTracked":true}""".formatted(psu)));
+        String product = fx.product(4, "B2");
+        ok(201, api.post("products/" + product + "/boms", """
+                {"effectiveFrom":"%s","lines":[{"level":"HASHBOARD","item":"%s","quantity":1},
+                 {"level":"HASHBOARD","item":"%s","quantity":2},{"level":"MACHINE","item":"%s","quantity":1}]}""".formatted(today, pcb, sink, psu)));
+        String factory = fx.factory("BF" + run);
+        String line = fx.line(factory, "SMT-1", 5_000, 3);
+        var po = api.post("purchase-orders", """
+                {"poNumber":"PO-B-%s","supplier":"Parts","lines":[{"item":"%s","quantity":10,"expectedOn":"%s"},
+                 {"item":"%s","quantity":4,"expectedOn":"%s"},{"item":"%s","quantity":2,"expectedOn":"%s"}]}""".formatted(run, pcb, today, sink, today, psu, today));
+        ok(201, po);
+        String poId = po.json().getString("id");
+        ok(200, api.post("purchase-orders/" + poId + "/receipts", "{\"line\":1,\"quantity\":10}"));
+        ok(200, api.post("purchase-orders/" + poId + "/receipts", "{\"line\":2,\"quantity\":4}"));
+        // the PSU the machine is built with comes from lot PSUL-<run>; another lot is older by name
+        ok(200, api.post("purchase-orders/" + poId + "/receipts", """
+                {"line":3,"quantity":1,"supplierLot":"A-OLDER-%s"}""".formatted(run)));
+        ok(200, api.post("purchase-orders/" + poId + "/receipts", """
+                {"line":3,"quantity":1,"supplierLot":"PSUL-%s"}""".formatted(run)));
+        for (String transfer : List.of(
+                "{\"item\":\"" + pcb + "\",\"quantity\":10",
+                "{\"item\":\"" + sink + "\",\"quantity\":4",
+                "{\"item\":\"" + psu + "\",\"supplierLot\":\"A-OLDER-" + run + "\",\"quantity\":1",
+                "{\"item\":\"" + psu + "\",\"supplierLot\":\"PSUL-" + run + "\",\"quantity\":1")) {
+            ok(200, api.post("parts-stock/transfers", transfer + ",\"factoryId\":\"" + factory + "\"}"));
+        }
+        String lot = fx.lot("BLOT-" + run, 1_000, 0);
+        String order = fx.buildOrder("BO-B-" + run, product, 1, 1);
+        ok(201, fx.allocate(order, lot, "B1", 12));
+        eventually(
+                "the dies reach the kit",
+                () -> api.get("build-kits/" + order).status() == 200
+                        && api.get("build-kits/" + order).json().getInt("diesAvailable") == 12);
+        ok(201, api.post("build-schedules", """
+                {"buildOrderId":"%s","lineId":"%s","startDate":"%s"}""".formatted(order, line, today)));
+
+        var serials = fx.machineReadyToShip(new Fixtures.Floor(lot, order, line), "B");
+        assertEquals(0, new java.math.BigDecimal("7").compareTo(onHand(pcb, factory)));
+        assertEquals(0, onHand(sink, factory).signum(), "four heat sinks for two boards, then none");
+        var shortfalls = api.get("parts-stock/shortfalls?item=" + sink + "&location=" + factory)
+                .array();
+        assertEquals(1, shortfalls.size(), shortfalls.toString());
+        assertEquals(serials.get(2), shortfalls.getJsonObject(0).getString("reference"));
+        assertEquals(
+                0,
+                new java.math.BigDecimal("2")
+                        .compareTo(shortfalls
+                                .getJsonObject(0)
+                                .getJsonNumber("quantity")
+                                .bigDecimalValue()));
+        var psus = api.get("parts-stock?item=" + psu + "&location=" + factory).array();
+        assertEquals(1, psus.size(), psus.toString());
+        assertEquals("A-OLDER-" + run, psus.getJsonObject(0).getString("supplierLot"), "the scanned lot was taken");
+
+        var count = api.post("parts-stock/counts", """
+                {"item":"%s","location":"%s","counted":1,"note":"cycle count"}""".formatted(sink, factory));
+        ok(200, count);
+        assertEquals(
+                0,
+                new java.math.BigDecimal("1")
+                        .compareTo(count.json().getJsonNumber("variance").bigDecimalValue()));
+        assertEquals(
+                0,
+                new java.math.BigDecimal("2")
+                        .compareTo(count.json().getJsonNumber("unposted").bigDecimalValue()));
+        assertEquals(
+                0,
+                api.get("parts-stock/shortfalls?item=" + sink + "&location=" + factory)
+                        .array()
+                        .size());
+        assertEquals(0, java.math.BigDecimal.ONE.compareTo(onHand(sink, factory)));
+        var negative = api.post("parts-stock/counts", """
+                {"item":"%s","location":"%s","counted":-1}""".formatted(sink, factory));
+        ok(400, negative);
+        assertEquals("counted", field(negative));
+        assertEquals("location", field(api.post("parts-stock/counts", """
+                {"item":"%s","location":"NOWHERE","counted":1}""".formatted(sink))));
+        assertEquals("item", field(api.get("parts-stock/shortfalls?location=" + factory)));
+
+        // a second order: one heat sink is too few for a board, and none is on its way
+        String second = fx.buildOrder("BO-B2-" + run, product, 1, 1);
+        ok(201, fx.allocate(second, lot, "B1", 12));
+        eventually(
+                "the dies reach the kit",
+                () -> api.get("build-kits/" + second).status() == 200
+                        && api.get("build-kits/" + second).json().getInt("diesAvailable") == 12);
+        var refused = api.post("build-schedules", """
+                {"buildOrderId":"%s","lineId":"%s","startDate":"%s"}""".formatted(second, line, today));
+        ok(409, refused);
+        assertEquals("no-parts", refused.json().getString("code"));
+        assertEquals(
+                sink, refused.json().getJsonArray("shortages").getJsonObject(0).getString("item"));
+    }
 }

@@ -26,6 +26,8 @@ import org.asicscm.assembly.entity.UnitStatus;
 import org.asicscm.events.EventEnvelope;
 import org.asicscm.events.Events;
 import org.asicscm.events.control.EventOutbox;
+import org.asicscm.materials.control.Backflush;
+import org.asicscm.materials.entity.Item;
 import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.RuleViolationException;
 import org.asicscm.platform.UnknownEntityException;
@@ -39,6 +41,9 @@ public class AssemblyService {
 
     @PersistenceContext
     EntityManager em;
+
+    @EJB
+    Backflush backflush;
 
     @EJB
     EventOutbox outbox;
@@ -184,6 +189,18 @@ public class AssemblyService {
         // the machine row must exist before boards reference it
         em.flush();
         boards.forEach(b -> b.installIn(serial));
+        var lots = new java.util.EnumMap<Item.Kind, String>(Item.Kind.class);
+        if (psuLot != null) {
+            lots.put(Item.Kind.PSU, psuLot);
+        }
+        if (controlBoardLot != null) {
+            lots.put(Item.Kind.CONTROL_BOARD, controlBoardLot);
+        }
+        backflush.machine(
+                buildOrderId,
+                em.find(AssemblyLine.class, boards.get(0).lineId()).factory().id(),
+                serial,
+                lots);
         outbox.publish(
                 new Events.MachineAssembled(
                         serial,

@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -24,6 +25,7 @@ import org.asicscm.assembly.entity.BuildSchedule;
 import org.asicscm.assembly.entity.Hashboard;
 import org.asicscm.events.Events;
 import org.asicscm.events.control.EventOutbox;
+import org.asicscm.materials.control.Backflush;
 import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.RuleViolationException;
 
@@ -50,6 +52,9 @@ public class BoardRecorder {
 
     @EJB
     EventOutbox outbox;
+
+    @EJB
+    Backflush backflush;
 
     @Inject
     Clock clock;
@@ -84,7 +89,31 @@ public class BoardRecorder {
                 }
             });
         }
+        takeParts(reports, outcomes);
         return outcomes;
+    }
+
+    /** The parts of the boards built, once per order and factory for the whole group. */
+    private void takeParts(List<Report> reports, List<Outcome> outcomes) {
+        var built = new LinkedHashMap<List<String>, List<String>>();
+        for (Outcome outcome : outcomes) {
+            Hashboard board = outcome.board();
+            if (board != null) {
+                String factoryId =
+                        em.find(AssemblyLine.class, board.lineId()).factory().id();
+                built.computeIfAbsent(List.of(board.buildOrderId(), factoryId), k -> new ArrayList<>())
+                        .add(board.serial());
+            }
+        }
+        org.asicscm.platform.Acting.asEventActor(
+                reports.get(0).actor(),
+                () -> built.forEach((key, serials) -> backflush.boards(
+                        key.get(0),
+                        key.get(1),
+                        serials.size(),
+                        serials.size() == 1
+                                ? serials.get(0)
+                                : serials.get(0) + " +" + (serials.size() - 1) + " boards")));
     }
 
     /**

@@ -124,6 +124,22 @@ public class SchedulingService {
         CapacityPlan plan = capacityPlan(startDate, DEFAULT_HORIZON_DAYS, Set.of());
         var perBoard = materials.perBoard(Set.of(kit.buildOrderId()));
         Outcome outcome = plan.place(job(kit, boards, perBoard), Set.of(line.id()));
+        if (outcome.slots().isEmpty() && !outcome.shortages().isEmpty()) {
+            throw new RuleViolationException(
+                    "no-parts",
+                    "lineId",
+                    "the parts for " + kit.orderNumber() + " are not at "
+                            + line.factory().code() + " nor on their way" + " in the " + DEFAULT_HORIZON_DAYS
+                            + " days from " + startDate,
+                    Map.of(
+                            "shortages",
+                            outcome.shortages().stream()
+                                    .map(sh -> Map.of(
+                                            "item", sh.item(),
+                                            "quantity", sh.quantity(),
+                                            "neededOn", sh.neededOn().toString()))
+                                    .toList()));
+        }
         if (outcome.slots().isEmpty()) {
             throw new RuleViolationException(
                     "no-capacity",

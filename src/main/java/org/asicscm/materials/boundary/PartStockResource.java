@@ -14,10 +14,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.asicscm.materials.boundary.PartsViews.ConsumptionRequest;
+import org.asicscm.materials.boundary.PartsViews.CountRequest;
+import org.asicscm.materials.boundary.PartsViews.CountView;
+import org.asicscm.materials.boundary.PartsViews.ShortfallView;
 import org.asicscm.materials.boundary.PartsViews.StockView;
 import org.asicscm.materials.boundary.PartsViews.TransferRequest;
+import org.asicscm.materials.control.PartCounts;
 import org.asicscm.materials.control.PartStocks;
 import org.asicscm.platform.Acting;
+import org.asicscm.platform.InvalidInputException;
+import org.asicscm.platform.QueryParams;
 import org.asicscm.platform.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,6 +39,9 @@ public class PartStockResource {
 
     @EJB
     PartStocks stocks;
+
+    @EJB
+    PartCounts counts;
 
     @GET
     @Operation(
@@ -65,6 +74,37 @@ public class PartStockResource {
                 .consume(request.item(), request.location(), request.quantity(), request.reference(), Acting.actor())
                 .stream()
                 .map(StockView::of)
+                .toList();
+    }
+
+    @POST
+    @Path("counts")
+    @RolesAllowed(Roles.PLANNER)
+    @Operation(
+            summary = "Record a count of one lot of an item at a location",
+            description = "The stock becomes what was counted; the variance is kept as a movement, and the parts"
+                    + " assembly took there beyond the record (shortfalls) are settled by the count.")
+    public CountView count(@Valid @NotNull CountRequest request) {
+        return CountView.of(counts.count(
+                request.item(),
+                request.location(),
+                request.supplierLot(),
+                request.counted(),
+                request.note(),
+                Acting.actor()));
+    }
+
+    @GET
+    @Path("shortfalls")
+    @Operation(
+            summary = "Parts assembly took at a location beyond the record, not yet settled by a count",
+            description = "item and location (CENTRAL or a factory's id) are required")
+    public List<ShortfallView> shortfalls(@QueryParam("item") String item, @QueryParam("location") String location) {
+        if (item == null || location == null) {
+            throw new InvalidInputException(item == null ? "item" : "location", "is required");
+        }
+        return counts.open(QueryParams.text("item", item), QueryParams.text("location", location)).stream()
+                .map(ShortfallView::of)
                 .toList();
     }
 }

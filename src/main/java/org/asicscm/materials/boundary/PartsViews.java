@@ -14,6 +14,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.asicscm.materials.entity.PartCount;
+import org.asicscm.materials.entity.PartShortfall;
 import org.asicscm.materials.entity.PartStock;
 import org.asicscm.materials.entity.PurchaseOrder;
 import org.asicscm.materials.entity.PurchaseOrderLine;
@@ -132,6 +134,61 @@ public final class PartsViews {
     public record StockView(String item, String location, String supplierLot, BigDecimal quantity) {
         static StockView of(PartStock s) {
             return new StockView(s.itemCode(), s.location(), s.supplierLot(), s.quantity());
+        }
+    }
+
+    /** counted: what was found of the lot (supplierLot absent for items not received by lot) at the location. */
+    public record CountRequest(
+            @NotBlank @Size(max = 40) String item,
+            @NotBlank @Size(max = 40) String location,
+            @Size(max = 40) String supplierLot,
+
+            @NotNull @DecimalMin("0") @DecimalMax("10000000")
+            BigDecimal counted,
+
+            @Size(max = 300) String note) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public CountRequest(String item, String location, String supplierLot, BigDecimal counted, String note) {
+            this.item = item;
+            this.location = location;
+            this.supplierLot = supplierLot;
+            this.counted = counted;
+            this.note = note;
+        }
+    }
+
+    /** variance: counted less on record; unposted: what assembly took beyond the record, settled by this count. */
+    public record CountView(
+            String id,
+            String item,
+            String location,
+            String supplierLot,
+            BigDecimal onRecord,
+            BigDecimal counted,
+            BigDecimal variance,
+            BigDecimal unposted,
+            String countedBy,
+            OffsetDateTime countedAt) {
+        static CountView of(PartCount c) {
+            return new CountView(
+                    c.id(),
+                    c.itemCode(),
+                    c.location(),
+                    c.supplierLot(),
+                    c.onRecord(),
+                    c.counted(),
+                    c.variance(),
+                    c.unposted(),
+                    c.countedBy(),
+                    c.countedAt());
+        }
+    }
+
+    /** Parts a board or machine (reference) took that the location did not have on record. */
+    public record ShortfallView(
+            String id, String item, String location, BigDecimal quantity, String reference, OffsetDateTime recordedAt) {
+        static ShortfallView of(PartShortfall s) {
+            return new ShortfallView(s.id(), s.itemCode(), s.location(), s.quantity(), s.reference(), s.recordedAt());
         }
     }
 

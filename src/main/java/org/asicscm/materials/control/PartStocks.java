@@ -84,14 +84,7 @@ public class PartStocks {
      */
     public List<PartStock> consume(String item, String location, BigDecimal quantity, String reference, String actor) {
         requireItem(item);
-        List<PartStock> lots = em.createQuery(
-                        "select s from PartStock s where s.itemCode = :item and s.location = :location"
-                                + " and s.quantity > 0 order by s.supplierLot",
-                        PartStock.class)
-                .setParameter("item", item)
-                .setParameter("location", location)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
+        List<PartStock> lots = lots(item, location, null);
         BigDecimal onHand = lots.stream().map(PartStock::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (onHand.compareTo(quantity) < 0) {
             throw new RuleViolationException(
@@ -101,6 +94,48 @@ public class PartStocks {
                     Map.of("onHand", onHand, "requested", quantity));
         }
         var touched = new ArrayList<PartStock>();
+        take(lots, quantity, PartMovement.Kind.CONSUMPTION, reference, actor, touched);
+        return touched;
+    }
+
+    /**
+     * Takes up to the quantity at a location, a named lot first and then the oldest-named; answers
+     * what could not be taken (zero when the location had enough).
+     */
+    public BigDecimal takeUpTo(
+            String item,
+            String location,
+            String lot,
+            BigDecimal quantity,
+            PartMovement.Kind kind,
+            String reference,
+            String actor) {
+        return take(lots(item, location, lot), quantity, kind, reference, actor, new ArrayList<>());
+    }
+
+    /** The lots of an item at a location with parts, locked; the named lot, if any, first. */
+    private List<PartStock> lots(String item, String location, String first) {
+        var lots = new ArrayList<>(em.createQuery(
+                        "select s from PartStock s where s.itemCode = :item and s.location = :location"
+                                + " and s.quantity > 0 order by s.supplierLot",
+                        PartStock.class)
+                .setParameter("item", item)
+                .setParameter("location", location)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList());
+        if (first != null) {
+            lots.sort(java.util.Comparator.comparing(s -> !s.supplierLot().equals(first)));
+        }
+        return lots;
+    }
+
+    private BigDecimal take(
+            List<PartStock> lots,
+            BigDecimal quantity,
+            PartMovement.Kind kind,
+            String reference,
+            String actor,
+            List<PartStock> touched) {
         BigDecimal left = quantity;
         for (PartStock lot : lots) {
             if (left.signum() == 0) {
@@ -108,10 +143,10 @@ public class PartStocks {
             }
             BigDecimal taken = lot.take(left);
             left = left.subtract(taken);
-            em.persist(new PartMovement(lot, taken.negate(), PartMovement.Kind.CONSUMPTION, reference, actor, now()));
+            em.persist(new PartMovement(lot, taken.negate(), kind, reference, actor, now()));
             touched.add(lot);
         }
-        return touched;
+        return left;
     }
 
     /** What is on hand, by item, location and lot; either filter may be absent. */

@@ -17,7 +17,11 @@ public class PartMovement {
     public enum Kind {
         RECEIPT,
         TRANSFER,
-        CONSUMPTION
+        CONSUMPTION,
+        /** taken at board or machine assembly, from the order's BOM */
+        BACKFLUSH,
+        /** a count found more or fewer than on record */
+        COUNT
     }
 
     @Id
