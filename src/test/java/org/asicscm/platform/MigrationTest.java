@@ -22,7 +22,7 @@ class MigrationTest {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        assertEquals("23", result.targetSchemaVersion);
+        assertEquals("24", result.targetSchemaVersion);
 
         try (var connection = DriverManager.getConnection("jdbc:h2:mem:migration-test");
                 var statement = connection.createStatement()) {
@@ -108,6 +108,14 @@ class MigrationTest {
                     SQLException.class,
                     () -> statement.execute("update factory set frozen_days = 61 where id = 'f-1'"));
             assertEquals(CHECK_VIOLATION, frozenTooLong.getSQLState(), frozenTooLong.getMessage());
+            statement.execute("insert into item (code, description, kind, uom, lot_tracked, created_at, version)"
+                    + " values ('HS-1', 'Heat sink', 'HEAT_SINK', 'EA', false, current_timestamp, 0)");
+            var negativeCount = assertThrows(
+                    SQLException.class,
+                    () -> statement.execute("insert into part_count (id, item_code, location, supplier_lot,"
+                            + " on_record, counted, unposted, counted_by, counted_at)"
+                            + " values ('c-1', 'HS-1', 'f-1', '-', 3, -1, 0, 'lin.wei', current_timestamp)"));
+            assertEquals(CHECK_VIOLATION, negativeCount.getSQLState(), negativeCount.getMessage());
         }
     }
 }

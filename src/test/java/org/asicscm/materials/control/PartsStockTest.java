@@ -122,4 +122,43 @@ class PartsStockTest {
         assertEquals(0, new BigDecimal("25").compareTo(onHand("PSU-APW12", factory)), "nothing was taken");
         assertEquals(0, new BigDecimal("60").compareTo(onHand("PSU-APW12", PartStock.CENTRAL)));
     }
+
+    @Test
+    void assemblyTakesTheScannedLotFirstWhatIsMissingIsAnsweredAndACountSettlesIt() {
+        db.inTransaction(() -> purchasing.receive(po, 1, new BigDecimal("60"), "PSL-A", "lin.wei"));
+        db.inTransaction(() -> purchasing.receive(po, 1, new BigDecimal("40"), "PSL-B", "lin.wei"));
+        db.inTransaction(() -> stocks.transfer("PSU-APW12", "PSL-A", new BigDecimal("2"), factory, "lin.wei"));
+        db.inTransaction(() -> stocks.transfer("PSU-APW12", "PSL-B", new BigDecimal("1"), factory, "lin.wei"));
+
+        BigDecimal missing = db.inTransaction(() -> stocks.takeUpTo(
+                "PSU-APW12",
+                factory,
+                "PSL-B",
+                new BigDecimal("4"),
+                org.asicscm.materials.entity.PartMovement.Kind.BACKFLUSH,
+                "M-1",
+                "floor"));
+
+        // B first (scanned), then A; one PSU more than the factory had on record
+        assertEquals(0, BigDecimal.ONE.compareTo(missing));
+        assertEquals(0, onHand("PSU-APW12", factory).signum());
+
+        var counts = new PartCounts();
+        counts.em = db.em();
+        counts.clock = clock;
+        db.inTransaction(() -> db.em()
+                .persist(new org.asicscm.materials.entity.PartShortfall(
+                        "PSU-APW12", factory, missing, "M-1", java.time.OffsetDateTime.now(clock))));
+        assertEquals(1, counts.open("PSU-APW12", factory).size());
+        var count = db.inTransaction(
+                () -> counts.count("PSU-APW12", factory, "PSL-A", new BigDecimal("3"), "found in QA", "zhang.min"));
+        assertEquals(0, new BigDecimal("3").compareTo(count.variance()));
+        assertEquals(0, BigDecimal.ONE.compareTo(count.unposted()));
+        assertEquals(0, counts.open("PSU-APW12", factory).size(), "the count settled the shortfall");
+        assertEquals(0, new BigDecimal("3").compareTo(onHand("PSU-APW12", factory)));
+        var nowhere = assertThrows(
+                InvalidInputException.class,
+                () -> db.inTransaction(() -> counts.count("PSU-APW12", "NOWHERE", null, BigDecimal.ONE, null, "x")));
+        assertEquals("location", nowhere.field());
+    }
 }
