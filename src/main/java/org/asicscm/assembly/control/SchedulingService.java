@@ -12,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -172,7 +171,7 @@ public class SchedulingService {
         em.createNamedQuery(AssemblyLine.ALL, AssemblyLine.class)
                 .getResultList()
                 .forEach(l -> lines.put(l.id(), l));
-        var old = new OldPlan(byOrder.keySet(), lines);
+        var old = new PlanBefore(em, byOrder.keySet(), lines);
         // a frozen shift stays only while its dies are there to build it; a hold moves it all the same
         var frozen = new HashMap<String, List<CapacityPlan.Slot>>();
         old.slots.forEach((order, slots) -> {
@@ -281,49 +280,6 @@ public class SchedulingService {
         return outcomes;
     }
 
-    /**
-     * The orders' plans before this planning, read as plain values in one query per 500 orders:
-     * loading thousands of schedule entities only to compare or delete them was most of a plan run.
-     */
-    private final class OldPlan {
-        final Map<String, List<CapacityPlan.Slot>> slots = new HashMap<>();
-        final Map<String, List<String>> schedules = new HashMap<>();
-        final Map<String, Set<String>> factories = new HashMap<>();
-
-        OldPlan(Collection<String> buildOrderIds, Map<String, AssemblyLine> lines) {
-            for (List<String> chunk : chunks(buildOrderIds)) {
-                for (Object[] row : em.createNamedQuery(ScheduleSlot.OF_ORDERS, Object[].class)
-                        .setParameter("ids", chunk)
-                        .getResultList()) {
-                    var slot = slot(row);
-                    slots.computeIfAbsent(slot.buildOrderId(), k -> new ArrayList<>())
-                            .add(slot);
-                    var ofOrder = schedules.computeIfAbsent(slot.buildOrderId(), k -> new ArrayList<>());
-                    if (!ofOrder.contains((String) row[0])) {
-                        ofOrder.add((String) row[0]);
-                    }
-                    factories
-                            .computeIfAbsent(slot.buildOrderId(), k -> new HashSet<>())
-                            .add(lines.get(slot.lineId()).factory().id());
-                }
-            }
-        }
-
-        /** Whether the order had exactly these shifts before. */
-        boolean unchanged(String order, List<CapacityPlan.Slot> planned) {
-            var before = slots.get(order);
-            return before != null && sorted(before).equals(sorted(planned));
-        }
-
-        private static List<CapacityPlan.Slot> sorted(List<CapacityPlan.Slot> slots) {
-            var copy = new ArrayList<>(slots);
-            copy.sort(Comparator.comparing(CapacityPlan.Slot::lineId)
-                    .thenComparing(CapacityPlan.Slot::day)
-                    .thenComparingInt(CapacityPlan.Slot::shift));
-            return copy;
-        }
-    }
-
     /** A slot from a row of ScheduleSlot.OF_ORDERS or VALUES_BETWEEN. */
     static CapacityPlan.Slot slot(Object[] row) {
         return new CapacityPlan.Slot(
@@ -379,7 +335,7 @@ public class SchedulingService {
     }
 
     /** IN lists of at most 500: well inside every database's limit on bind parameters. */
-    private static List<List<String>> chunks(Collection<String> ids) {
+    static List<List<String>> chunks(Collection<String> ids) {
         var all = new ArrayList<>(ids);
         var chunks = new ArrayList<List<String>>();
         for (int i = 0; i < all.size(); i += 500) {
