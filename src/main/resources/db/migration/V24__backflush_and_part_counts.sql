@@ -25,3 +25,7 @@ create table part_count (
     counted_by    varchar(64)   not null,
     counted_at    timestamp with time zone not null
 );
+
+-- A factory may be let to use parts beyond its record (the record catches up at the next count):
+-- a consumption beyond it is then kept as a shortfall instead of refused.
+alter table factory add column negative_parts boolean default false not null;

@@ -33,6 +33,7 @@ import org.asicscm.assembly.boundary.FactoryViews.LineRequest;
 import org.asicscm.assembly.boundary.FactoryViews.LineView;
 import org.asicscm.assembly.boundary.FactoryViews.MovementRequest;
 import org.asicscm.assembly.boundary.FactoryViews.MovementView;
+import org.asicscm.assembly.boundary.FactoryViews.NegativePartsRequest;
 import org.asicscm.assembly.boundary.FactoryViews.PlannedOrderView;
 import org.asicscm.assembly.control.AssemblyService;
 import org.asicscm.assembly.control.ConsignmentService;
@@ -95,6 +96,18 @@ public class FactoriesResource {
     @Operation(summary = "A factory")
     public FactoryView factory(@PathParam("id") String id) {
         return FactoryView.of(assembly.factory(id), clock);
+    }
+
+    @PUT
+    @RolesAllowed(Roles.PLANNER)
+    @Path("{id}/negative-parts")
+    @Operation(
+            summary = "Let the factory use parts beyond its record, or not",
+            description = "When allowed, a consumption of more parts than the record holds is taken and the rest"
+                    + " kept as a shortfall until a count (GET parts-stock/shortfalls); otherwise it is 409"
+                    + " insufficient-parts")
+    public FactoryView negativeParts(@PathParam("id") String id, @Valid @NotNull NegativePartsRequest request) {
+        return FactoryView.of(assembly.allowNegativeParts(id, request.allowed()), clock);
     }
 
     @PUT

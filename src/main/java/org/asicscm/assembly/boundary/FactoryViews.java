@@ -229,7 +229,8 @@ public final class FactoryViews {
             String subDistrict,
             String timeZone,
             LocalDate today,
-            int frozenDays) {
+            int frozenDays,
+            boolean negativePartsAllowed) {
         static FactoryView of(Factory f, Clock clock) {
             var at = f.location();
             return new FactoryView(
@@ -242,7 +243,8 @@ public final class FactoryViews {
                     at.subDistrict(),
                     at.timeZone().getId(),
                     f.today(clock),
-                    f.frozenDays());
+                    f.frozenDays(),
+                    f.negativePartsAllowed());
         }
     }
 
@@ -266,6 +268,14 @@ public final class FactoryViews {
         // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
         public FrozenWindowRequest(Integer days) {
             this.days = days;
+        }
+    }
+
+    /** allowed: parts may be used beyond the record; what it lacks is kept as a shortfall until a count. */
+    public record NegativePartsRequest(@NotNull Boolean allowed) {
+        // explicit, so the constraints stay off the constructor parameters (README: Payara OpenAPI)
+        public NegativePartsRequest(Boolean allowed) {
+            this.allowed = allowed;
         }
     }
 }

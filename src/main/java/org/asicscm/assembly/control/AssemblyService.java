@@ -84,6 +84,16 @@ public class AssemblyService {
         return factory;
     }
 
+    /** Whether parts may be used at the factory beyond its record. */
+    public Factory allowNegativeParts(String factoryId, boolean allowed) {
+        Factory factory = em.find(Factory.class, factoryId, LockModeType.PESSIMISTIC_WRITE);
+        if (factory == null) {
+            throw new UnknownEntityException("factory", factoryId);
+        }
+        factory.allowNegativeParts(allowed);
+        return factory;
+    }
+
     /** Days from the factory's today that a re-plan leaves as they are. */
     public Factory freeze(String factoryId, int days) {
         Factory factory = em.find(Factory.class, factoryId, LockModeType.PESSIMISTIC_WRITE);

@@ -45,6 +45,10 @@ public class Factory {
     @Column(name = "frozen_days")
     private int frozenDays;
 
+    /** Parts may be used beyond the record here; what the record lacks waits for a count. */
+    @Column(name = "negative_parts")
+    private boolean negativeParts;
+
     protected Factory() {}
 
     public Factory(String code, String name, Location location) {
@@ -80,6 +84,14 @@ public class Factory {
 
     public ZoneId zone() {
         return ZoneId.of(timeZone);
+    }
+
+    public boolean negativePartsAllowed() {
+        return negativeParts;
+    }
+
+    public void allowNegativeParts(boolean allowed) {
+        negativeParts = allowed;
     }
 
     public int frozenDays() {

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.asicscm.assembly.entity.Factory;
 import org.asicscm.materials.entity.Item;
 import org.asicscm.materials.entity.PartMovement;
+import org.asicscm.materials.entity.PartShortfall;
 import org.asicscm.materials.entity.PartStock;
 import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.RuleViolationException;
@@ -80,12 +81,21 @@ public class PartStocks {
 
     /**
      * Parts used at a location, taken from its lots oldest-named first. More than is there is
-     * refused, 409 with the figures, and nothing is taken.
+     * refused, 409 with the figures, and nothing is taken; at a factory allowed to go below its
+     * record, what is there is taken and the rest kept as a shortfall until a count.
      */
     public List<PartStock> consume(String item, String location, BigDecimal quantity, String reference, String actor) {
         requireItem(item);
         List<PartStock> lots = lots(item, location, null);
         BigDecimal onHand = lots.stream().map(PartStock::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Factory factory = em.find(Factory.class, location);
+        if (onHand.compareTo(quantity) < 0 && factory != null && factory.negativePartsAllowed()) {
+            var touched = new ArrayList<PartStock>();
+            BigDecimal missing = take(lots, quantity, PartMovement.Kind.CONSUMPTION, reference, actor, touched);
+            em.persist(
+                    new PartShortfall(item, location, missing, reference == null ? "consumption" : reference, now()));
+            return touched;
+        }
         if (onHand.compareTo(quantity) < 0) {
             throw new RuleViolationException(
                     "insufficient-parts",

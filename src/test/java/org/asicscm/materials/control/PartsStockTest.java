@@ -120,6 +120,18 @@ class PartsStockTest {
                 () -> db.inTransaction(() -> stocks.consume("PSU-APW12", factory, new BigDecimal("26"), "BO-1", "x")));
         assertEquals("insufficient-parts", short_.code());
         assertEquals(0, new BigDecimal("25").compareTo(onHand("PSU-APW12", factory)), "nothing was taken");
+
+        db.inTransaction(() -> db.em().find(Factory.class, factory).allowNegativeParts(true));
+        db.inTransaction(() -> stocks.consume("PSU-APW12", factory, new BigDecimal("26"), "BO-1", "x"));
+        assertEquals(0, onHand("PSU-APW12", factory).signum(), "what was there was taken");
+        var counts = new PartCounts();
+        counts.em = db.em();
+        counts.clock = clock;
+        assertEquals(
+                0,
+                BigDecimal.ONE.compareTo(
+                        counts.open("PSU-APW12", factory).get(0).quantity()),
+                "the rest is owed");
         assertEquals(0, new BigDecimal("60").compareTo(onHand("PSU-APW12", PartStock.CENTRAL)));
     }
 
