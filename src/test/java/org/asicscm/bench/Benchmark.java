@@ -311,7 +311,13 @@ public final class Benchmark {
                 planning.allocationsPerSecond);
         row(rows, figures, "allocation by best fit: p50 (ms)", planning.allocationP50);
         row(rows, figures, "allocation by best fit: p99 (ms)", planning.allocationP99);
-        row(rows, figures, "scheduler run, 1000 orders / 20 lines / 90 days: wall (s)", planning.scheduleWall);
+        // the second run of the same orders: since issue 14 an order whose shifts do not change is not
+        // rewritten, so this is a re-plan with nothing changed (MaterialsBench also times a first plan)
+        row(
+                rows,
+                figures,
+                "scheduler run, 1000 orders / 20 lines / 90 days, nothing changed: wall (s)",
+                planning.scheduleWall);
         row(rows, figures, "scheduler run: time in the service (ms)", planning.scheduleServer);
         row(rows, figures, "scheduler run: late orders", planning.lateOrders);
         row(rows, figures, "scheduling algorithm alone, same shape (ms)", planning.algorithm);

@@ -8,8 +8,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,10 +22,7 @@ import org.asicscm.assembly.entity.AssemblyLine;
 import org.asicscm.assembly.entity.BuildKit;
 import org.asicscm.assembly.entity.BuildSchedule;
 import org.asicscm.assembly.entity.Factory;
-import org.asicscm.assembly.entity.PlanShortage;
 import org.asicscm.assembly.entity.ScheduleSlot;
-import org.asicscm.events.Events;
-import org.asicscm.events.control.EventOutbox;
 import org.asicscm.materials.control.MaterialSupply;
 import org.asicscm.platform.InvalidInputException;
 import org.asicscm.platform.RuleViolationException;
@@ -46,9 +41,6 @@ public class SchedulingService {
     EntityManager em;
 
     @EJB
-    EventOutbox outbox;
-
-    @EJB
     AssemblyService assembly;
 
     @EJB
@@ -56,6 +48,9 @@ public class SchedulingService {
 
     @EJB
     MaterialSupply materials;
+
+    @EJB
+    PlanRecords records;
 
     @Inject
     Clock clock;
@@ -146,10 +141,10 @@ public class SchedulingService {
                     "line " + line.code() + " has no free capacity in the " + DEFAULT_HORIZON_DAYS + " days from "
                             + startDate);
         }
-        var schedule = persist(kit, line, outcome.slots());
-        publishScheduled(kit, schedule);
-        recordLateness(kit, outcome);
-        recordShortages(List.of(kit.buildOrderId()), List.of(outcome));
+        var schedule = records.write(kit, line, outcome.slots());
+        records.scheduled(kit, schedule);
+        records.lateness(kit, outcome);
+        records.shortages(List.of(kit.buildOrderId()), List.of(outcome));
         return schedule;
     }
 
@@ -213,32 +208,17 @@ public class SchedulingService {
             var kept = frozen.getOrDefault(kit.buildOrderId(), List.of());
             var slots = new ArrayList<>(kept);
             slots.addAll(outcome.slots());
-            recordLateness(kit, outcome);
+            records.lateness(kit, outcome);
             if (old.unchanged(kit.buildOrderId(), slots)) {
                 continue; // the same shifts as before: nothing to write, nothing to tell
             }
             dropped.addAll(old.schedules.getOrDefault(kit.buildOrderId(), List.of()));
-            var schedules = persistByLine(kit, slots, lines);
+            var schedules = records.write(kit, slots, lines);
             if (old.slots.containsKey(kit.buildOrderId())) {
-                outbox.publish(
-                        new Events.BuildRescheduled(
-                                kit.buildOrderId(),
-                                kit.orderNumber(),
-                                reason,
-                                outcome.placedBoards() + frozenBoards(kept),
-                                schedules.stream()
-                                        .map(BuildSchedule::startDate)
-                                        .min(LocalDate::compareTo)
-                                        .orElse(null),
-                                outcome.plannedEnd(),
-                                schedules.stream()
-                                        .map(s -> s.line().factory().code() + "/"
-                                                + s.line().code())
-                                        .toList()),
-                        kit.correlationId(),
-                        null);
+                records.rescheduled(
+                        kit, reason, outcome.placedBoards() + frozenBoards(kept), schedules, outcome.plannedEnd());
             } else {
-                schedules.forEach(s -> publishScheduled(kit, s));
+                schedules.forEach(s -> records.scheduled(kit, s));
             }
         }
         for (BuildKit kit : byOrder.values()) {
@@ -250,33 +230,18 @@ public class SchedulingService {
                 // all its buildable boards sit in the frozen window: they stay, as they were
                 if (!old.unchanged(order, frozen.get(order))) {
                     dropped.addAll(old.schedules.get(order));
-                    persistByLine(kit, frozen.get(order), lines);
+                    records.write(kit, frozen.get(order), lines);
                 }
             } else {
                 // nothing buildable any more (dies consumed, released or on hold): the old plan goes
                 dropped.addAll(old.schedules.get(order));
-                outbox.publish(
-                        new Events.BuildRescheduled(
-                                kit.buildOrderId(),
-                                kit.orderNumber(),
-                                reason + "; no buildable boards left",
-                                0,
-                                null,
-                                null,
-                                List.of()),
-                        kit.correlationId(),
-                        null);
+                records.rescheduled(kit, reason + "; no buildable boards left", 0, List.of(), null);
                 kit.recordPlan(null, 0, 0);
             }
         }
         // the old plans that changed go in bulk: one plan run may throw away thousands of shifts
-        for (List<String> chunk : chunks(dropped)) {
-            em.createNamedQuery(BuildSchedule.DELETE_SLOTS)
-                    .setParameter("ids", chunk)
-                    .executeUpdate();
-            em.createNamedQuery(BuildSchedule.DELETE).setParameter("ids", chunk).executeUpdate();
-        }
-        recordShortages(byOrder.keySet(), outcomes);
+        records.drop(dropped);
+        records.shortages(byOrder.keySet(), outcomes);
         return outcomes;
     }
 
@@ -290,38 +255,8 @@ public class SchedulingService {
                 ((Number) row[5]).intValue());
     }
 
-    private List<BuildSchedule> persistByLine(
-            BuildKit kit, List<CapacityPlan.Slot> slots, Map<String, AssemblyLine> lines) {
-        var byLine = new LinkedHashMap<String, List<CapacityPlan.Slot>>();
-        slots.forEach(
-                s -> byLine.computeIfAbsent(s.lineId(), k -> new ArrayList<>()).add(s));
-        var schedules = new ArrayList<BuildSchedule>();
-        byLine.forEach((lineId, ofLine) -> schedules.add(persist(kit, lines.get(lineId), ofLine)));
-        return schedules;
-    }
-
     private static int frozenBoards(List<CapacityPlan.Slot> slots) {
         return slots.stream().mapToInt(CapacityPlan.Slot::boards).sum();
-    }
-
-    /** The parts each order lacked, as this planning found them; what an earlier one found goes. */
-    private void recordShortages(Collection<String> buildOrderIds, List<Outcome> outcomes) {
-        for (List<String> chunk : chunks(buildOrderIds)) {
-            em.createNamedQuery(PlanShortage.DELETE_OF_ORDERS)
-                    .setParameter("ids", chunk)
-                    .executeUpdate();
-        }
-        for (Outcome outcome : outcomes) {
-            for (CapacityPlan.Shortage shortage : outcome.shortages()) {
-                em.persist(new PlanShortage(
-                        outcome.job().buildOrderId(),
-                        shortage.item(),
-                        shortage.factoryId(),
-                        shortage.quantity(),
-                        shortage.neededOn(),
-                        now()));
-            }
-        }
     }
 
     /** Row locks on the kits, in one statement per chunk. */
@@ -342,50 +277,6 @@ public class SchedulingService {
             chunks.add(all.subList(i, Math.min(all.size(), i + 500)));
         }
         return chunks;
-    }
-
-    private BuildSchedule persist(BuildKit kit, AssemblyLine line, List<CapacityPlan.Slot> slots) {
-        var schedule = new BuildSchedule(
-                kit.buildOrderId(),
-                line,
-                slots.stream()
-                        .map(s -> new BuildSchedule.CapacityShare(s.day(), s.shift(), s.boards()))
-                        .toList(),
-                now());
-        em.persist(schedule);
-        return schedule;
-    }
-
-    private void publishScheduled(BuildKit kit, BuildSchedule schedule) {
-        AssemblyLine line = schedule.line();
-        outbox.publish(
-                new Events.BuildScheduled(
-                        schedule.id(),
-                        kit.buildOrderId(),
-                        line.id(),
-                        line.factory().code(),
-                        line.code(),
-                        schedule.boards(),
-                        schedule.startDate(),
-                        schedule.endDate()),
-                kit.correlationId(),
-                null);
-    }
-
-    private void recordLateness(BuildKit kit, Outcome outcome) {
-        if (kit.recordPlan(outcome.plannedEnd(), (int) outcome.daysLate(), outcome.unplacedBoards())
-                && outcome.late()) {
-            outbox.publish(
-                    new Events.BuildFlaggedLate(
-                            kit.buildOrderId(),
-                            kit.orderNumber(),
-                            kit.dueDate(),
-                            outcome.plannedEnd(),
-                            outcome.daysLate(),
-                            outcome.unplacedBoards()),
-                    kit.correlationId(),
-                    null);
-        }
     }
 
     /**
@@ -443,9 +334,5 @@ public class SchedulingService {
     public void lockPlan() {
         em.createNativeQuery("select name from planning_lock where name = 'schedule' for update")
                 .getResultList();
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 }
