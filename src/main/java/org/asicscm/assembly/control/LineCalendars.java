@@ -89,6 +89,16 @@ public class LineCalendars {
         return calendars;
     }
 
+    /** The calendars as a plan uses them: each factory's frozen window closed to new work too. */
+    public List<CapacityPlan.Line> forPlanning(List<AssemblyLine> lines, LocalDate from, LocalDate to) {
+        var calendars = calendars(lines, from, to);
+        var planned = new ArrayList<CapacityPlan.Line>();
+        for (int i = 0; i < lines.size(); i++) {
+            planned.add(calendars.get(i).closedAlso(lines.get(i).factory().frozenDates(from, clock)));
+        }
+        return planned;
+    }
+
     /**
      * The first day any line can still build on: today at the factory furthest behind (west of
      * the others). Each line's plan starts at its own factory's today.

@@ -92,8 +92,7 @@ public class NetRequirements {
             }
         }
         var onHand = new HashMap<String, Double>();
-        for (PartStock stock : em.createQuery("select s from PartStock s where s.quantity <> 0", PartStock.class)
-                .getResultList()) {
+        for (PartStock stock : materials.stock()) {
             if (item == null || item.equals(stock.itemCode())) {
                 onHand.merge(stock.itemCode(), stock.quantity().doubleValue(), Double::sum);
                 gross.computeIfAbsent(stock.itemCode(), k -> new double[weeks]);

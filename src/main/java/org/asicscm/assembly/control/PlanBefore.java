@@ -1,6 +1,7 @@
 package org.asicscm.assembly.control;
 
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.asicscm.assembly.entity.AssemblyLine;
+import org.asicscm.assembly.entity.BuildKit;
 import org.asicscm.assembly.entity.ScheduleSlot;
 
 /**
@@ -38,6 +40,29 @@ final class PlanBefore {
                         .add(lines.get(slot.lineId()).factory().id());
             }
         }
+    }
+
+    /**
+     * The shifts each order keeps in its factory's frozen window. A frozen shift stays only while
+     * the order's dies are there to build it; a hold moves it all the same.
+     */
+    Map<String, List<CapacityPlan.Slot>> frozen(
+            Map<String, BuildKit> kits, Map<String, AssemblyLine> lines, Clock clock) {
+        var frozen = new HashMap<String, List<CapacityPlan.Slot>>();
+        slots.forEach((order, ofOrder) -> {
+            var kept = ofOrder.stream()
+                    .filter(slot -> lines.get(slot.lineId()).factory().freezes(slot.day(), clock))
+                    .toList();
+            BuildKit kit = kits.get(order);
+            if (!kept.isEmpty() && kit != null && boards(kept) <= kit.boardsBuildable()) {
+                frozen.put(order, kept);
+            }
+        });
+        return frozen;
+    }
+
+    static int boards(List<CapacityPlan.Slot> slots) {
+        return slots.stream().mapToInt(CapacityPlan.Slot::boards).sum();
     }
 
     /** Whether the order had exactly these shifts before. */

@@ -21,7 +21,6 @@ import org.asicscm.assembly.control.CapacityPlan.Outcome;
 import org.asicscm.assembly.entity.AssemblyLine;
 import org.asicscm.assembly.entity.BuildKit;
 import org.asicscm.assembly.entity.BuildSchedule;
-import org.asicscm.assembly.entity.Factory;
 import org.asicscm.assembly.entity.ScheduleSlot;
 import org.asicscm.materials.control.MaterialSupply;
 import org.asicscm.platform.InvalidInputException;
@@ -167,27 +166,12 @@ public class SchedulingService {
                 .getResultList()
                 .forEach(l -> lines.put(l.id(), l));
         var old = new PlanBefore(em, byOrder.keySet(), lines);
-        // a frozen shift stays only while its dies are there to build it; a hold moves it all the same
-        var frozen = new HashMap<String, List<CapacityPlan.Slot>>();
-        old.slots.forEach((order, slots) -> {
-            var kept = slots.stream()
-                    .filter(slot -> lines.get(slot.lineId()).factory().freezes(slot.day(), clock))
-                    .toList();
-            if (!kept.isEmpty() && frozenBoards(kept) <= byOrder.get(order).boardsBuildable()) {
-                frozen.put(order, kept);
-            }
-        });
+        var frozen = old.frozen(byOrder, lines, clock);
         CapacityPlan plan = capacityPlan(from, horizonDays, byOrder.keySet());
         var perBoard = materials.perBoard(byOrder.keySet());
         frozen.forEach((order, slots) -> slots.forEach(
                 slot -> plan.occupy(slot, byOrder.get(order).product(), perBoard.getOrDefault(order, Map.of()))));
-        var jobs = byOrder.values().stream()
-                .filter(k -> k.boardsBuildable() > frozenBoards(frozen.getOrDefault(k.buildOrderId(), List.of())))
-                .map(k -> job(
-                        k,
-                        k.boardsBuildable() - frozenBoards(frozen.getOrDefault(k.buildOrderId(), List.of())),
-                        perBoard))
-                .toList();
+        var jobs = jobs(byOrder.values(), frozen, perBoard);
         var outcomes = plan.placeAll(jobs, job -> {
             if (!stayInFactory || !old.factories.containsKey(job.buildOrderId())) {
                 return null;
@@ -216,7 +200,7 @@ public class SchedulingService {
             var schedules = records.write(kit, slots, lines);
             if (old.slots.containsKey(kit.buildOrderId())) {
                 records.rescheduled(
-                        kit, reason, outcome.placedBoards() + frozenBoards(kept), schedules, outcome.plannedEnd());
+                        kit, reason, outcome.placedBoards() + PlanBefore.boards(kept), schedules, outcome.plannedEnd());
             } else {
                 schedules.forEach(s -> records.scheduled(kit, s));
             }
@@ -255,10 +239,6 @@ public class SchedulingService {
                 ((Number) row[5]).intValue());
     }
 
-    private static int frozenBoards(List<CapacityPlan.Slot> slots) {
-        return slots.stream().mapToInt(CapacityPlan.Slot::boards).sum();
-    }
-
     /** Row locks on the kits, in one statement per chunk. */
     private void lockKits(Collection<String> buildOrderIds) {
         for (List<String> chunk : chunks(buildOrderIds)) {
@@ -287,10 +267,7 @@ public class SchedulingService {
         LocalDate to = from.plusDays(horizonDays - 1L);
         var assemblyLines =
                 em.createNamedQuery(AssemblyLine.ALL, AssemblyLine.class).getResultList();
-        var lines = new ArrayList<CapacityPlan.Line>();
-        for (CapacityPlan.Line line : calendars.calendars(assemblyLines, from, to)) {
-            lines.add(withFrozenWindow(line, em.find(Factory.class, line.factoryId()), from));
-        }
+        var lines = calendars.forPlanning(assemblyLines, from, to);
         var plan = new CapacityPlan(lines, from, horizonDays, materials.availability(from, horizonDays));
         var products = new HashMap<String, String>();
         var kept = new ArrayList<CapacityPlan.Slot>();
@@ -312,8 +289,19 @@ public class SchedulingService {
         return plan;
     }
 
-    private CapacityPlan.Line withFrozenWindow(CapacityPlan.Line line, Factory factory, LocalDate from) {
-        return factory == null ? line : line.closedAlso(factory.frozenDates(from, clock));
+    /** The orders' boards still to place: what they can build less what stays frozen. */
+    static List<Job> jobs(
+            Collection<BuildKit> kits,
+            Map<String, List<CapacityPlan.Slot>> frozen,
+            Map<String, Map<String, Double>> perBoard) {
+        var jobs = new ArrayList<Job>();
+        for (BuildKit kit : kits) {
+            int left = kit.boardsBuildable() - PlanBefore.boards(frozen.getOrDefault(kit.buildOrderId(), List.of()));
+            if (left > 0) {
+                jobs.add(job(kit, left, perBoard));
+            }
+        }
+        return jobs;
     }
 
     private static Job job(BuildKit kit, int boards, Map<String, Map<String, Double>> perBoard) {

@@ -21,7 +21,6 @@ import org.asicscm.assembly.control.CapacityPlan.Outcome;
 import org.asicscm.assembly.entity.AssemblyLine;
 import org.asicscm.assembly.entity.BuildKit;
 import org.asicscm.assembly.entity.Factory;
-import org.asicscm.assembly.entity.ScheduleSlot;
 import org.asicscm.materials.control.MaterialSupply;
 import org.asicscm.materials.entity.PurchaseOrderLine;
 import org.asicscm.platform.InvalidInputException;
@@ -217,9 +216,8 @@ public class WhatIf {
         final int horizonDays;
         final LocalDate to;
         final List<AssemblyLine> assemblyLines;
-        final Map<String, Factory> factories = new HashMap<>();
         final List<BuildKit> kits = new ArrayList<>();
-        final Map<String, List<CapacityPlan.Slot>> frozen = new HashMap<>();
+        final Map<String, List<CapacityPlan.Slot>> frozen;
         final Map<String, Map<String, Double>> perBoard;
 
         Problem(LocalDate from, int horizonDays) {
@@ -228,7 +226,6 @@ public class WhatIf {
             this.to = from.plusDays(horizonDays - 1L);
             assemblyLines =
                     em.createNamedQuery(AssemblyLine.ALL, AssemblyLine.class).getResultList();
-            assemblyLines.forEach(l -> factories.put(l.factory().id(), l.factory()));
             var ids = new ArrayList<String>();
             for (BuildKit kit :
                     em.createNamedQuery(BuildKit.ALL, BuildKit.class).getResultList()) {
@@ -237,36 +234,20 @@ public class WhatIf {
                     ids.add(kit.buildOrderId());
                 }
             }
-            var lineFactory = new HashMap<String, Factory>();
-            assemblyLines.forEach(l -> lineFactory.put(l.id(), l.factory()));
-            for (Object[] row : em.createNamedQuery(ScheduleSlot.VALUES_BETWEEN, Object[].class)
-                    .setParameter("from", from)
-                    .setParameter("to", to)
-                    .getResultList()) {
-                var slot = SchedulingService.slot(row);
-                Factory factory = lineFactory.get(slot.lineId());
-                if (factory != null && factory.freezes(slot.day(), clock)) {
-                    frozen.computeIfAbsent(slot.buildOrderId(), k -> new ArrayList<>())
-                            .add(slot);
-                }
-            }
-            // as a plan run does: a frozen shift stays only while its dies are there to build it
-            var buildable = new HashMap<String, Integer>();
-            kits.forEach(k -> buildable.put(k.buildOrderId(), k.boardsBuildable()));
-            frozen.entrySet()
-                    .removeIf(e -> e.getValue().stream()
-                                    .mapToInt(CapacityPlan.Slot::boards)
-                                    .sum()
-                            > buildable.getOrDefault(e.getKey(), 0));
+            var byId = new HashMap<String, AssemblyLine>();
+            assemblyLines.forEach(l -> byId.put(l.id(), l));
+            var kitsById = new HashMap<String, BuildKit>();
+            kits.forEach(k -> kitsById.put(k.buildOrderId(), k));
+            // the same shifts a plan run would keep
+            frozen = new PlanBefore(em, ids, byId).frozen(kitsById, byId, clock);
             perBoard = materials.perBoard(ids);
         }
 
         /** @param scenario null for the plan as a run would make it now */
         Map<String, Outcome> plan(Scenario scenario) {
             var lines = new ArrayList<CapacityPlan.Line>();
-            for (CapacityPlan.Line line : calendars.calendars(assemblyLines, from, to)) {
-                Factory factory = factories.get(line.factoryId());
-                var closed = new ArrayList<>(factory.frozenDates(from, clock));
+            for (CapacityPlan.Line line : calendars.forPlanning(assemblyLines, from, to)) {
+                var closed = new ArrayList<LocalDate>();
                 if (scenario != null) {
                     for (Closure closure : scenario.closures()) {
                         if (closure.factoryId().equals(line.factoryId())
@@ -280,24 +261,9 @@ public class WhatIf {
                 lines.add(line.closedAlso(closed));
             }
             var delays = new HashMap<String, LocalDate>();
-            var jobs = new ArrayList<Job>();
+            var jobs = new ArrayList<>(SchedulingService.jobs(kits, frozen, perBoard));
             var products = new HashMap<String, String>();
-            for (BuildKit kit : kits) {
-                products.put(kit.buildOrderId(), kit.product());
-                int kept = frozen.getOrDefault(kit.buildOrderId(), List.of()).stream()
-                        .mapToInt(CapacityPlan.Slot::boards)
-                        .sum();
-                if (kit.boardsBuildable() > kept) {
-                    jobs.add(new Job(
-                            kit.buildOrderId(),
-                            kit.orderNumber(),
-                            kit.product(),
-                            kit.boardsBuildable() - kept,
-                            kit.dueDate(),
-                            kit.priority(),
-                            perBoard.getOrDefault(kit.buildOrderId(), Map.of())));
-                }
-            }
+            kits.forEach(k -> products.put(k.buildOrderId(), k.product()));
             if (scenario != null) {
                 for (int i = 0; i < scenario.lines().size(); i++) {
                     ExtraLine extra = scenario.lines().get(i);

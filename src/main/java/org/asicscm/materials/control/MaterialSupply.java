@@ -56,8 +56,7 @@ public class MaterialSupply {
      */
     public PartsAvailability availability(LocalDate from, int horizonDays, Map<String, LocalDate> expectedOn) {
         var parts = new PartsAvailability(from, horizonDays, transferLeadDays);
-        for (PartStock stock : em.createQuery("select s from PartStock s where s.quantity <> 0", PartStock.class)
-                .getResultList()) {
+        for (PartStock stock : stock()) {
             if (PartStock.CENTRAL.equals(stock.location())) {
                 parts.atCentral(stock.itemCode(), from, stock.quantity().doubleValue());
             } else {
@@ -75,6 +74,12 @@ public class MaterialSupply {
                     line.open().doubleValue());
         }
         return parts;
+    }
+
+    /** Every lot of every item at every location that has any. */
+    public List<PartStock> stock() {
+        return em.createQuery("select s from PartStock s where s.quantity <> 0", PartStock.class)
+                .getResultList();
     }
 
     /** A line of a purchase order by the order's number and the line's. */
